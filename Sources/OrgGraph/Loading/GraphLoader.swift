@@ -1,0 +1,259 @@
+import Foundation
+import Yams
+
+/// Loads graphs: Graph folders of YAML files, single YAML texts, and JSON exports.
+///
+/// ```swift
+/// let graph = try GraphLoader.load(path: "Graph")        // a folder, or a file written by `export`
+/// let graph = try GraphLoader.loadDefault()              // the default graph, embedded in the library
+/// ```
+///
+/// A load reports every error it finds at once, as a ``GraphLoadFailure`` whose diagnostics carry
+/// `file:line:column`, what was expected, and a fix where there is one.
+public enum GraphLoader {
+  /// Loads a Graph folder, or a JSON file written by ``Graph/exportJSON()``, from `path`.
+  public static func load(path: String) throws(GraphLoadFailure) -> Graph {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw GraphLoadFailure(diagnostics: [
+        Diagnostic(
+          code: "G002", message: "there is no graph at `\(path)`",
+          help: [
+            "pass a Graph folder of YAML files or a .json file written by `orgraph export --format json`"
+          ])
+      ])
+    }
+    if isDirectory.boolValue { return try load(folder: path) }
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw GraphLoadFailure(diagnostics: [
+        Diagnostic(
+          code: "G001", message: "cannot read `\(path)` as UTF-8 text: \(error.localizedDescription)")
+      ])
+    }
+    if path.lowercased().hasSuffix(".json") { return try loadJSON(text, path: path) }
+    return try load(files: [(path, text)])
+  }
+
+  /// Loads every `*.yaml` and `*.yml` file under `folder` (sorted by path; hidden names skipped).
+  public static func load(folder: String) throws(GraphLoadFailure) -> Graph {
+    let base = URL(fileURLWithPath: folder)
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    else {
+      throw GraphLoadFailure(diagnostics: [
+        Diagnostic(code: "G002", message: "cannot list the folder `\(folder)`")
+      ])
+    }
+    var relative: [String] = []
+    let root = base.standardizedFileURL.path
+    for case let url as URL in enumerator where ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
+      var path = url.standardizedFileURL.path
+      if path.hasPrefix(root + "/") { path.removeFirst(root.count + 1) }
+      relative.append(path)
+    }
+    var files: [(String, String)] = []
+    var diagnostics: [Diagnostic] = []
+    let prefix = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+    for path in relative.sorted() {
+      let shown = prefix == "." ? path : "\(prefix)/\(path)"
+      do {
+        files.append((shown, try String(contentsOf: base.appending(path: path), encoding: .utf8)))
+      } catch {
+        diagnostics.append(
+          Diagnostic(
+            code: "G001", message: "cannot read `\(shown)` as UTF-8 text",
+            range: SourceRange(file: shown, line: 1, column: 1),
+            help: ["save the file as UTF-8"]))
+      }
+    }
+    if files.isEmpty && diagnostics.isEmpty {
+      throw GraphLoadFailure(diagnostics: [
+        Diagnostic(
+          code: "G002", message: "the folder `\(folder)` holds no .yaml files",
+          help: ["a Graph folder needs at least a manifest, `orgraph.yaml`, with `orgraph: 1` and `name:`"],
+          notes: ["docs/graph-format.md describes the format"])
+      ])
+    }
+    do {
+      return try load(files: files)
+    } catch {
+      var failure = error
+      failure.diagnostics = diagnostics + failure.diagnostics
+      throw failure
+    }
+  }
+
+  /// Loads a graph from YAML texts: `path` is what diagnostics show, `text` the file's contents.
+  public static func load(files: [(path: String, text: String)]) throws(GraphLoadFailure) -> Graph {
+    var loader = YAMLGraphReader()
+    let sources = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
+    switch loader.read(files) {
+    case .success(let graph): return graph
+    case .failure(let list): throw GraphLoadFailure(diagnostics: list.diagnostics, sources: sources)
+    }
+  }
+
+  /// Loads a graph from one YAML text holding the manifest and the data sections.
+  public static func load(yaml: String, path: String = "<yaml>") throws(GraphLoadFailure) -> Graph {
+    try load(files: [(path, yaml)])
+  }
+}
+
+/// Reads YAML files into a builder, collecting every diagnostic.
+struct YAMLGraphReader {
+  var diagnostics: [Diagnostic] = []
+  var builder = GraphBuilder()
+  var pendingEdges: [PendingEdge] = []
+  /// Edge types and the items that declared them, for positions of inline nodes.
+  var documentIDs: Set<String> = []
+
+  struct PendingEdge {
+    var type: String
+    var from: Reference
+    var to: Reference
+    var properties: [String: Value]
+    var nodeLists: [String: (Node, YAMLFile)]
+    var range: SourceRange
+  }
+
+  enum Reference {
+    case node(NodeID)
+    case id(String, SourceRange)
+  }
+
+  mutating func error(
+    _ code: String, _ message: String, at range: SourceRange?, label: String? = nil, help: [String] = [],
+    notes: [String] = []
+  ) {
+    diagnostics.append(
+      Diagnostic(code: code, message: message, range: range, label: label, help: help, notes: notes))
+  }
+
+  mutating func read(_ inputs: [(path: String, text: String)]) -> Result<Graph, DiagnosticList> {
+    var files: [YAMLFile] = []
+    for (path, text) in inputs {
+      do {
+        files.append(YAMLFile(path: path, text: text, root: try Yams.compose(yaml: text)))
+      } catch let error as YamlError {
+        diagnostics.append(Self.diagnostic(for: error, path: path))
+      } catch {
+        self.error(
+          "G001", "`\(path)` is not valid YAML: \(error)", at: SourceRange(file: path, line: 1, column: 1))
+      }
+    }
+    // The manifest.
+    let manifests = files.filter { file in
+      if case .mapping(let m)? = file.root { return m.keys.contains { $0.scalarText == "orgraph" } }
+      return false
+    }
+    var manifestFile: YAMLFile?
+    if manifests.isEmpty {
+      if diagnostics.isEmpty || !files.isEmpty {
+        self.error(
+          "G002", "the graph has no manifest",
+          at: files.first.map { SourceRange(file: $0.path, line: 1, column: 1) },
+          help: ["add a file `orgraph.yaml` with `orgraph: 1` and `name: …`"],
+          notes: ["the manifest is the one file whose top level has the key `orgraph:`"])
+      }
+    } else {
+      manifestFile = manifests[0]
+      for extra in manifests.dropFirst() {
+        self.error(
+          "G002", "a graph has one manifest, but `\(extra.path)` is a second one",
+          at: SourceRange(file: extra.path, line: 1, column: 1), label: "second manifest",
+          help: ["remove the `orgraph:` key from one of them"], notes: ["the first is `\(manifests[0].path)`"]
+        )
+      }
+    }
+    if let manifestFile { readManifest(manifestFile) }
+    let manifestPaths = Set(manifests.map(\.path))
+    for file in files { readDataFile(file, isManifest: manifestPaths.contains(file.path)) }
+    resolvePendingEdges()
+    return finish()
+  }
+
+  /// Checks the graph as a whole and builds it, or returns every diagnostic collected.
+  mutating func finish() -> Result<Graph, DiagnosticList> {
+    diagnostics += builder.structuralDiagnostics()
+    if !diagnostics.contains(where: { $0.severity == .error }) {
+      do {
+        let graph = try builder.build()
+        return .success(graph)
+      } catch {
+        diagnostics += error.diagnostics
+      }
+    }
+    return .failure(DiagnosticList(Self.sorted(diagnostics)))
+  }
+
+  static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.enumerated().sorted { a, b in
+      let ka = (a.element.range?.file ?? "", a.element.range?.start ?? SourceLocation(line: 0, column: 0))
+      let kb = (b.element.range?.file ?? "", b.element.range?.start ?? SourceLocation(line: 0, column: 0))
+      if ka.0 != kb.0 { return ka.0 < kb.0 }
+      if ka.1 != kb.1 { return ka.1 < kb.1 }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+
+  static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+    func range(_ mark: Mark) -> SourceRange { SourceRange(file: path, line: mark.line, column: mark.column) }
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      var notes: [String] = []
+      if let context, problem.contains("end of stream") {
+        // The end of the file is no place to look: point at what was left open.
+        var what = context.text.replacingOccurrences(of: "while scanning a ", with: "")
+          .replacingOccurrences(of: "while parsing a ", with: "")
+        what =
+          [
+            "quoted scalar": "quoted string", "flow sequence": "`[` list", "flow mapping": "`{` mapping",
+          ][what] ?? what
+        return Diagnostic(
+          code: "G001", message: "this \(what) is never closed", range: range(context.mark),
+          label: "opened here", help: [yamlHint(problem)].compactMap { $0 },
+          notes: ["the file ended at line \(mark.line) while the YAML parser was still inside it"])
+      }
+      if let context { notes.append("\(context.text) at \(context.mark.line):\(context.mark.column)") }
+      return Diagnostic(
+        code: "G001", message: "this is not valid YAML: \(problem)", range: range(mark),
+        label: "the YAML parser stopped here",
+        help: [yamlHint(problem)].compactMap { $0 }, notes: notes)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return Diagnostic(
+        code: "G001", message: "a mapping repeats the key `\(duplicates.first ?? "")`",
+        range: range(context.mark), label: "repeated key",
+        help: ["keep one of the two; for several values use a list: `key: [a, b]`"])
+    case .reader(let problem, _, _, _):
+      return Diagnostic(
+        code: "G001", message: "`\(path)` cannot be read as YAML: \(problem)",
+        range: SourceRange(file: path, line: 1, column: 1), help: ["save the file as UTF-8 text"])
+    default:
+      return Diagnostic(
+        code: "G001", message: "`\(path)` is not valid YAML: \(error)",
+        range: SourceRange(file: path, line: 1, column: 1))
+    }
+  }
+
+  static func yamlHint(_ problem: String) -> String? {
+    if problem.contains("mapping values are not allowed") {
+      return "a value containing `: ` must be quoted: `text: \"Key: value\"`"
+    }
+    if problem.contains("found character that cannot start any token") {
+      return "a value starting with `@`, `` ` `` or `%` must be quoted"
+    }
+    if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
+      return "check the indentation of this line against the lines above it"
+    }
+    if problem.contains("found unexpected end of stream") || problem.contains("unexpected end") {
+      return "close it with the matching quote or bracket"
+    }
+    if problem.contains("tab") { return "YAML indents with spaces, not tabs" }
+    return nil
+  }
+}

@@ -1,0 +1,338 @@
+/// Builds an immutable ``Graph``: add nodes and edges, then call ``build()``.
+///
+/// ```swift
+/// var builder = GraphBuilder()
+/// let k8s = try builder.addNode(kind: "competency", id: "competency:kubernetes", name: "Kubernetes")
+/// let sre = try builder.addNode(kind: "role", id: "role:acme/sre", name: "SRE")
+/// try builder.addEdge("requires", from: sre, to: k8s,
+///                     properties: ["proficiency": .enumCase(Schema.builtIn.enumCase("expert", in: "proficiency")!)])
+/// let graph = try builder.build()
+/// ```
+///
+/// Adding checks what can be checked at once (kinds, id syntax, duplicate ids, property types, edge
+/// endpoints); ``build()`` checks the whole (promotion cycles, levels outside any ladder), computes the
+/// derived `requires` and inferred `lateral` edges, and lays the edges out in compressed adjacency arrays.
+public struct GraphBuilder: Sendable {
+  /// The schema nodes and edges are checked against.
+  public let schema: Schema
+  /// The manifest the graph will carry.
+  public var manifest: GraphManifest
+
+  var nodeKinds: [UInt16] = []
+  var nodeIDs: [String] = []
+  var nodeNames: [String] = []
+  var nodeProperties: [[String: Value]] = []
+  var nodeRanges: [Int32: SourceRange] = [:]
+  var idIndex: [String: Int32] = [:]
+  var edges: [EdgeTable]
+
+  /// Creates an empty builder.
+  public init(schema: Schema = .builtIn, manifest: GraphManifest = GraphManifest()) {
+    self.schema = schema
+    self.manifest = manifest
+    edges = schema.edgeTypes.map { EdgeTable(definition: $0, schema: schema) }
+  }
+
+  /// The number of nodes added so far.
+  public var nodeCount: Int { nodeIDs.count }
+
+  /// The node added with the string id `id`.
+  public func node(withID id: String) -> NodeID? { idIndex[id].map(NodeID.init) }
+
+  /// The kind of a node added earlier.
+  public func kind(of node: NodeID) -> KindDefinition { schema.kinds[Int(nodeKinds[node.index])] }
+
+  /// Every string id added so far, for "did you mean".
+  public var allIDs: Dictionary<String, Int32>.Keys { idIndex.keys }
+
+  /// Adds a node.
+  ///
+  /// - Throws: a ``Diagnostic`` for an unknown kind, a malformed or duplicate id, an unknown property or a
+  ///   value of the wrong type. The diagnostic has `range` when one was given.
+  @discardableResult
+  public mutating func addNode(
+    kind: String, id: String, name: String, properties: [String: Value] = [:], range: SourceRange? = nil
+  ) throws(Diagnostic) -> NodeID {
+    guard let kindNumber = schema.kindNumber(kind) else {
+      throw Diagnostic(
+        code: "G101", message: "unknown kind `\(kind)`", range: range,
+        help: Suggestions.closest(to: kind, in: schema.kinds.map(\.name)).map { "did you mean `\($0)`?" },
+        notes: ["kinds: " + schema.kinds.map(\.name).joined(separator: ", ")])
+    }
+    if let problem = Self.idProblem(id, kind: kind) {
+      throw Diagnostic(code: "G203", message: problem.message, range: range, help: problem.help)
+    }
+    if let existing = idIndex[id] {
+      let other = nodeRanges[existing].map { " at \($0)" } ?? ""
+      throw Diagnostic(
+        code: "G202", message: "duplicate id `\(id)`", range: range, label: "defined again here",
+        help: ["give one of the two nodes another id"], notes: ["first defined\(other)"])
+    }
+    let definition = schema.kinds[kindNumber]
+    for (key, value) in properties {
+      guard let property = definition.property(key) else {
+        throw Diagnostic(
+          code: "G102", message: "\(Grammar.a(kind)) has no property `\(key)`", range: range,
+          help: Suggestions.closest(to: key, in: definition.properties.map(\.name)).map {
+            "did you mean `\($0)`?"
+          })
+      }
+      try Self.check(value, against: property, schema: schema, range: range)
+    }
+    let number = Int32(nodeIDs.count)
+    nodeKinds.append(UInt16(kindNumber))
+    nodeIDs.append(id)
+    nodeNames.append(name)
+    var stored = properties
+    stored["name"] = nil
+    nodeProperties.append(stored)
+    if let range { nodeRanges[number] = range }
+    idIndex[id] = number
+    return NodeID(number)
+  }
+
+  /// Adds an edge of type `type` from `from` to `to`.
+  ///
+  /// - Throws: a ``Diagnostic`` for an unknown edge type, endpoints of kinds the type does not allow, an
+  ///   unknown property or a value of the wrong type.
+  public mutating func addEdge(
+    _ type: String, from: NodeID, to: NodeID, properties: [String: Value] = [:], range: SourceRange? = nil
+  ) throws(Diagnostic) {
+    guard let number = schema.edgeTypeNumber(type) else {
+      throw Diagnostic(
+        code: "G105", message: "unknown edge type `\(type)`", range: range,
+        help: Suggestions.closest(to: type, in: schema.edgeTypes.map(\.name)).map { "did you mean `\($0)`?" })
+    }
+    guard from.index >= 0, from.index < nodeCount, to.index >= 0, to.index < nodeCount else {
+      throw Diagnostic(
+        code: "G201", message: "an edge `\(type)` names a node that was never added", range: range)
+    }
+    let definition = schema.edgeTypes[number]
+    let fromKind = kind(of: from).name
+    let toKind = kind(of: to).name
+    guard definition.from.contains(fromKind) else {
+      throw Diagnostic(
+        code: "G105", message: "\(Grammar.a("`\(type)`")) edge cannot leave \(Grammar.a(fromKind))",
+        range: range,
+        label: "`\(nodeIDs[from.index])` is \(Grammar.a(fromKind))",
+        notes: [
+          "`\(type)` leaves \(Suggestions.list(definition.from)); edges leaving \(Grammar.a(fromKind)): "
+            + schema.edgeTypes(leaving: fromKind).map(\.name).joined(separator: ", ")
+        ])
+    }
+    guard definition.to.contains(toKind) else {
+      throw Diagnostic(
+        code: "G105", message: "\(Grammar.a("`\(type)`")) edge cannot enter \(Grammar.a(toKind))",
+        range: range,
+        label: "`\(nodeIDs[to.index])` is \(Grammar.a(toKind))",
+        notes: ["`\(type)` enters \(Suggestions.list(definition.to))"])
+    }
+    for (key, value) in properties {
+      guard let property = definition.property(key) else {
+        throw Diagnostic(
+          code: "G102", message: "\(Grammar.a("`\(type)`")) edge has no property `\(key)`", range: range,
+          help: Suggestions.closest(to: key, in: definition.properties.map(\.name)).map {
+            "did you mean `\($0)`?"
+          },
+          notes: definition.properties.isEmpty
+            ? [] : ["`\(type)` edges have: " + definition.properties.map(\.name).joined(separator: ", ")])
+      }
+      try Self.check(value, against: property, schema: schema, range: range)
+    }
+    var stored = properties
+    if stored["origin"] == nil, let declared = schema.enumCase("declared", in: "origin") {
+      stored["origin"] = .enumCase(declared)
+    }
+    edges[number].append(from: from.rawValue, to: to.rawValue, properties: stored, range: range)
+  }
+
+  /// Builds the graph: checks it as a whole, derives and infers edges, and lays out adjacency.
+  ///
+  /// - Throws: ``DiagnosticList`` with every error found (promotion cycles, levels outside any ladder).
+  public func build() throws(DiagnosticList) -> Graph {
+    let problems = structuralDiagnostics()
+    if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
+    var builder = self
+    builder.deriveRequirements()
+    builder.inferLateralMoves()
+    return Graph(builder: builder)
+  }
+
+  // MARK: - Checks
+
+  static func idProblem(_ id: String, kind: String) -> (message: String, help: [String])? {
+    guard let colon = id.firstIndex(of: ":") else {
+      return ("id `\(id)` has no kind prefix", ["write it `\(kind):\(slug(id))`"])
+    }
+    let prefix = id[..<colon]
+    let path = id[id.index(after: colon)...]
+    guard prefix == kind else {
+      return (
+        "id `\(id)` starts with `\(prefix):` but the node is a \(kind)",
+        ["write it `\(kind):\(path)`"]
+      )
+    }
+    let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_./")
+    guard let first = path.first, first.isLetter || first.isNumber, path.allSatisfy({ allowed.contains($0) })
+    else {
+      return (
+        "id `\(id)` may use only lower-case letters, digits and `- _ . /` after `\(kind):`",
+        ["write it `\(kind):\(slug(String(path)))`"]
+      )
+    }
+    return nil
+  }
+
+  /// A lower-case, dash-separated version of `text`, usable in an id.
+  package static func slug(_ text: String) -> String {
+    var out = ""
+    var pendingDash = false
+    for ch in text.lowercased() {
+      if ch.isASCII, ch.isLetter || ch.isNumber || ch == "/" || ch == "." || ch == "_" {
+        if pendingDash, !out.isEmpty { out.append("-") }
+        out.append(ch)
+        pendingDash = false
+      } else {
+        pendingDash = true
+      }
+    }
+    return out.isEmpty ? "node" : out
+  }
+
+  static func check(_ value: Value, against property: PropertyDefinition, schema: Schema, range: SourceRange?)
+    throws(Diagnostic)
+  {
+    let ok: Bool
+    switch (property.type, value) {
+    case (.string, .string), (.text, .string), (.int, .int), (.number, .number), (.number, .int),
+      (.bool, .bool), (.strings, .strings), (.source, .source), (.nodes, .nodes):
+      ok = true
+    case (.enumeration(let name), .enumCase(let c)):
+      ok = c.enumName == name && schema.enumCase(c.name, in: name) != nil
+    default:
+      ok = false
+    }
+    if !ok {
+      throw Diagnostic(
+        code: "G103", message: "`\(property.name)` takes a value of type \(property.type)", range: range)
+    }
+  }
+
+  func structuralDiagnostics() -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    // A level must belong to a role or track.
+    if let levelKind = schema.kindNumber("level"), let hasLevel = schema.edgeTypeNumber("has_level") {
+      var owned = [Bool](repeating: false, count: nodeCount)
+      for target in edges[hasLevel].to { owned[Int(target)] = true }
+      for node in 0..<nodeCount where Int(nodeKinds[node]) == levelKind && !owned[node] {
+        diagnostics.append(
+          Diagnostic(
+            code: "G302", message: "level `\(nodeIDs[node])` belongs to no role or track",
+            range: nodeRanges[Int32(node)], label: "this level is on no ladder",
+            help: ["list it under a role's or track's `has_level`"]))
+      }
+    }
+    // promotes_to must not loop.
+    if let promotes = schema.edgeTypeNumber("promotes_to") {
+      for cycle in cycles(in: edges[promotes]) {
+        let names = cycle.map { "`\(nodeIDs[Int($0)])`" }
+        let first = cycle.first ?? 0
+        let last = cycle.last ?? 0
+        diagnostics.append(
+          Diagnostic(
+            code: "G301", message: "promotions go round in a circle",
+            range: edges[promotes].ranges[edges[promotes].firstEdge(from: last, toAnyOf: [first]) ?? -1]
+              ?? nodeRanges[first],
+            label: "this promotion closes the circle",
+            help: ["remove the `promotes_to` that leads back to a lower level"],
+            notes: ["the circle: " + (names + [names.first ?? ""]).joined(separator: " → ")]))
+      }
+    }
+    return diagnostics
+  }
+
+  /// The cycles of a directed edge table, one per strongly connected component with a cycle.
+  private func cycles(in table: EdgeTable) -> [[Int32]] {
+    var adjacency: [Int32: [Int32]] = [:]
+    for (f, t) in zip(table.from, table.to) { adjacency[f, default: []].append(t) }
+    // Iterative colouring DFS: 0 white, 1 on stack, 2 done.
+    var colour: [Int32: UInt8] = [:]
+    var found: [[Int32]] = []
+    var reported = Set<Int32>()
+    for start in adjacency.keys.sorted() where colour[start, default: 0] == 0 {
+      var stack: [(node: Int32, next: Int)] = [(start, 0)]
+      var path: [Int32] = [start]
+      colour[start] = 1
+      while let top = stack.last {
+        let successors = adjacency[top.node] ?? []
+        if top.next < successors.count {
+          stack[stack.count - 1].next += 1
+          let s = successors[top.next]
+          switch colour[s, default: 0] {
+          case 0:
+            colour[s] = 1
+            stack.append((s, 0))
+            path.append(s)
+          case 1:
+            if let i = path.firstIndex(of: s) {
+              let cycle = Array(path[i...])
+              if !cycle.contains(where: reported.contains) {
+                found.append(cycle)
+                reported.formUnion(cycle)
+              }
+            }
+          default: break
+          }
+        } else {
+          colour[top.node] = 2
+          stack.removeLast()
+          path.removeLast()
+        }
+      }
+    }
+    return found
+  }
+}
+
+/// The edges of one type while a graph is being built: endpoints and property columns.
+struct EdgeTable: Sendable {
+  let definition: EdgeTypeDefinition
+  let schema: Schema
+  var from: [Int32] = []
+  var to: [Int32] = []
+  var columns: [Column?]
+  var ranges: [Int32: SourceRange] = [:]
+
+  init(definition: EdgeTypeDefinition, schema: Schema) {
+    self.definition = definition
+    self.schema = schema
+    columns = [Column?](repeating: nil, count: definition.properties.count)
+  }
+
+  var count: Int { from.count }
+
+  mutating func append(from: Int32, to: Int32, properties: [String: Value], range: SourceRange?) {
+    let position = self.from.count
+    self.from.append(from)
+    self.to.append(to)
+    for (i, property) in definition.properties.enumerated() {
+      if let value = properties[property.name] {
+        if columns[i] == nil { columns[i] = Column(type: property.type, schema: schema, count: position) }
+        columns[i]?.append(value)
+      } else if columns[i] != nil {
+        columns[i]?.append(nil)
+      }
+    }
+    if let range { ranges[Int32(position)] = range }
+  }
+
+  func value(_ property: String, at position: Int) -> Value? {
+    guard let i = definition.properties.firstIndex(where: { $0.name == property }) else { return nil }
+    return columns[i]?[position]
+  }
+
+  func firstEdge(from source: Int32, toAnyOf targets: Set<Int32>) -> Int32? {
+    for i in 0..<from.count where from[i] == source && targets.contains(to[i]) { return Int32(i) }
+    return nil
+  }
+}

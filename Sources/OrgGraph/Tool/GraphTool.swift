@@ -1,0 +1,196 @@
+import Foundation
+
+/// What a command printed and how it ended.
+public struct ToolOutput: Sendable, Hashable {
+  /// Text for standard output.
+  public var stdout: String
+  /// Text for standard error (diagnostics).
+  public var stderr: String
+  /// The exit status: 0 success, 1 a graph or query error, 64 a usage error.
+  public var status: Int32
+
+  /// Creates an output.
+  public init(stdout: String = "", stderr: String = "", status: Int32 = 0) {
+    self.stdout = stdout
+    self.stderr = stderr
+    self.status = status
+  }
+}
+
+/// The graph commands of `orgraph` — `check`, `stats`, `export` — as library functions, so tools that embed
+/// OrgGraph offer exactly what the command line does.
+///
+/// ```swift
+/// let result = GraphTool.check(graphPath: "Graph")
+/// print(result.stdout, result.stderr)
+/// ```
+public enum GraphTool {
+  /// Output formats of `check`, `stats` and `export`.
+  public enum Format: String, Sendable, CaseIterable {
+    /// Human-readable text.
+    case text
+    /// An aligned table (same as text).
+    case table
+    /// JSON.
+    case json
+  }
+
+  /// Loads the graph at `path` (a folder or an export), or the default graph when `path` is `nil`.
+  public static func loadGraph(_ path: String?) throws(GraphLoadFailure) -> Graph {
+    if let path { return try GraphLoader.load(path: path) }
+    return try GraphLoader.loadDefault()
+  }
+
+  /// How diagnostics name the graph: the path, or `the default graph`.
+  static func graphName(_ path: String?) -> String { path.map { "`\($0)`" } ?? "the default graph" }
+
+  /// Renders a load failure for the terminal or as JSON lines.
+  public static func render(
+    _ failure: GraphLoadFailure, format: Format, color: Bool = false
+  ) -> String {
+    if format == .json {
+      return failure.diagnostics.map { diagnosticJSON($0).compact + "\n" }.joined()
+    }
+    return DiagnosticRenderer(color: color, sources: failure.sources).render(failure.diagnostics)
+  }
+
+  /// A diagnostic as a JSON object.
+  public static func diagnosticJSON(_ d: Diagnostic) -> JSON {
+    var pairs: [(String, JSON)] = [
+      ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message)),
+    ]
+    if let r = d.range {
+      pairs.append(("file", r.file.map(JSON.string) ?? .null))
+      pairs.append(("line", .int(r.start.line)))
+      pairs.append(("column", .int(r.start.column)))
+      pairs.append(("end_line", .int(r.end.line)))
+      pairs.append(("end_column", .int(r.end.column)))
+    }
+    if let label = d.label { pairs.append(("label", .string(label))) }
+    pairs.append(("help", .array(d.help.map(JSON.string))))
+    pairs.append(("notes", .array(d.notes.map(JSON.string))))
+    return .object(pairs)
+  }
+
+  /// `orgraph check`: loads and validates a graph; exit status 1 with every diagnostic when it is broken.
+  public static func check(graphPath: String?, format: Format = .text, color: Bool = false) -> ToolOutput {
+    let graph: Graph
+    do {
+      graph = try loadGraph(graphPath)
+    } catch {
+      let errors = error.diagnostics.filter { $0.severity == .error }.count
+      var text = render(error, format: format, color: color)
+      if format != .json {
+        text += "\(graphName(graphPath)) has \(errors) error\(errors == 1 ? "" : "s"); nothing was loaded\n"
+      }
+      return ToolOutput(stderr: text, status: 1)
+    }
+    let stats = graph.statistics
+    if format == .json {
+      let json = JSON.object([
+        ("graph", .string(graph.manifest.name)), ("ok", .bool(true)), ("nodes", .int(stats.nodes)),
+        ("edges", .int(stats.edges)), ("diagnostics", .array([])),
+      ])
+      return ToolOutput(stdout: json.pretty() + "\n")
+    }
+    let derived = stats.edgeTypes.reduce(0) { $0 + $1.derived }
+    let inferred = stats.edgeTypes.reduce(0) { $0 + $1.inferred }
+    return ToolOutput(
+      stdout:
+        "ok: \(graph.manifest.name) (\(graphPath ?? "default graph")): \(stats.nodes) nodes, \(stats.edges) edges "
+        + "(\(derived) derived, \(inferred) inferred), no problems found\n")
+  }
+
+  /// `orgraph stats`: nodes per kind and edges per type.
+  public static func stats(graphPath: String?, format: Format = .table, color: Bool = false) -> ToolOutput {
+    do {
+      let graph = try loadGraph(graphPath)
+      return ToolOutput(stdout: format == .json ? statsJSON(graph) : statsTable(graph))
+    } catch {
+      return ToolOutput(stderr: render(error, format: format, color: color), status: 1)
+    }
+  }
+
+  /// `orgraph export`: the whole graph as JSON.
+  public static func export(graphPath: String?, format: Format = .json) -> Result<String, GraphLoadFailure> {
+    do throws(GraphLoadFailure) {
+      return .success(try loadGraph(graphPath).exportJSON())
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  static func statsJSON(_ graph: Graph) -> String {
+    let stats = graph.statistics
+    let json = JSON.object([
+      ("graph", .string(stats.name)),
+      ("nodes", .int(stats.nodes)),
+      ("edges", .int(stats.edges)),
+      (
+        "kinds",
+        .object(stats.kinds.map { ($0.kind, .int($0.count)) })
+      ),
+      (
+        "edge_types",
+        .object(
+          stats.edgeTypes.map {
+            (
+              $0.type,
+              .object([
+                ("count", .int($0.count)), ("declared", .int($0.declared)), ("derived", .int($0.derived)),
+                ("inferred", .int($0.inferred)),
+              ])
+            )
+          })
+      ),
+    ])
+    return json.pretty() + "\n"
+  }
+
+  static func statsTable(_ graph: Graph) -> String {
+    let stats = graph.statistics
+    var out = "\(stats.name): \(stats.nodes) nodes, \(stats.edges) edges\n\n"
+    var rows: [[String]] = [["kind", "nodes", "for example"]]
+    for (k, count) in stats.kinds.enumerated() where count.count > 0 {
+      let members = graph.kindMembers[k]
+      let shown = members.count <= 6 ? members : Array(members.prefix(3))
+      var names = shown.map { graph.name(of: $0) }.map { $0.count > 40 ? String($0.prefix(39)) + "…" : $0 }
+      if members.count > shown.count { names.append("…") }
+      rows.append([count.kind, String(count.count), names.joined(separator: ", ")])
+    }
+    out += TextTable.render(rows, rightAligned: [1])
+    out += "\n"
+    var edgeRows: [[String]] = [["edge type", "edges", "declared", "derived", "inferred"]]
+    for e in stats.edgeTypes where e.count > 0 {
+      edgeRows.append([e.type, String(e.count), String(e.declared), String(e.derived), String(e.inferred)])
+    }
+    out += TextTable.render(edgeRows, rightAligned: [1, 2, 3, 4])
+    return out
+  }
+}
+
+/// Aligned plain-text tables.
+package enum TextTable {
+  /// Renders rows (the first is the header) with columns padded to their widest cell, a rule under the
+  /// header, and the given columns right-aligned. Widths count characters.
+  package static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    guard let header = rows.first else { return "" }
+    var widths = [Int](repeating: 0, count: header.count)
+    for row in rows {
+      for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+    }
+    func line(_ row: [String]) -> String {
+      var cells: [String] = []
+      for (i, width) in widths.enumerated() {
+        let cell = i < row.count ? row[i] : ""
+        let pad = String(repeating: " ", count: max(width - cell.count, 0))
+        cells.append(rightAligned.contains(i) ? pad + cell : (i == widths.count - 1 ? cell : cell + pad))
+      }
+      return cells.joined(separator: "  ") + "\n"
+    }
+    var out = line(header)
+    out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+    for row in rows.dropFirst() { out += line(row) }
+    return out
+  }
+}

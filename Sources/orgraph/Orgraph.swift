@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import OrgGraph
+
+@main
+struct Orgraph: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "orgraph",
+    abstract: "An org-wide competency graph and query engine.",
+    discussion: """
+      Without --graph, every command uses the default graph (Rocket.Chat and Octopus Deploy career documents),
+      which is built into the tool.
+
+      Examples:
+        orgraph check                        validate the default graph
+        orgraph check --graph Graph/         validate a Graph folder you are editing
+        orgraph stats                        count nodes per kind and edges per type
+        orgraph export --format json -o g.json
+      """,
+    version: OrgGraphVersion.string,
+    subcommands: [Check.self, Stats.self, Export.self]
+  )
+
+  @OptionGroup var options: GraphOptions
+
+  /// With no command: a summary of the graph and what to try next.
+  func run() throws {
+    let output = GraphTool.stats(graphPath: options.graph, color: Terminal.colorOnStderr)
+    try Terminal.write(output)
+    print(
+      """
+
+      Try:
+        orgraph check --graph Graph/      validate a Graph folder
+        orgraph export --format json      the whole graph as JSON
+        orgraph --help                    every command
+      """)
+  }
+}
+
+/// Options every command that reads a graph takes.
+struct GraphOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp("A Graph folder, or a .json file written by `orgraph export`.", valueName: "path"))
+  var graph: String?
+}
+
+enum Terminal {
+  static var colorOnStderr: Bool { isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+
+  static func write(_ output: ToolOutput) throws {
+    if !output.stdout.isEmpty { FileHandle.standardOutput.write(Data(output.stdout.utf8)) }
+    if !output.stderr.isEmpty { FileHandle.standardError.write(Data(output.stderr.utf8)) }
+    if output.status != 0 { throw ExitCode(output.status) }
+  }
+}
+
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Validate a graph and report every problem with its file:line:column.",
+    discussion: """
+      Exits 0 when the graph is sound, 1 with all diagnostics on standard error when it is not.
+
+      Examples:
+        orgraph check
+        orgraph check --graph Graph/
+        orgraph check --graph Graph/ --format json
+      """)
+
+  @OptionGroup var options: GraphOptions
+  @Option(help: "text or json (diagnostics as JSON lines on standard error).")
+  var format: TextFormat = .text
+
+  func run() throws {
+    try Terminal.write(
+      GraphTool.check(graphPath: options.graph, format: format.toolFormat, color: Terminal.colorOnStderr))
+  }
+}
+
+struct Stats: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Count the nodes of each kind and the edges of each type.",
+    discussion: """
+      Examples:
+        orgraph stats
+        orgraph stats --format json
+        orgraph stats --graph Graph/
+      """)
+
+  @OptionGroup var options: GraphOptions
+  @Option(help: "table or json.")
+  var format: TableFormat = .table
+
+  func run() throws {
+    try Terminal.write(
+      GraphTool.stats(graphPath: options.graph, format: format.toolFormat, color: Terminal.colorOnStderr))
+  }
+}
+
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write the whole graph, derived and inferred edges marked, in a machine-readable format.",
+    discussion: """
+      `--graph FILE.json` loads such a file back: derived and inferred edges are computed again, not doubled.
+
+      Examples:
+        orgraph export --format json
+        orgraph export --format json -o graph.json
+        orgraph stats --graph graph.json
+      """)
+
+  @OptionGroup var options: GraphOptions
+  @Option(help: "The output format: json.")
+  var format: ExportFormat
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
+  var output: String?
+
+  func run() throws {
+    switch GraphTool.export(graphPath: options.graph, format: .json) {
+    case .failure(let failure):
+      try Terminal.write(
+        ToolOutput(stderr: GraphTool.render(failure, format: .text, color: Terminal.colorOnStderr), status: 1)
+      )
+    case .success(let text):
+      guard let output else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+      }
+      try OutputFile.write(text, to: output)
+    }
+  }
+}
+
+enum OutputFile {
+  /// Writes atomically (a temporary file renamed into place), refusing directories.
+  static func write(_ text: String, to path: String) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw ValidationError("`\(path)` is a folder; name a file, like \(path)/graph.json")
+    }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      FileHandle.standardError.write(
+        Data("error: cannot write `\(path)`: \(error.localizedDescription)\n".utf8))
+      throw ExitCode(1)
+    }
+  }
+}
+
+enum TextFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+  var toolFormat: GraphTool.Format { self == .json ? .json : .text }
+}
+
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, json
+  var toolFormat: GraphTool.Format { self == .json ? .json : .table }
+}
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+  case json
+}
