@@ -39,6 +39,12 @@ let package = Package(
       dependencies: ["OrgGraph"],
       exclude: ["Golden", "Fixtures"]
     ),
+    // End-to-end tests of the built tool.
+    .testTarget(
+      name: "OrgraphTests",
+      dependencies: ["orgraph"],
+      exclude: ["Golden"]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -101,6 +101,8 @@ def validate(validator, path):
         data = yaml.load(text, Loader=Loader)
     except yaml.YAMLError as e:
         return "not valid YAML: %s" % " ".join(str(e).split()), [], None
+    if data is None:  # an empty file (or only comments): the tool skips it
+        return None, [], node
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     return None, errors, node
 

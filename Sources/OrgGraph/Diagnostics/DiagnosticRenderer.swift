@@ -58,9 +58,10 @@ public struct DiagnosticRenderer: Sendable {
     return out
   }
 
-  /// Renders several diagnostics separated by blank lines, with a closing count.
-  public func render(_ diagnostics: [Diagnostic]) -> String {
+  /// Renders several diagnostics separated by blank lines, with a closing count unless `summary` is false.
+  public func render(_ diagnostics: [Diagnostic], summary: Bool = true) -> String {
     var parts = diagnostics.map(render)
+    guard summary else { return parts.joined(separator: "\n") }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     if diagnostics.count > 1 {

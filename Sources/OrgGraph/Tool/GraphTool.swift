@@ -46,12 +46,13 @@ public enum GraphTool {
 
   /// Renders a load failure for the terminal or as JSON lines.
   public static func render(
-    _ failure: GraphLoadFailure, format: Format, color: Bool = false
+    _ failure: GraphLoadFailure, format: Format, color: Bool = false, summary: Bool = true
   ) -> String {
     if format == .json {
       return failure.diagnostics.map { diagnosticJSON($0).compact + "\n" }.joined()
     }
-    return DiagnosticRenderer(color: color, sources: failure.sources).render(failure.diagnostics)
+    return DiagnosticRenderer(color: color, sources: failure.sources).render(
+      failure.diagnostics, summary: summary)
   }
 
   /// A diagnostic as a JSON object.
@@ -79,9 +80,10 @@ public enum GraphTool {
       graph = try loadGraph(graphPath)
     } catch {
       let errors = error.diagnostics.filter { $0.severity == .error }.count
-      var text = render(error, format: format, color: color)
+      var text = render(error, format: format, color: color, summary: false)
       if format != .json {
-        text += "\(graphName(graphPath)) has \(errors) error\(errors == 1 ? "" : "s"); nothing was loaded\n"
+        text +=
+          "\n\(graphName(graphPath)) has \(Grammar.count(errors, "error")); fix \(errors == 1 ? "it" : "them") and run `orgraph check` again\n"
       }
       return ToolOutput(stderr: text, status: 1)
     }
@@ -95,10 +97,11 @@ public enum GraphTool {
     }
     let derived = stats.edgeTypes.reduce(0) { $0 + $1.derived }
     let inferred = stats.edgeTypes.reduce(0) { $0 + $1.inferred }
+    let place = graphPath ?? "built in"
     return ToolOutput(
       stdout:
-        "ok: \(graph.manifest.name) (\(graphPath ?? "default graph")): \(stats.nodes) nodes, \(stats.edges) edges "
-        + "(\(derived) derived, \(inferred) inferred), no problems found\n")
+        "ok: \(graph.manifest.name) (\(place)): \(stats.nodes) nodes, \(stats.edges) edges "
+        + "(\(derived) derived, \(inferred) inferred); no problems found\n")
   }
 
   /// `orgraph stats`: nodes per kind and edges per type.
@@ -147,16 +150,29 @@ public enum GraphTool {
     return json.pretty() + "\n"
   }
 
+  /// Names that fit in about 100 characters, then `…` when some were left out.
+  static func examples(_ names: [String]) -> String {
+    var out = ""
+    for (i, name) in names.enumerated() {
+      let short = name.count > 32 ? String(name.prefix(31)) + "…" : name
+      let next = out.isEmpty ? short : out + ", " + short
+      if next.count > 100 {
+        return out.isEmpty ? short + (names.count > 1 ? ", …" : "") : out + ", …"
+      }
+      out = next
+      if i == names.count - 1 { return out }
+    }
+    return out
+  }
+
   static func statsTable(_ graph: Graph) -> String {
     let stats = graph.statistics
     var out = "\(stats.name): \(stats.nodes) nodes, \(stats.edges) edges\n\n"
     var rows: [[String]] = [["kind", "nodes", "for example"]]
     for (k, count) in stats.kinds.enumerated() where count.count > 0 {
-      let members = graph.kindMembers[k]
-      let shown = members.count <= 6 ? members : Array(members.prefix(3))
-      var names = shown.map { graph.name(of: $0) }.map { $0.count > 40 ? String($0.prefix(39)) + "…" : $0 }
-      if members.count > shown.count { names.append("…") }
-      rows.append([count.kind, String(count.count), names.joined(separator: ", ")])
+      rows.append([
+        count.kind, String(count.count), examples(graph.kindMembers[k].map { graph.name(of: $0) }),
+      ])
     }
     out += TextTable.render(rows, rightAligned: [1])
     out += "\n"

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// `orgraph check`, `stats` and `export` as a user runs them, output compared whole.
+@Suite("orgraph command line")
+struct CommandLineTests {
+  @Test func checkPassesOnTheDefaultGraphFromAnyDirectory() throws {
+    let result = try Tool.run(["check"], in: URL(fileURLWithPath: "/"))
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    Golden.check(result.stdout, "check-default.txt")
+  }
+
+  @Test func checkPassesOnTheGraphFolder() throws {
+    let result = try Tool.run(["check", "--graph", "Graph"], in: Paths.repository)
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("ok: OrgGraph default graph (Graph): "))
+  }
+
+  @Test func checkFailsOnABrokenCopyWithEveryDiagnostic() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.copyItem(at: Paths.graph, to: folder.appending(path: "Graph"))
+    func edit(_ path: String, _ old: String, _ new: String) throws {
+      let url = folder.appending(path: "Graph/\(path)")
+      let text = try String(contentsOf: url, encoding: .utf8)
+      #expect(text.contains(old), "\(path) no longer contains \(old)")
+      let range = try #require(text.range(of: old))
+      try text.replacingCharacters(in: range, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+    try edit("rocket-chat/cloud-engineer.yaml", "competency:kubernetes", "competency:kubernetis")
+    try edit("octopus-deploy/cloud-security-engineer.yaml", "rank: 3", "rank: three")
+    try edit("competencies.yaml", "area: Infrastructure", "aera: Infrastructure")
+    let result = try Tool.run(["check", "--graph", "Graph"], in: folder)
+    #expect(result.status == 1)
+    #expect(result.stdout == "")
+    Golden.check(result.stderr, "check-broken.txt")
+
+    let json = try Tool.run(["check", "--graph", "Graph", "--format", "json"], in: folder)
+    #expect(json.status == 1)
+    let lines = json.stderr.split(separator: "\n")
+    #expect(lines.count == result.stderr.components(separatedBy: "error[").count - 1)
+    for line in lines {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      #expect(object?["code"] is String)
+      #expect(object?["line"] is Int)
+    }
+  }
+
+  @Test func statsTableAndJSON() throws {
+    let table = try Tool.run(["stats"])
+    #expect(table.status == 0)
+    Golden.check(table.stdout, "stats.txt")
+    let json = try Tool.run(["stats", "--format", "json"])
+    #expect(json.status == 0)
+    Golden.check(json.stdout, "stats.json")
+  }
+
+  @Test func exportLoadsBackIntoTheSameGraph() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = try Tool.run(["export", "--format", "json", "-o", "graph.json"], in: folder)
+    #expect(first.status == 0)
+    #expect(first.stdout == "")
+    let again = try Tool.run(["export", "--format", "json", "--graph", "graph.json"], in: folder)
+    #expect(again.status == 0)
+    let written = try String(contentsOf: folder.appending(path: "graph.json"), encoding: .utf8)
+    #expect(again.stdout == written)
+    let stats = try Tool.run(["stats", "--graph", "graph.json"], in: folder)
+    #expect(stats.stdout == (try Tool.run(["stats"])).stdout)
+  }
+
+  @Test func usageErrorsExit64() throws {
+    let unknownFormat = try Tool.run(["stats", "--format", "xml"])
+    #expect(unknownFormat.status == 64)
+    #expect(unknownFormat.stderr.contains("xml"))
+    let unknownCommand = try Tool.run(["chek"])
+    #expect(unknownCommand.status == 64)
+  }
+
+  @Test func aMissingGraphIsAnErrorNotACrash() throws {
+    let result = try Tool.run(["check", "--graph", "/nonexistent/graph"])
+    #expect(result.status == 1)
+    Golden.check(result.stderr, "check-missing.txt")
+  }
+
+  @Test func versionAndHelp() throws {
+    #expect(try Tool.run(["--version"]).stdout == "0.1.0\n")
+    let help = try Tool.run(["check", "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("orgraph check --graph Graph/"))
+  }
+}
