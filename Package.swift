@@ -5,7 +5,10 @@ let package = Package(
   name: "OrgGraph",
   platforms: [.macOS(.v13)],
   products: [
-    .library(name: "OrgGraph", targets: ["OrgGraph"]),
+    // The model, the query engine and DOT/Mermaid diagrams: no system library needed.
+    .library(name: "OrgGraph", targets: ["OrgGraph", "OrgQuery", "OrgDiagram"]),
+    // Graphviz rendering to SVG, PNG and PDF, in-process (needs libgraphviz-dev).
+    .library(name: "OrgRender", targets: ["OrgRender"]),
     .executable(name: "orgraph", targets: ["orgraph"]),
   ],
   dependencies: [
@@ -26,18 +29,55 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["OrgGraphEmbed"]
     ),
-    // The command-line tool.
+    // The query language: lexer, parser, checker, evaluator, results, diagnostics.
+    .target(name: "OrgQuery", dependencies: ["OrgGraph"]),
+    // Diagram styles written as DOT and Mermaid text (pure Swift).
+    .target(name: "OrgDiagram", dependencies: ["OrgGraph", "OrgQuery"]),
+    // Graphviz layout and rendering, in-process through libgvc.
+    .systemLibrary(
+      name: "CGraphviz",
+      pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"])]
+    ),
+    .target(name: "OrgRender", dependencies: ["OrgDiagram", "CGraphviz"]),
+    // libedit for the REPL, linked by the executable only.
+    .systemLibrary(
+      name: "CLineEdit",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    // The command-line tool and REPL.
     .executableTarget(
       name: "orgraph",
       dependencies: [
-        "OrgGraph",
+        "OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "CLineEdit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+    // Benchmarks at the scale DESIGN.md plans for: `swift run -c release orgraph-benchmarks`.
+    .executableTarget(
+      name: "orgraph-benchmarks",
+      dependencies: ["OrgGraph", "OrgQuery"],
+      path: "Benchmarks/OrgGraphBenchmarks"
     ),
     .testTarget(
       name: "OrgGraphTests",
       dependencies: ["OrgGraph"],
       exclude: ["Golden", "Fixtures"]
+    ),
+    .testTarget(
+      name: "OrgQueryTests",
+      dependencies: ["OrgQuery", "OrgGraph"],
+      exclude: ["Golden"]
+    ),
+    .testTarget(
+      name: "OrgDiagramTests",
+      dependencies: ["OrgDiagram", "OrgQuery", "OrgGraph"],
+      exclude: ["Golden"]
+    ),
+    .testTarget(
+      name: "OrgRenderTests",
+      dependencies: ["OrgRender", "OrgDiagram", "OrgGraph"]
     ),
     // End-to-end tests of the built tool.
     .testTarget(

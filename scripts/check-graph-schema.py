@@ -23,7 +23,12 @@ FIXTURES = os.path.join(ROOT, "Tests", "OrgGraphTests", "Fixtures", "schema")
 
 
 class Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, but dates stay strings (as in YAML 1.2 editors) and duplicate keys are errors."""
+    """PyYAML's safe loader with YAML 1.2 core scalars, as editors and `orgraph` read them, and duplicate keys
+    as errors.
+
+    PyYAML follows YAML 1.1, where `off`, `yes` and `no` are booleans, `1:30` is an int and `2024-01-01` a date;
+    editors (yaml-language-server, YAML 1.2 by default) and `orgraph` read those as strings.
+    """
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -36,11 +41,17 @@ class Loader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in [
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    ("float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789"),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]:
+    Loader.add_implicit_resolver("tag:yaml.org,2002:" + _tag, re.compile(_pattern), list(_first))
 Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, Loader.construct_mapping)
+Loader.add_constructor("tag:yaml.org,2002:int", lambda loader, node: int(loader.construct_scalar(node)))
+Loader.add_constructor("tag:yaml.org,2002:float", lambda loader, node: float(loader.construct_scalar(node)))
 
 
 def yaml_files(path):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLineEdit
 import Foundation
 import OrgGraph
 

@@ -95,17 +95,29 @@ extension GraphBuilder {
       let requires = schema.edgeTypeNumber("requires")
     else { return }
     let lateralDefinition = schema.edgeTypes[lateral]
-    let eligibleKinds = Set(
-      lateralDefinition.from.filter(lateralDefinition.to.contains).compactMap(schema.kindNumber))
-    // Required competency sets.
-    var required: [Int32: Set<Int32>] = [:]
-    let table = edges[requires]
-    for i in 0..<table.count where eligibleKinds.contains(Int(nodeKinds[Int(table.from[i])])) {
-      required[table.from[i], default: []].insert(table.to[i])
+    var eligible = [Bool](repeating: false, count: schema.kinds.count)
+    for k in lateralDefinition.from where lateralDefinition.to.contains(k) {
+      if let n = schema.kindNumber(k) { eligible[n] = true }
     }
-    var requirers: [Int32: [Int32]] = [:]
-    for (node, competencies) in required {
-      for c in competencies { requirers[c, default: []].append(node) }
+    // Required competency sets as compressed rows: node → competencies, competency → requirers.
+    let table = edges[requires]
+    var froms: [Int32] = []
+    var tos: [Int32] = []
+    for i in 0..<table.count where eligible[Int(nodeKinds[Int(table.from[i])])] {
+      froms.append(table.from[i])
+      tos.append(table.to[i])
+    }
+    let (mineOffsets, mineTargets, _) = EdgeStore.compress(keys: froms, values: tos, nodeCount: nodeCount)
+    let (byOffsets, byTargets, _) = EdgeStore.compress(keys: tos, values: froms, nodeCount: nodeCount)
+    guard !mineOffsets.isEmpty else { return }
+    /// A node's distinct required competencies.
+    func requiredSet(_ node: Int) -> [Int32] {
+      var list = Array(mineTargets[Int(mineOffsets[node])..<Int(mineOffsets[node + 1])])
+      list.sort()
+      var out: [Int32] = []
+      out.reserveCapacity(list.count)
+      for c in list where out.last != c { out.append(c) }
+      return out
     }
     // Pairs that must not get an inferred move.
     var excluded = Set<Int64>()
@@ -130,13 +142,31 @@ extension GraphBuilder {
       }
     }
     let inferred = schema.enumCase("inferred", in: "origin").map(Value.enumCase)
-    for a in required.keys.sorted() {
-      guard let mine = required[a] else { continue }
-      var shared: [Int32: Int] = [:]
-      for c in mine { for b in requirers[c] ?? [] where b > a { shared[b, default: 0] += 1 } }
-      for b in shared.keys.sorted() {
-        guard let count = shared[b], let theirs = required[b] else { continue }
-        let score = Double(count) / Double(mine.count + theirs.count - count)
+    // Dense counters, reset through the list of touched entries: no hashing in the inner loop.
+    var sizes = [Int32](repeating: 0, count: nodeCount)
+    var sets: [[Int32]] = Array(repeating: [], count: nodeCount)
+    for node in 0..<nodeCount where mineOffsets[node + 1] > mineOffsets[node] {
+      sets[node] = requiredSet(node)
+      sizes[node] = Int32(sets[node].count)
+    }
+    var shared = [Int32](repeating: 0, count: nodeCount)
+    var touched: [Int32] = []
+    for a in 0..<Int32(nodeCount) where sizes[Int(a)] > 0 {
+      for c in sets[Int(a)] {
+        var seenHere: Int32 = -1
+        for slot in Int(byOffsets[Int(c)])..<Int(byOffsets[Int(c) + 1]) {
+          let b = byTargets[slot]
+          // A node listed twice for one competency (a duplicate edge) counts once.
+          guard b > a, b != seenHere else { continue }
+          seenHere = b
+          if shared[Int(b)] == 0 { touched.append(b) }
+          shared[Int(b)] += 1
+        }
+      }
+      touched.sort()
+      for b in touched {
+        let count = Int(shared[Int(b)])
+        let score = Double(count) / Double(Int(sizes[Int(a)]) + Int(sizes[Int(b)]) - count)
         guard score >= threshold, !excluded.contains(Int64(a) << 32 | Int64(b)) else { continue }
         let rounded = (score * 10_000).rounded() / 10_000
         let properties: [String: Value] = [
@@ -146,6 +176,8 @@ extension GraphBuilder {
         edges[lateral].append(from: a, to: b, properties: properties, range: nil)
         edges[lateral].append(from: b, to: a, properties: properties, range: nil)
       }
+      for b in touched { shared[Int(b)] = 0 }
+      touched.removeAll(keepingCapacity: true)
     }
   }
 

@@ -107,6 +107,18 @@ public struct GraphBuilder: Sendable {
       throw Diagnostic(
         code: "G201", message: "an edge `\(type)` names a node that was never added", range: range)
     }
+    if edges[number].allows(from: nodeKinds[from.index], to: nodeKinds[to.index]) {
+      // The common case: no properties to check beyond their types.
+      let definition = schema.edgeTypes[number]
+      for (key, value) in properties {
+        guard let property = definition.property(key) else { break }
+        try Self.check(value, against: property, schema: schema, range: range)
+      }
+      if properties.keys.allSatisfy({ edges[number].propertyIndex[$0] != nil }) {
+        edges[number].append(from: from.rawValue, to: to.rawValue, properties: properties, range: range)
+        return
+      }
+    }
     let definition = schema.edgeTypes[number]
     let fromKind = kind(of: from).name
     let toKind = kind(of: to).name
@@ -139,11 +151,7 @@ public struct GraphBuilder: Sendable {
       }
       try Self.check(value, against: property, schema: schema, range: range)
     }
-    var stored = properties
-    if stored["origin"] == nil, let declared = schema.enumCase("declared", in: "origin") {
-      stored["origin"] = .enumCase(declared)
-    }
-    edges[number].append(from: from.rawValue, to: to.rawValue, properties: stored, range: range)
+    edges[number].append(from: from.rawValue, to: to.rawValue, properties: properties, range: range)
   }
 
   /// Builds the graph: checks it as a whole, derives and infers edges, and lays out adjacency.
@@ -172,9 +180,12 @@ public struct GraphBuilder: Sendable {
         ["write it `\(kind):\(path)`"]
       )
     }
-    let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_./")
-    guard let first = path.first, first.isLetter || first.isNumber, path.allSatisfy({ allowed.contains($0) })
-    else {
+    func allowed(_ byte: UInt8) -> Bool {
+      (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95 || byte == 46
+        || byte == 47
+    }
+    func startsWell(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) }
+    guard let first = path.utf8.first, startsWell(first), path.utf8.allSatisfy(allowed) else {
       return (
         "id `\(id)` may use only lower-case letters, digits and `- _ . /` after `\(kind):`",
         ["write it `\(kind):\(slug(String(path)))`"]
@@ -302,26 +313,62 @@ struct EdgeTable: Sendable {
   var to: [Int32] = []
   var columns: [Column?]
   var ranges: [Int32: SourceRange] = [:]
+  /// Property name → column position.
+  let propertyIndex: [String: Int]
+  /// Kind numbers the type may leave and enter.
+  let fromKinds: [Bool]
+  let toKinds: [Bool]
+  /// The `origin` column's position, and the rank of `declared`, written when an edge names no origin.
+  let originColumn: Int?
+  let declaredRank: Int
 
   init(definition: EdgeTypeDefinition, schema: Schema) {
     self.definition = definition
     self.schema = schema
     columns = [Column?](repeating: nil, count: definition.properties.count)
+    var index: [String: Int] = [:]
+    for (i, p) in definition.properties.enumerated() { index[p.name] = i }
+    propertyIndex = index
+    var fromKinds = [Bool](repeating: false, count: schema.kinds.count)
+    var toKinds = fromKinds
+    for k in definition.from { if let n = schema.kindNumber(k) { fromKinds[n] = true } }
+    for k in definition.to { if let n = schema.kindNumber(k) { toKinds[n] = true } }
+    self.fromKinds = fromKinds
+    self.toKinds = toKinds
+    originColumn = index["origin"]
+    declaredRank = schema.enumCase("declared", in: "origin")?.rank ?? 1
   }
 
   var count: Int { from.count }
 
+  func allows(from: UInt16, to: UInt16) -> Bool {
+    Int(from) < fromKinds.count && fromKinds[Int(from)] && Int(to) < toKinds.count && toKinds[Int(to)]
+  }
+
+  /// Appends an edge; an edge that names no `origin` is `declared`.
   mutating func append(from: Int32, to: Int32, properties: [String: Value], range: SourceRange?) {
     let position = self.from.count
     self.from.append(from)
     self.to.append(to)
-    for (i, property) in definition.properties.enumerated() {
-      if let value = properties[property.name] {
-        if columns[i] == nil { columns[i] = Column(type: property.type, schema: schema, count: position) }
-        columns[i]?.append(value)
-      } else if columns[i] != nil {
-        columns[i]?.append(nil)
+    var written = 0
+    for (name, value) in properties {
+      guard let i = propertyIndex[name] else { continue }
+      if columns[i] == nil {
+        columns[i] = Column(type: definition.properties[i].type, schema: schema, count: position)
       }
+      columns[i]?.append(value)
+      written |= 1 << min(i, 62)
+    }
+    if let o = originColumn, properties["origin"] == nil {
+      if columns[o] == nil {
+        columns[o] = Column(type: definition.properties[o].type, schema: schema, count: position)
+      }
+      columns[o]?.append(
+        .enumCase(EnumCase(enumName: "origin", name: "declared", rank: declaredRank)))
+      written |= 1 << min(o, 62)
+    }
+    for i in 0..<columns.count where written & (1 << min(i, 62)) == 0 && columns[i] != nil {
+      columns[i]?.append(nil)
     }
     if let range { ranges[Int32(position)] = range }
   }

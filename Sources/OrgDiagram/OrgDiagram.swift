@@ -1,0 +1,2 @@
+/// Diagram styles as DOT and Mermaid. (Being built.)
+public enum OrgDiagramModule {}

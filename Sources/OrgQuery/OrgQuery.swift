@@ -1,0 +1,2 @@
+/// The query language. (Being built.)
+public enum OrgQueryModule {}

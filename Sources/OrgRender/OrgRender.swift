@@ -1,0 +1,5 @@
+import CGraphviz
+import OrgDiagram
+
+/// Graphviz rendering. (Being built.)
+public enum OrgRenderModule {}
