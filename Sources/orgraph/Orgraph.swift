@@ -19,7 +19,7 @@ struct Orgraph: ParsableCommand {
         orgraph export --format json -o g.json
       """,
     version: OrgGraphVersion.string,
-    subcommands: [Check.self, Stats.self, Export.self]
+    subcommands: [Query.self, Run.self, Check.self, Stats.self, Export.self]
   )
 
   @OptionGroup var options: GraphOptions

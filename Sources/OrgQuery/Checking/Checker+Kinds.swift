@@ -1,0 +1,47 @@
+import OrgGraph
+
+/// Rule: kind words name kinds of the loaded schema (Q103) — plurals as sources, singulars in node references.
+extension Checker {
+  mutating func resolvePluralKind(_ word: Identifier) -> Int? {
+    if let kind = schema.kind(plural: word.name), let n = schema.kindNumber(kind.name) { return n }
+    if let singular = schema.kind(word.name) {
+      error(
+        "Q103", "`\(word.name)` names one \(word.name); every \(word.name) is `\(singular.plural)`",
+        at: word.range,
+        label: "a kind, but singular",
+        help: ["write `\(singular.plural)` for all of them, or `\(word.name) \"Name\"` for one"])
+      return nil
+    }
+    if schema.edgeType(word.name) != nil {
+      error(
+        "Q103", "`\(word.name)` is an edge type, and a query starts from nodes", at: word.range,
+        label: "edge type", help: ["start from nodes and follow the edge: `roles -> \(word.name)`"])
+      return nil
+    }
+    let plurals = schema.kinds.map(\.plural)
+    let suggestion = Suggestions.closest(to: word.name, in: plurals + schema.kinds.map(\.name))
+      .compactMap { schema.kind(plural: $0)?.plural ?? schema.kind($0)?.plural }
+    error(
+      "Q103", "unknown kind `\(word.name)`", at: word.range, label: "not a kind of node",
+      help: Array(Set(suggestion)).sorted().prefix(1).map { "did you mean `\($0)`?" },
+      notes: ["kinds: " + plurals.joined(separator: ", ")])
+    return nil
+  }
+
+  mutating func resolveSingularKind(_ word: Identifier) -> KindDefinition? {
+    if let kind = schema.kind(word.name) { return kind }
+    if let kind = schema.kind(plural: word.name) {
+      error(
+        "Q103", "a node reference takes the singular kind: `\(kind.name)`, not `\(word.name)`",
+        at: word.range,
+        label: "plural", help: ["write `\(kind.name) …`"])
+      return nil
+    }
+    let names = schema.kinds.map(\.name)
+    error(
+      "Q103", "unknown kind `\(word.name)`", at: word.range, label: "not a kind of node",
+      help: Suggestions.closest(to: word.name, in: names).prefix(1).map { "did you mean `\($0)`?" },
+      notes: ["kinds: " + names.joined(separator: ", ")])
+    return nil
+  }
+}

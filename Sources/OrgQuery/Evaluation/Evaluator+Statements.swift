@@ -1,0 +1,297 @@
+import OrgGraph
+
+extension Evaluator {
+  /// The most paths `all shortest` and `all simple` return before stopping with a warning.
+  static let pathLimit = 1_000
+
+  mutating func run(_ statement: StatementPlan) throws(Cancelled) -> Frame {
+    switch statement {
+    case .bind(_, let plan), .pipeline(let plan):
+      return try run(plan)
+    case .gap(let from, let to, let via, let stages, let shape):
+      let rows = graph.gap(from: from, to: to, via: via).map { row in
+        Row(
+          node: row.competency,
+          values: [
+            .node(row.competency), Self.value(row.before), Self.value(row.after),
+            ChangeEnum.value(row.change),
+            .list(row.evidence.map(QueryValue.node)),
+          ])
+      }
+      var frame = Frame(rows: rows, shape: shape, compared: [from, to])
+      try apply(stages, to: &frame)
+      frame.shape = shape
+      return frame
+    case .overlap(let nodes, let via, let stages, let shape):
+      let rows = graph.overlap(nodes, via: via).map { row in
+        Row(
+          node: row.competency,
+          values: [.node(row.competency)] + row.holdings.map(Self.value) + [.number(Double(row.sharedBy))])
+      }
+      var similarity: [Similarity] = []
+      for i in 0..<nodes.count {
+        for j in (i + 1)..<max(nodes.count, i + 1) where j < nodes.count {
+          let score = (graph.similarity(nodes[i], nodes[j], via: via) * 10_000).rounded() / 10_000
+          similarity.append(Similarity(a: nodes[i], b: nodes[j], score: score))
+        }
+      }
+      var frame = Frame(rows: rows, shape: shape, similarity: similarity, compared: nodes)
+      try apply(stages, to: &frame)
+      frame.shape = shape
+      return frame
+    case .path(let fromPlan, let toPlan, let step, let mode, let stages, let shape):
+      let starts = try run(fromPlan).rows.compactMap(\.node)
+      let targets = Set(try run(toPlan).rows.compactMap(\.node))
+      var paths: [(GraphPath, Double?)] = []
+      switch mode {
+      case .shortest:
+        paths = try shortestPaths(step, starts: starts, targets: targets, all: false).map { ($0, nil) }
+      case .allShortest:
+        paths = try shortestPaths(step, starts: starts, targets: targets, all: true).map { ($0, nil) }
+      case .shortestBy(let property):
+        if let found = try cheapestPath(step, starts: starts, targets: targets, cost: property) {
+          paths = [found]
+        }
+      case .allSimple:
+        paths = try simplePaths(step, starts: starts, targets: targets).map { ($0, nil) }
+      }
+      var rows: [Row] = []
+      for (path, cost) in paths {
+        var values: [QueryValue] = [.path(path), .number(Double(path.length))]
+        if case .shortestBy = mode { values.append(.number(cost ?? 0)) }
+        values += [
+          path.nodes.first.map(QueryValue.node) ?? .null, path.nodes.last.map(QueryValue.node) ?? .null,
+        ]
+        rows.append(Row(values: values))
+        noteInferred(path, at: step.range)
+      }
+      var frame = Frame(rows: rows, shape: shape, paths: paths.map(\.0))
+      try apply(stages, to: &frame)
+      frame.paths = frame.rows.compactMap { row in
+        if case .path(let p)? = row.values.first { return p }
+        return nil
+      }
+      frame.shape = shape
+      return frame
+    }
+  }
+
+  static func value(_ holding: Holding) -> QueryValue {
+    switch holding {
+    case .absent: return .null
+    case .unrated: return .unrated
+    case .rated(let c): return .enumCase(c)
+    }
+  }
+
+  /// Warns when a path takes an inferred move, naming the moves and their similarity.
+  mutating func noteInferred(_ path: GraphPath, at range: SourceRange) {
+    var moves: [String] = []
+    for (i, edge) in path.edges.enumerated() where graph.origin(of: edge) == "inferred" {
+      var text = "\(graph.name(of: path.nodes[i])) → \(graph.name(of: path.nodes[i + 1]))"
+      if case .number(let score)? = graph.property("score", of: edge) {
+        text += " (similarity \(Value.number(score).displayText))"
+      }
+      moves.append(text)
+    }
+    guard !moves.isEmpty else { return }
+    warn(
+      "Q401",
+      "this path uses \(moves.count == 1 ? "an inferred move" : "\(moves.count) inferred moves"), not declared ones",
+      at: range, label: "inferred moves are allowed here",
+      help: ["inferred moves come from competency overlap; check them with `overlap`"],
+      notes: [moves.joined(separator: "; ")])
+  }
+
+  /// Breadth-first shortest paths from any start to any target, within the step's bounds. With `all`, every
+  /// path of the shortest length (up to ``pathLimit``); otherwise the first found.
+  mutating func shortestPaths(_ step: StepPlan, starts: [NodeID], targets: Set<NodeID>, all: Bool)
+    throws(Cancelled)
+    -> [GraphPath]
+  {
+    var result: [GraphPath] = []
+    let maxHops = min(step.max ?? hopCap, hopCap)
+    for start in starts {
+      // Layered BFS keeping every predecessor on a shortest route.
+      var depth: [NodeID: Int] = [start: 0]
+      var parents: [NodeID: [(NodeID, EdgeID)]] = [:]
+      var frontier = [start]
+      var found: [NodeID] = []
+      var level = 0
+      if step.min == 0, targets.contains(start) { found = [start] }
+      while found.isEmpty && !frontier.isEmpty && level < maxHops {
+        level += 1
+        var next: [NodeID] = []
+        for node in frontier {
+          for (m, edge) in crossings(step, from: node) {
+            try tick()
+            if let d = depth[m], d < level { continue }
+            guard try passes(step, m, edge) else { continue }
+            if depth[m] == nil {
+              depth[m] = level
+              next.append(m)
+              if targets.contains(m) && level >= step.min { found.append(m) }
+            }
+            parents[m, default: []].append((node, edge))
+          }
+        }
+        frontier = next
+      }
+      if found.isEmpty, !frontier.isEmpty, level >= hopCap, step.max == nil {
+        warn(
+          "Q302", "the path search stopped at the hop cap of \(hopCap)", at: step.range,
+          help: ["raise the cap (`:set hops N`) or bound the step"])
+      }
+      for target in found {
+        var paths: [GraphPath] = []
+        var stack: [(NodeID, [NodeID], [EdgeID])] = [(target, [target], [])]
+        while let (node, nodes, edges) = stack.popLast() {
+          try tick()
+          if node == start && (nodes.count > 1 || step.min == 0) {
+            paths.append(GraphPath(nodes: nodes.reversed(), edges: edges.reversed()))
+            if !all || paths.count >= Self.pathLimit { break }
+            continue
+          }
+          for (parent, edge) in (parents[node] ?? []).reversed()
+          where depth[parent].map({ $0 < (depth[node] ?? 0) }) ?? false {
+            stack.append((parent, nodes + [parent], edges + [edge]))
+          }
+        }
+        paths.sort { a, b in
+          a.nodes.map { graph.name(of: $0) }.lexicographicallyPrecedes(b.nodes.map { graph.name(of: $0) })
+        }
+        result += all ? paths : Array(paths.prefix(1))
+        if !all, !result.isEmpty { break }
+        if result.count >= Self.pathLimit {
+          warn(
+            "Q303", "stopped after \(Self.pathLimit) paths", at: step.range,
+            help: ["narrow the start or the target"])
+          return Array(result.prefix(Self.pathLimit))
+        }
+      }
+      if !all, !result.isEmpty { break }
+    }
+    return result
+  }
+
+  /// The cheapest path by a numeric edge property (1 where an edge lacks it; negative costs count as 0).
+  mutating func cheapestPath(_ step: StepPlan, starts: [NodeID], targets: Set<NodeID>, cost property: String)
+    throws(Cancelled) -> (GraphPath, Double)?
+  {
+    var best: [NodeID: (cost: Double, hops: Int)] = [:]
+    var parent: [NodeID: (NodeID, EdgeID)] = [:]
+    var heap = PriorityQueue()
+    var sequence = 0
+    for start in starts where best[start] == nil {
+      best[start] = (0, 0)
+      heap.push((0, 0, sequence, start))
+      sequence += 1
+    }
+    var done = Set<NodeID>()
+    let maxHops = min(step.max ?? hopCap, hopCap)
+    while let (cost, hops, _, node) = heap.pop() {
+      try tick()
+      guard done.insert(node).inserted else { continue }
+      if targets.contains(node), hops >= max(step.min, 1) || (step.min == 0 && hops == 0) {
+        var nodes = [node]
+        var edges: [EdgeID] = []
+        var current = node
+        while let (p, e) = parent[current] {
+          nodes.append(p)
+          edges.append(e)
+          current = p
+        }
+        return (
+          GraphPath(nodes: nodes.reversed(), edges: edges.reversed()), (cost * 10_000).rounded() / 10_000
+        )
+      }
+      guard hops < maxHops else { continue }
+      for (m, edge) in crossings(step, from: node) where !done.contains(m) {
+        guard try passes(step, m, edge) else { continue }
+        var weight = 1.0
+        if case .number(let w)? = graph.property(property, of: edge) { weight = max(w, 0) }
+        if case .int(let w)? = graph.property(property, of: edge) { weight = max(Double(w), 0) }
+        let candidate = cost + weight
+        if let known = best[m], (known.cost, known.hops) <= (candidate, hops + 1) { continue }
+        best[m] = (candidate, hops + 1)
+        parent[m] = (node, edge)
+        heap.push((candidate, hops + 1, sequence, m))
+        sequence += 1
+      }
+    }
+    return nil
+  }
+
+  /// Every simple path within the step's bound, depth-first, up to ``pathLimit``.
+  mutating func simplePaths(_ step: StepPlan, starts: [NodeID], targets: Set<NodeID>) throws(Cancelled)
+    -> [GraphPath]
+  {
+    let maxHops = min(step.max ?? hopCap, hopCap)
+    var result: [GraphPath] = []
+    for start in starts {
+      var stack: [(nodes: [NodeID], edges: [EdgeID])] = [([start], [])]
+      while let (nodes, edges) = stack.popLast() {
+        try tick()
+        guard let last = nodes.last else { continue }
+        if edges.count >= step.min, edges.count > 0 || step.min == 0, targets.contains(last) {
+          result.append(GraphPath(nodes: nodes, edges: edges))
+          if result.count >= Self.pathLimit {
+            warn(
+              "Q303", "stopped after \(Self.pathLimit) paths", at: step.range,
+              help: ["lower the bound or narrow the query"])
+            return result
+          }
+        }
+        guard edges.count < maxHops else { continue }
+        for (m, edge) in crossings(step, from: last).reversed() where !nodes.contains(m) {
+          guard try passes(step, m, edge) else { continue }
+          stack.append((nodes + [m], edges + [edge]))
+        }
+      }
+    }
+    // Shortest first; equal lengths in the order of their nodes' names.
+    return result.sorted { a, b in
+      if a.length != b.length { return a.length < b.length }
+      return a.nodes.map { graph.name(of: $0) }.lexicographicallyPrecedes(b.nodes.map { graph.name(of: $0) })
+    }
+  }
+}
+
+/// A binary min-heap of (cost, hops, sequence, node): ties broken by hops, then by insertion order.
+struct PriorityQueue {
+  typealias Element = (Double, Int, Int, NodeID)
+  var items: [Element] = []
+
+  static func less(_ a: Element, _ b: Element) -> Bool { (a.0, a.1, a.2) < (b.0, b.1, b.2) }
+
+  mutating func push(_ element: Element) {
+    items.append(element)
+    var i = items.count - 1
+    while i > 0 {
+      let parent = (i - 1) / 2
+      guard Self.less(items[i], items[parent]) else { break }
+      items.swapAt(i, parent)
+      i = parent
+    }
+  }
+
+  mutating func pop() -> Element? {
+    guard let first = items.first else { return nil }
+    let last = items.removeLast()
+    if !items.isEmpty {
+      items[0] = last
+      var i = 0
+      while true {
+        let l = 2 * i + 1
+        let r = l + 1
+        var m = i
+        if l < items.count, Self.less(items[l], items[m]) { m = l }
+        if r < items.count, Self.less(items[r], items[m]) { m = r }
+        if m == i { break }
+        items.swapAt(i, m)
+        i = m
+      }
+    }
+    return first
+  }
+}

@@ -1,0 +1,35 @@
+import OrgGraph
+
+/// A row while a query runs: the row's node and the edge it came by (when it has them), the depth reached
+/// by a closure, and the values of named columns.
+struct Row: Sendable, Hashable {
+  var node: NodeID?
+  var edge: EdgeID?
+  var depth = 0
+  var values: [QueryValue] = []
+}
+
+/// Rows and what they hold.
+struct Frame: Sendable {
+  var rows: [Row]
+  var shape: Shape
+  /// Paths, for `path` results (also in the `path` column).
+  var paths: [GraphPath] = []
+  /// Pairwise similarities, for `overlap` results.
+  var similarity: [Similarity] = []
+  /// The nodes compared, for `gap` and `overlap`.
+  var compared: [NodeID] = []
+}
+
+/// The Jaccard similarity of two compared nodes' competencies.
+public struct Similarity: Sendable, Hashable {
+  /// One node.
+  public var a: NodeID
+  /// The other.
+  public var b: NodeID
+  /// |A ∩ B| / |A ∪ B|, from 0 to 1.
+  public var score: Double
+}
+
+/// The query was cancelled (Ctrl-C in the REPL, or the caller's cancellation check).
+struct Cancelled: Error {}

@@ -1,2 +1,0 @@
-/// The query language. (Being built.)
-public enum OrgQueryModule {}

@@ -1,0 +1,172 @@
+import OrgGraph
+
+/// Prints results as an aligned table, JSON or CSV.
+///
+/// JSON is an array of row objects; every node appears as an object with `id`, `kind` and `name`. An
+/// `overlap` result is an object `{"rows": […], "similarity": […]}` so the pairwise similarity travels with
+/// the rows (docs/query-language.md, "Results").
+public struct ResultFormatter: Sendable {
+  /// The output formats.
+  public enum Format: String, Sendable, CaseIterable {
+    /// An aligned text table with a row count.
+    case table
+    /// JSON.
+    case json
+    /// Comma-separated values with a header row.
+    case csv
+  }
+
+  /// The graph the result's nodes belong to.
+  public let graph: Graph
+  /// Cells longer than this are cut with `…` in tables (0: never).
+  public var maximumCellWidth: Int
+
+  /// Creates a formatter.
+  public init(graph: Graph, maximumCellWidth: Int = 80) {
+    self.graph = graph
+    self.maximumCellWidth = maximumCellWidth
+  }
+
+  /// The result in `format`, ending with a newline.
+  public func format(_ result: QueryResult, as format: Format) -> String {
+    switch format {
+    case .table: return table(result)
+    case .json: return json(result).pretty(inlineDepth: 3) + "\n"
+    case .csv: return csv(result)
+    }
+  }
+
+  // MARK: - Text
+
+  /// A value as one line of text.
+  public func text(_ value: QueryValue) -> String {
+    switch value {
+    case .null: return ""
+    case .unrated: return "unrated"
+    case .bool(let b): return b ? "true" : "false"
+    case .number(let d): return Value.number(d).displayText
+    case .string(let s): return s
+    case .enumCase(let c): return c.name
+    case .node(let n): return graph.name(of: n)
+    case .edge(let e): return graph.type(of: e).name
+    case .list(let items): return items.map(text).joined(separator: "; ")
+    case .path(let p): return pathText(p)
+    case .source(let s): return s.description
+    }
+  }
+
+  /// `Backend Engineer -[lateral~]-> SRE Engineer -[promotes_to]-> …`; `~` marks an inferred move, and an
+  /// edge walked against its direction is written `<-[type]-`.
+  public func pathText(_ path: GraphPath) -> String {
+    guard let first = path.nodes.first else { return "" }
+    var out = graph.name(of: first)
+    for (i, edge) in path.edges.enumerated() where i + 1 < path.nodes.count {
+      let type = graph.type(of: edge).name + (graph.origin(of: edge) == "inferred" ? "~" : "")
+      let forward = graph.source(of: edge) == path.nodes[i]
+      out += forward ? " -[\(type)]-> " : " <-[\(type)]- "
+      out += graph.name(of: path.nodes[i + 1])
+    }
+    return out
+  }
+
+  func cut(_ s: String) -> String {
+    let flat = s.replacingOccurrences(of: "\n", with: " ")
+    guard maximumCellWidth > 1, flat.count > maximumCellWidth else { return flat }
+    return String(flat.prefix(maximumCellWidth - 1)) + "…"
+  }
+
+  /// The aligned table, a row count, and for `overlap` the similarity of each pair.
+  public func table(_ result: QueryResult) -> String {
+    if result.kind == .binding {
+      let n = result.rows.count
+      return "$\(result.binding ?? "") = \(Grammar.count(n, "row"))\n"
+    }
+    let numeric = Set(
+      result.columns.indices.filter { i in
+        !result.rows.isEmpty
+          && result.rows.allSatisfy { row in
+            if case .number = row[i] { return true }
+            return row[i] == .null
+          }
+      })
+    var out = TextTable.render(
+      [result.columns]
+        + result.rows.map { row in
+          row.map { value in
+            if case .path = value { return text(value) }  // a path is the answer: never cut
+            return cut(text(value))
+          }
+        },
+      rightAligned: numeric)
+    out += "(\(Grammar.count(result.rows.count, "row")))\n"
+    for s in result.similarity {
+      out +=
+        "similarity \(graph.name(of: s.a)) ~ \(graph.name(of: s.b)): \(Value.number(s.score).displayText)\n"
+    }
+    return out
+  }
+
+  // MARK: - JSON
+
+  /// A value as JSON: nodes as `{id, kind, name}`, paths as `{nodes, edges}`, enum cases as words.
+  public func json(_ value: QueryValue) -> JSON {
+    switch value {
+    case .null: return .null
+    case .unrated: return .string("unrated")
+    case .bool(let b): return .bool(b)
+    case .number(let d): return .number(d)
+    case .string(let s): return .string(s)
+    case .enumCase(let c): return .string(c.name)
+    case .node(let n): return nodeJSON(n)
+    case .edge(let e): return graph.edgeJSON(e)
+    case .list(let items): return .array(items.map(json))
+    case .path(let p):
+      return .object([
+        ("nodes", .array(p.nodes.map(nodeJSON))), ("edges", .array(p.edges.map { graph.edgeJSON($0) })),
+        ("length", .int(p.length)),
+      ])
+    case .source(let s): return .string(s.description)
+    }
+  }
+
+  func nodeJSON(_ node: NodeID) -> JSON {
+    .object([
+      ("id", .string(graph.id(of: node))), ("kind", .string(graph.kind(of: node).name)),
+      ("name", .string(graph.name(of: node))),
+    ])
+  }
+
+  /// The result as JSON: an array of row objects (an object with `rows` and `similarity` for `overlap`).
+  public func json(_ result: QueryResult) -> JSON {
+    let rows = JSON.array(
+      result.rows.map { row in
+        .object(Array(zip(result.columns, row.map(json))))
+      })
+    guard result.kind == .overlap else { return rows }
+    return .object([
+      ("rows", rows),
+      (
+        "similarity",
+        .array(
+          result.similarity.map {
+            .object([("a", nodeJSON($0.a)), ("b", nodeJSON($0.b)), ("score", .number($0.score))])
+          })
+      ),
+    ])
+  }
+
+  // MARK: - CSV
+
+  /// The result as CSV (RFC 4180): a header, then one line per row; nodes by name, lists joined by `; `.
+  public func csv(_ result: QueryResult) -> String {
+    func field(_ s: String) -> String {
+      if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      }
+      return s
+    }
+    var out = result.columns.map(field).joined(separator: ",") + "\r\n"
+    for row in result.rows { out += row.map { field(text($0)) }.joined(separator: ",") + "\r\n" }
+    return out
+  }
+}

@@ -1,0 +1,152 @@
+import OrgGraph
+
+/// What running a query gave: a result per statement, or the diagnostics that stopped it.
+public struct QueryOutcome: Sendable {
+  /// One result per statement that ran.
+  public var results: [QueryResult]
+  /// Errors that stopped the query (nothing runs when the query has an error), and the warnings of the
+  /// statements that ran.
+  public var diagnostics: [Diagnostic]
+  /// Whether the query was cancelled while it ran.
+  public var cancelled = false
+
+  /// Whether the query ran without error.
+  public var succeeded: Bool { !cancelled && !diagnostics.contains { $0.severity == .error } }
+}
+
+/// A query session over one graph: `let` bindings live as long as the session, parameters can be bound
+/// from the command line or from Swift, and settings such as the hop cap apply to every query.
+///
+/// ```swift
+/// var session = QuerySession(graph: try GraphLoader.loadDefault())
+/// let outcome = session.run("roles | where exists(-> requires[proficiency = expert]) | select name")
+/// for row in outcome.results.last?.rows ?? [] { print(row) }
+/// ```
+///
+/// A session is a value: copy it to branch, run it from any task. The graph it reads is immutable.
+public struct QuerySession: Sendable {
+  /// The graph queries read.
+  public private(set) var graph: Graph
+  /// Parameters, used as `$name`.
+  public var parameters: [String: QueryValue]
+  /// The most hops a closure or path search takes before it stops with a warning.
+  public var hopCap: Int = 32
+
+  var bindings: [String: Frame] = [:]
+  var bindingShapes: [String: Shape] = [:]
+  /// The text of each `let`, in order, so bindings survive a change of graph.
+  var bindingTexts: [(name: String, text: String)] = []
+
+  /// Creates a session over `graph` with `parameters`.
+  public init(graph: Graph, parameters: [String: QueryValue] = [:]) {
+    self.graph = graph
+    self.parameters = parameters
+  }
+
+  /// The names bound by `let` so far, in order.
+  public var boundNames: [String] { bindingTexts.map(\.name) }
+
+  /// Switches to another graph, running the session's `let` statements again on it. Bindings that no longer
+  /// check (a name the new graph lacks) are dropped and their diagnostics returned.
+  public mutating func replaceGraph(with graph: Graph) -> [Diagnostic] {
+    self.graph = graph
+    let texts = bindingTexts
+    bindings = [:]
+    bindingShapes = [:]
+    bindingTexts = []
+    var problems: [Diagnostic] = []
+    for (_, text) in texts {
+      let outcome = run(text)
+      problems += outcome.diagnostics.filter { $0.severity == .error }
+    }
+    return problems
+  }
+
+  /// Parses and checks `text` without running it: the diagnostics a run would stop with.
+  public func check(_ text: String, file: String? = nil, firstLine: Int = 1) -> [Diagnostic] {
+    let (syntax, syntaxErrors) = Parser.parse(text, file: file, firstLine: firstLine)
+    if !syntaxErrors.isEmpty { return syntaxErrors }
+    var checker = Checker(
+      graph: graph, bindings: bindingShapes, parameters: parameters, text: text, firstLine: firstLine)
+    for statement in syntax.statements { _ = checker.check(statement) }
+    return checker.diagnostics
+  }
+
+  /// Runs every statement of `text`. Nothing runs when the text has a syntax or checking error.
+  ///
+  /// - Parameters:
+  ///   - file: the file the text came from, for diagnostics (`nil` for typed queries).
+  ///   - firstLine: the line of `file` the text starts on.
+  ///   - isCancelled: polled while the query runs; return `true` to stop it (Ctrl-C in the REPL).
+  public mutating func run(
+    _ text: String, file: String? = nil, firstLine: Int = 1, isCancelled: (@Sendable () -> Bool)? = nil
+  ) -> QueryOutcome {
+    let (syntax, syntaxErrors) = Parser.parse(text, file: file, firstLine: firstLine)
+    if !syntaxErrors.isEmpty { return QueryOutcome(results: [], diagnostics: syntaxErrors) }
+    var checker = Checker(
+      graph: graph, bindings: bindingShapes, parameters: parameters, text: text, firstLine: firstLine)
+    var plans: [(StatementPlan, StatementSyntax)] = []
+    for statement in syntax.statements {
+      if let plan = checker.check(statement) { plans.append((plan, statement)) }
+    }
+    if !checker.diagnostics.isEmpty { return QueryOutcome(results: [], diagnostics: checker.diagnostics) }
+
+    var results: [QueryResult] = []
+    var warnings: [Diagnostic] = []
+    for (plan, statement) in plans {
+      var evaluator = Evaluator(graph: graph, bindings: bindings, hopCap: hopCap, isCancelled: isCancelled)
+      let frame: Frame
+      do {
+        frame = try evaluator.run(plan)
+      } catch {
+        return QueryOutcome(results: results, diagnostics: warnings, cancelled: true)
+      }
+      warnings += evaluator.warnings
+      var kind: QueryResult.Kind
+      var binding: String?
+      switch plan {
+      case .bind(let name, let pipeline):
+        kind = .binding
+        binding = name
+        bindings[name] = frame
+        bindingShapes[name] = pipeline.shape
+        bindingTexts.removeAll { $0.name == name }
+        bindingTexts.append((name, Self.text(of: statement.range, in: text, firstLine: firstLine)))
+      case .pipeline: kind = .nodes
+      case .path: kind = .paths
+      case .gap: kind = .gap
+      case .overlap: kind = .overlap
+      }
+      results.append(
+        QueryResult(
+          frame: frame, graph: graph, kind: kind, warnings: evaluator.warnings, render: evaluator.render,
+          binding: binding))
+    }
+    return QueryOutcome(results: results, diagnostics: warnings)
+  }
+
+  /// The text a range covers.
+  static func text(of range: SourceRange, in text: String, firstLine: Int) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let first = range.start.line - firstLine
+    let last = range.end.line - firstLine
+    guard first >= 0, last < lines.count, first <= last else { return text }
+    var selected = Array(lines[first...last])
+    if let lastLine = selected.last {
+      selected[selected.count - 1] = String(lastLine.unicodeScalars.prefix(max(range.end.column - 1, 0)))
+    }
+    if let firstLineText = selected.first {
+      selected[0] = String(firstLineText.unicodeScalars.dropFirst(max(range.start.column - 1, 0)))
+    }
+    return selected.joined(separator: "\n")
+  }
+}
+
+extension QueryValue {
+  /// A parameter value from text: a number, `true`/`false`, or a string.
+  public static func parameter(_ text: String) -> QueryValue {
+    if let d = Double(text), d.isFinite { return .number(d) }
+    if text == "true" || text == "false" { return .bool(text == "true") }
+    return .string(text)
+  }
+}
