@@ -28,55 +28,6 @@ struct QueryOptions: ParsableArguments {
 
 extension ResultFormatter.Format: ExpressibleByArgument {}
 
-/// Runs query text and prints results and diagnostics the way `query`, `run` and piped input do.
-struct QueryRunner {
-  var session: QuerySession
-  var format: ResultFormatter.Format
-  var color: Bool
-  var out: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
-  var err: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
-  var printedResults = 0
-  /// How diagnostics name text that came from no file: `<query>` on the command line, `<repl>` in the REPL.
-  var anonymousName = "<query>"
-
-  /// Runs `text`; returns whether it succeeded.
-  mutating func run(_ text: String, file: String? = nil, firstLine: Int = 1) -> Bool {
-    let file = file ?? anonymousName
-    let outcome = session.run(text, file: file, firstLine: firstLine)
-    report(outcome.diagnostics, text: text, file: file, firstLine: firstLine)
-    let formatter = ResultFormatter(graph: session.graph)
-    for result in outcome.results {
-      if result.kind == .binding && format != .table { continue }
-      if printedResults > 0 && format == .table { out("\n") }
-      out(formatter.format(result, as: format))
-      printedResults += 1
-      if let request = result.render {
-        do {
-          try Rendering.perform(request, result: result, graph: session.graph, defaultFormat: nil, write: out)
-        } catch {
-          report([error.diagnostic], text: text, file: file, firstLine: firstLine)
-          return false
-        }
-      }
-    }
-    if outcome.cancelled { err("cancelled\n") }
-    return outcome.succeeded
-  }
-
-  func report(_ diagnostics: [Diagnostic], text: String, file: String?, firstLine: Int) {
-    guard !diagnostics.isEmpty else { return }
-    if format == .json {
-      err(diagnostics.map { GraphTool.diagnosticJSON($0).compact + "\n" }.joined())
-      return
-    }
-    // Pad the text so line numbers of a file line up with the renderer's line lookup.
-    let padded = String(repeating: "\n", count: max(firstLine - 1, 0)) + text
-    var renderer = DiagnosticRenderer(color: color)
-    if let file { renderer.sources[file] = padded }
-    err(renderer.render(diagnostics, summary: false))
-  }
-}
-
 struct Query: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a query and print its result.",
@@ -98,10 +49,10 @@ struct Query: ParsableCommand {
 
   func run() throws {
     let graph = try loadGraphOrExit(graphOptions.graph)
-    var runner = QueryRunner(
+    var runner = ScriptRunner(
       session: QuerySession(graph: graph, parameters: try options.parsedParameters()), format: options.format,
-      color: Terminal.colorOnStderr)
-    if !runner.run(query) { throw ExitCode(1) }
+      color: Terminal.colorOnStderr, renderer: Rendering.renderer)
+    if !Terminal.write(runner.run(query)) { throw ExitCode(1) }
   }
 }
 
@@ -124,9 +75,9 @@ struct Run: ParsableCommand {
 
   func run() throws {
     let graph = try loadGraphOrExit(graphOptions.graph)
-    var runner = QueryRunner(
+    var runner = ScriptRunner(
       session: QuerySession(graph: graph, parameters: try options.parsedParameters()), format: options.format,
-      color: Terminal.colorOnStderr)
+      color: Terminal.colorOnStderr, renderer: Rendering.renderer)
     var ok = true
     for file in files {
       guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
@@ -134,7 +85,7 @@ struct Run: ParsableCommand {
         ok = false
         continue
       }
-      ok = runner.run(text, file: file) && ok
+      ok = Terminal.write(runner.run(text, file: file)) && ok
     }
     if !ok { throw ExitCode(1) }
   }
@@ -151,9 +102,11 @@ func loadGraphOrExit(_ path: String?) throws -> Graph {
   }
 }
 
-/// Carries out `| render` requests. Rendering lands with OrgRender; see Rendering.swift.
-enum Rendering {}
-
-struct RenderFailure: Error {
-  var diagnostic: Diagnostic
+extension Terminal {
+  /// Prints a runner's output; returns whether it succeeded.
+  static func write(_ output: ScriptRunner.Output) -> Bool {
+    if !output.stderr.isEmpty { FileHandle.standardError.write(Data(output.stderr.utf8)) }
+    if !output.stdout.isEmpty { FileHandle.standardOutput.write(Data(output.stdout.utf8)) }
+    return output.succeeded
+  }
 }

@@ -2,14 +2,10 @@ import Foundation
 import OrgGraph
 import OrgQuery
 
-extension Rendering {
-  /// Draws a result as its render request asks.
-  static func perform(
-    _ request: RenderRequest, result: QueryResult, graph: Graph, defaultFormat: String?,
-    write: (String) -> Void
-  ) throws(RenderFailure) {
-    throw RenderFailure(
-      diagnostic: Diagnostic(
-        code: "Q402", message: "rendering is not built into this orgraph yet", range: request.range))
+/// Carries out `| render` requests for the command line and the REPL.
+enum Rendering {
+  static let renderer: ScriptRunner.Renderer = { request, _, _ in
+    throw Diagnostic(
+      code: "Q402", message: "rendering is not built into this orgraph yet", range: request.range)
   }
 }

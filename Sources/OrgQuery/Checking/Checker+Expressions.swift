@@ -256,7 +256,29 @@ extension Checker {
       return (.binary(op, lp, rp), .bool)
     case .matches:
       guard let (lp, lt) = checkExpr(left, shape: shape) else { return nil }
-      guard case .literal(.string(let pattern), let range) = right else { return nil }
+      var pattern = ""
+      let range = right.range
+      switch right {
+      case .literal(.string(let p), _): pattern = p
+      case .variable(let v):
+        guard let value = parameters[v.name] else {
+          if bindings[v.name] != nil {
+            error(
+              "Q109", "`~` takes a pattern, but `$\(v.name)` is a set of rows", at: v.range, label: "a set")
+          } else {
+            reportUnbound(v)
+          }
+          return nil
+        }
+        guard case .string(let p) = value else {
+          error(
+            "Q109", "`~` takes a pattern, but `$\(v.name)` is \(Self.describe(value))", at: v.range,
+            label: "not text")
+          return nil
+        }
+        pattern = p
+      default: return nil
+      }
       if lt == .set || lt == .number || lt == .bool {
         error("Q109", "`~` matches text, but this is \(lt.name)", at: left.range, label: lt.name)
         return nil

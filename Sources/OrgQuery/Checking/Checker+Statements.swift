@@ -59,9 +59,10 @@ extension Checker {
       pathMode = .allSimple
     default: break
     }
-    var columns: [(String, ValueType)] = [("path", .path), ("length", .number)]
+    // `path`, `from` and `to` are reserved words, so the columns are named so they can be selected.
+    var columns: [(String, ValueType)] = [("route", .path), ("length", .number)]
     if case .shortestBy = pathMode { columns.append(("cost", .number)) }
-    columns += [("from", .node(fromShape.nodeKinds ?? [])), ("to", .node(toShape.nodeKinds ?? []))]
+    columns += [("start", .node(fromShape.nodeKinds ?? [])), ("end", .node(toShape.nodeKinds ?? []))]
     var rowShape = Shape(nodeKinds: nil, columns: columns)
     guard let stagePlans = checkStages(stages, shape: &rowShape) else { return nil }
     return .path(

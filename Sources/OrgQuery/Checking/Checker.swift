@@ -200,7 +200,7 @@ struct Checker {
         plans.append((plan, name))
         columns.append((name, type))
       }
-      columns.append(("count", .number))
+      columns.append(("size", .number))
       columns.append(("members", .list(.node(shape.nodeKinds ?? []))))
       shape = Shape(nodeKinds: nil, columns: columns)
       return .group(plans)

@@ -63,8 +63,8 @@ extension Evaluator {
           path.nodes.first.map(QueryValue.node) ?? .null, path.nodes.last.map(QueryValue.node) ?? .null,
         ]
         rows.append(Row(values: values))
-        noteInferred(path, at: step.range)
       }
+      noteInferred(paths.map(\.0), at: step.range)
       var frame = Frame(rows: rows, shape: shape, paths: paths.map(\.0))
       try apply(stages, to: &frame)
       frame.paths = frame.rows.compactMap { row in
@@ -84,22 +84,29 @@ extension Evaluator {
     }
   }
 
-  /// Warns when a path takes an inferred move, naming the moves and their similarity.
-  mutating func noteInferred(_ path: GraphPath, at range: SourceRange) {
+  /// Warns when paths take inferred moves, naming each move once with its similarity.
+  mutating func noteInferred(_ paths: [GraphPath], at range: SourceRange) {
     var moves: [String] = []
-    for (i, edge) in path.edges.enumerated() where graph.origin(of: edge) == "inferred" {
-      var text = "\(graph.name(of: path.nodes[i])) → \(graph.name(of: path.nodes[i + 1]))"
-      if case .number(let score)? = graph.property("score", of: edge) {
-        text += " (similarity \(Value.number(score).displayText))"
+    for path in paths {
+      for (i, edge) in path.edges.enumerated()
+      where graph.origin(of: edge) == "inferred" && i + 1 < path.nodes.count {
+        var text = "\(graph.name(of: path.nodes[i])) → \(graph.name(of: path.nodes[i + 1]))"
+        if case .number(let score)? = graph.property("score", of: edge) {
+          text += " (similarity \(Value.number(score).displayText))"
+        }
+        if !moves.contains(text) { moves.append(text) }
       }
-      moves.append(text)
     }
     guard !moves.isEmpty else { return }
+    let subject = paths.count == 1 ? "this path uses" : "these paths use"
     warn(
       "Q401",
-      "this path uses \(moves.count == 1 ? "an inferred move" : "\(moves.count) inferred moves"), not declared ones",
+      "\(subject) \(moves.count == 1 ? "an inferred move" : "\(moves.count) inferred moves"), not declared ones",
       at: range, label: "inferred moves are allowed here",
-      help: ["inferred moves come from competency overlap; check them with `overlap`"],
+      help: [
+        "inferred moves come from competency overlap; check them with `overlap`, or walk declared moves only: "
+          + "`[origin = declared]`"
+      ],
       notes: [moves.joined(separator: "; ")])
   }
 

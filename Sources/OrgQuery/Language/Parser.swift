@@ -617,6 +617,11 @@ public struct Parser {
     }
     if token.isSymbol("~") {
       advance()
+      if current.kind == .variable {
+        let v = advance()
+        let variable = ExprSyntax.variable(Identifier(name: v.text, range: v.range))
+        return .binary(.matches, left, variable, left.range.through(v.range))
+      }
       guard current.kind == .string else {
         throw failure(
           "expected a pattern in quotes after `~`, found \(current.described)",
@@ -685,6 +690,13 @@ public struct Parser {
       return .list(items, token.range.through(close.range))
     case .symbol where isArrow(token):
       return .bareStep(try parseStep())
+    case .keyword:
+      var help = ["a reserved word is never a name; quote a value that collides: `\"\(token.text)\"`"]
+      if token.text == "count" {
+        help = ["as a function: `count(-> requires)`; after `group by`, the count is `size`"]
+      }
+      throw failure(
+        "expected a value, found the reserved word `\(token.text)`", label: "reserved word", help: help)
     default:
       throw failure(
         "expected a value, found \(token.described)",

@@ -1,0 +1,89 @@
+import OrgGraph
+
+/// Runs query text in a session and prints what `orgraph query`, `orgraph run` and piped input print:
+/// results on standard output, diagnostics (errors and warnings) on standard error.
+public struct ScriptRunner: Sendable {
+  /// Carries out a `| render` request: returns text for standard output (a diagram written to no file), or
+  /// `nil` when it wrote a file; throws a diagnostic when it cannot.
+  public typealias Renderer = @Sendable (RenderRequest, QueryResult, Graph) throws -> String?
+
+  /// The session queries run in; `let` bindings persist across calls.
+  public var session: QuerySession
+  /// The output format.
+  public var format: ResultFormatter.Format
+  /// Whether diagnostics are coloured.
+  public var color: Bool
+  /// How diagnostics name text that came from no file.
+  public var anonymousName: String
+  /// Carries out `| render`; without one, a render request is an error.
+  public var renderer: Renderer?
+  var printedResults = 0
+
+  /// Creates a runner.
+  public init(
+    session: QuerySession, format: ResultFormatter.Format = .table, color: Bool = false,
+    anonymousName: String = "<query>", renderer: Renderer? = nil
+  ) {
+    self.session = session
+    self.format = format
+    self.color = color
+    self.anonymousName = anonymousName
+    self.renderer = renderer
+  }
+
+  /// What one run printed.
+  public struct Output: Sendable {
+    /// Results.
+    public var stdout = ""
+    /// Diagnostics.
+    public var stderr = ""
+    /// Whether every statement ran without error.
+    public var succeeded = true
+  }
+
+  /// Runs `text` (from `file`, starting at `firstLine`, or typed when `file` is `nil`).
+  public mutating func run(
+    _ text: String, file: String? = nil, firstLine: Int = 1, isCancelled: (@Sendable () -> Bool)? = nil
+  ) -> Output {
+    var output = Output()
+    let name = file ?? anonymousName
+    let outcome = session.run(text, file: name, firstLine: firstLine, isCancelled: isCancelled)
+    output.stderr += report(outcome.diagnostics, text: text, file: name, firstLine: firstLine)
+    output.succeeded = outcome.succeeded
+    let formatter = ResultFormatter(graph: session.graph)
+    for result in outcome.results {
+      if result.kind == .binding && format != .table { continue }
+      if printedResults > 0 && format == .table { output.stdout += "\n" }
+      output.stdout += formatter.format(result, as: format)
+      printedResults += 1
+      guard let request = result.render else { continue }
+      do {
+        guard let renderer else {
+          throw Diagnostic(
+            code: "Q402", message: "this program cannot render diagrams", range: request.range,
+            help: ["use `orgraph`, or the OrgRender library, to render"])
+        }
+        if let text = try renderer(request, result, session.graph) { output.stdout += text }
+      } catch let diagnostic as Diagnostic {
+        output.stderr += report([diagnostic], text: text, file: name, firstLine: firstLine)
+        output.succeeded = false
+      } catch {
+        output.stderr += report(
+          [Diagnostic(code: "Q402", message: "rendering failed: \(error)", range: request.range)], text: text,
+          file: name, firstLine: firstLine)
+        output.succeeded = false
+      }
+    }
+    if outcome.cancelled { output.stderr += "cancelled\n" }
+    return output
+  }
+
+  /// Diagnostics as the output format wants them: rendered with the source line, or JSON lines.
+  public func report(_ diagnostics: [Diagnostic], text: String, file: String, firstLine: Int = 1) -> String {
+    guard !diagnostics.isEmpty else { return "" }
+    if format == .json { return diagnostics.map { GraphTool.diagnosticJSON($0).compact + "\n" }.joined() }
+    // Pad the text so a file's line numbers find their lines.
+    let padded = String(repeating: "\n", count: max(firstLine - 1, 0)) + text
+    return DiagnosticRenderer(color: color, sources: [file: padded]).render(diagnostics, summary: false)
+  }
+}
