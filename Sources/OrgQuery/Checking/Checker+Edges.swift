@@ -26,7 +26,7 @@ extension Checker {
   }
 
   mutating func checkStep(_ step: StepSyntax, shape: inout Shape) -> StepPlan? {
-    guard let kinds = shape.nodeKinds else {
+    guard let kinds = shape.nodeKinds, shape.columns.isEmpty else {
       error(
         "Q102", "a step follows edges from nodes, but these rows are a table", at: step.range,
         label: "no nodes to walk from", help: ["take the step before `select`, `group` or `count`"])
@@ -53,11 +53,6 @@ extension Checker {
       guard let edge = schema.edgeType(name.name), let number = schema.edgeTypeNumber(name.name) else {
         let valid = walkable(from: kinds, direction: step.direction).map(\.name)
         var help = Suggestions.closest(to: name.name, in: valid).map { "did you mean `\($0)`?" }
-        if help.isEmpty {
-          help = Suggestions.closest(to: name.name, in: schema.edgeTypes.map(\.name)).map {
-            "did you mean `\($0)`?"
-          }
-        }
         if help.isEmpty, schema.kind(name.name) != nil || schema.kind(plural: name.name) != nil {
           help = ["`\(name.name)` is a kind; steps name edge types"]
         }
@@ -85,7 +80,7 @@ extension Checker {
         ok = false
         continue
       }
-      numbers.append(number)
+      if !numbers.contains(number) { numbers.append(number) }  // `(a | a)` walks `a` once
       next.formUnion(reached)
     }
     guard ok else { return nil }

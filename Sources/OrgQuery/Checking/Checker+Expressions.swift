@@ -309,12 +309,18 @@ extension Checker {
       let leftFirst = !isBareUnknownName(left, shape: shape) || isBareUnknownName(right, shape: shape)
       var lr: (ExprPlan, ValueType)?
       var rr: (ExprPlan, ValueType)?
+      // When the first side fails, a bare word on the other side is not reported again: it was probably
+      // meant as a case of the failed side's enum.
       if leftFirst {
         lr = checkExpr(left, shape: shape)
-        rr = checkExpr(right, shape: shape, expected: lr?.1)
+        if lr != nil || !isBareUnknownName(right, shape: shape) {
+          rr = checkExpr(right, shape: shape, expected: lr?.1)
+        }
       } else {
         rr = checkExpr(right, shape: shape)
-        lr = checkExpr(left, shape: shape, expected: rr?.1)
+        if rr != nil || !isBareUnknownName(left, shape: shape) {
+          lr = checkExpr(left, shape: shape, expected: rr?.1)
+        }
       }
       guard let (lp, lt) = lr, let (rp, rt) = rr else { return nil }
       guard comparable(lt, rt) else {

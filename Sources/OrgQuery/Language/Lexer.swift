@@ -118,6 +118,14 @@ struct Lexer {
       } else if Self.symbols1.contains(c) {
         advance()
         tokens.append(Token(kind: .symbol, text: String(c), range: range(from: start)))
+      } else if (c == "&" && peek() == "&") || (c == "|" && peek() == "|") {
+        advance()
+        advance()
+        let word = c == "&" ? "and" : "or"
+        diagnostics.append(
+          Diagnostic(
+            code: "Q003", message: "`\(c)\(c)` is not part of the language", range: range(from: start),
+            label: "write `\(word)`", help: ["write `\(word)`: `a \(word) b`"]))
       } else {
         advance()
         var help: [String] = []

@@ -121,6 +121,13 @@ public struct Parser {
         "unexpected \(token.described)", label: "not a command",
         help: ["commands follow `|`; did you mean `| \(command)`?"])
     }
+    if token.kind == .keyword && previous.kind == .identifier
+      && (index < 2 || tokens[index - 2].kind != .symbol || tokens[index - 2].isSymbol(";"))
+    {
+      return failure(
+        "unexpected reserved word `\(token.text)`", label: "a reserved word is never a name",
+        help: ["to name a node `\(token.text)`, quote it: `\(previous.text) \"\(token.text)\"`"])
+    }
     if token.kind == .identifier && previous.kind == .identifier {
       return failure(
         "unexpected \(token.described)", label: "expected `|`, a step like `->`, `;` or the end",
@@ -246,7 +253,7 @@ public struct Parser {
     case .symbol where token.isSymbol("("):
       advance()
       let pipeline = try parsePipeline()
-      _ = try expectSymbol(")", "`)` to close the `(`")
+      _ = try expectSymbol(")", "`)` to close the `(`", help: ["add the missing `)`"])
       return .pipeline(pipeline)
     case .variable:
       advance()
