@@ -1,0 +1,62 @@
+import OrgGraph
+import OrgQuery
+import Testing
+
+/// Tab completion knows where the cursor is, and offers what the checker would accept there.
+@Suite("Completion")
+struct CompletionTests {
+  let session: QuerySession
+
+  init() throws {
+    var s = QuerySession(graph: try GraphLoader.loadDefault())
+    _ = s.run(#"let sre = role "SRE Engineer" -> requires"#)
+    session = s
+  }
+
+  func complete(_ text: String) -> Completion { session.complete(text) }
+
+  @Test func kindsAtTheStart() {
+    #expect(complete("ro").candidates == ["roles", "role"])
+    #expect(complete("").candidates.contains("competencies"))
+    #expect(complete("roles; lev").candidates == ["levels", "level"])
+  }
+
+  @Test func edgesValidFromTheCurrentKind() {
+    let c = complete(#"role "Cloud Engineer" -> req"#)
+    #expect(c.candidates == ["requires"])
+    #expect(c.replacedLength == 3)
+    // From a competency, only `broader` leaves; `requires` enters.
+    #expect(complete("competency Kubernetes -> ").candidates == ["broader"])
+    #expect(complete("competency Kubernetes <- ").candidates.contains("requires"))
+    #expect(complete("levels -> (promotes_to | la").candidates == ["lateral"])
+  }
+
+  @Test func namesOfTheKindQuotedWhenNeeded() {
+    let c = complete(#"role "Cloud S"#)
+    #expect(c.candidates == [#""Cloud Security Engineer""#])
+    #expect(c.replacedLength == 8)
+    #expect(complete("role Cl").candidates == [#""Cloud Security Engineer""#, #""Cloud Engineer""#])
+    #expect(complete("competency k8").candidates == ["k8s"])
+  }
+
+  @Test func propertiesAndEnumCasesInConditions() {
+    #expect(complete(#"role "Cloud Engineer" -> requires[prof"#).candidates == ["proficiency"])
+    #expect(
+      complete(#"role "Cloud Engineer" -> requires[proficiency >= a"#).candidates == [
+        "awareness", "advanced",
+      ])
+    #expect(complete("roles | where na").candidates == ["name"])
+    let gap = complete(
+      #"gap from role "Cloud Engineer" to level "Senior Cloud Security Engineer" | where change in [added, r"#
+    )
+    #expect(gap.candidates == ["raised", "removed"])
+  }
+
+  @Test func commandsAfterAPipe() {
+    #expect(complete("roles | s").candidates == ["select", "sort"])
+  }
+
+  @Test func variables() {
+    #expect(complete("roles | intersect $s").candidates == ["$sre"])
+  }
+}
