@@ -83,7 +83,7 @@ let package = Package(
     .testTarget(
       name: "OrgraphTests",
       dependencies: ["orgraph"],
-      exclude: ["Golden"]
+      exclude: ["Golden", "Transcripts"]
     ),
   ],
   swiftLanguageModes: [.v6]

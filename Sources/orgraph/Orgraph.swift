@@ -12,30 +12,47 @@ struct Orgraph: ParsableCommand {
       Without --graph, every command uses the default graph (Rocket.Chat and Octopus Deploy career documents),
       which is built into the tool.
 
+      With no command, orgraph starts the REPL on a terminal, and otherwise reads one query per line from
+      standard input.
+
       Examples:
+        orgraph                              the REPL on the default graph
+        orgraph query 'team Cloud <- in_team'
         orgraph check                        validate the default graph
         orgraph check --graph Graph/         validate a Graph folder you are editing
         orgraph stats                        count nodes per kind and edges per type
         orgraph export --format json -o g.json
       """,
     version: OrgGraphVersion.string,
-    subcommands: [Query.self, Run.self, Check.self, Stats.self, Export.self]
+    subcommands: [Repl.self, Query.self, Run.self, Check.self, Stats.self, Export.self, LineEditorDemo.self]
   )
 
   @OptionGroup var options: GraphOptions
 
-  /// With no command: a summary of the graph and what to try next.
+  /// With no command: the REPL on a terminal; otherwise queries read line by line from standard input.
   func run() throws {
-    let output = GraphTool.stats(graphPath: options.graph, color: Terminal.colorOnStderr)
-    try Terminal.write(output)
-    print(
-      """
+    let graph = try loadGraphOrExit(options.graph)
+    let status = REPL.run(graph: graph, graphPath: options.graph)
+    if status != 0 { throw ExitCode(status) }
+  }
+}
 
-      Try:
-        orgraph check --graph Graph/      validate a Graph folder
-        orgraph export --format json      the whole graph as JSON
-        orgraph --help                    every command
+struct Repl: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Start the interactive shell (history, Tab completion, :help).",
+    discussion: """
+      Examples:
+        orgraph repl
+        orgraph repl --graph Graph/
+        echo 'team Cloud <- in_team' | orgraph repl        (not a terminal: one query per line)
       """)
+
+  @OptionGroup var options: GraphOptions
+
+  func run() throws {
+    let graph = try loadGraphOrExit(options.graph)
+    let status = REPL.run(graph: graph, graphPath: options.graph)
+    if status != 0 { throw ExitCode(status) }
   }
 }
 

@@ -10,7 +10,11 @@ enum Golden {
   static var recording: Bool { ProcessInfo.processInfo.environment["ORGRAPH_RECORD"] == "1" }
 
   static func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    let url = directory.appending(path: name)
+    check(actual, at: directory.appending(path: name), sourceLocation: sourceLocation)
+  }
+
+  static func check(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+    let name = url.lastPathComponent
     if recording {
       try? FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -23,25 +23,30 @@ enum Tool {
     var status: Int32
   }
 
-  static func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil) throws -> Result {
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, stdin: String? = nil, mergeOutput: Bool = false,
+    environment extra: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = try #require(executable, "orgraph was not built next to the tests")
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    for (k, v) in extra { environment[k] = v }
     process.environment = environment
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()
     process.standardOutput = out
-    process.standardError = err
+    process.standardError = mergeOutput ? out : err
     process.standardInput = input
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    // With merged output nothing writes to `err`: reading it would wait forever.
+    let stderrData = mergeOutput ? Data() : err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Result(
       stdout: String(decoding: stdoutData, as: UTF8.self),

@@ -101,6 +101,13 @@ public struct RenderRequest: Sendable, Hashable {
   public var file: String?
   /// Where the `render` stage is.
   public var range: SourceRange
+
+  /// Creates a request.
+  public init(format: String?, file: String?, range: SourceRange) {
+    self.format = format
+    self.file = file
+    self.range = range
+  }
 }
 
 /// A checked stage.

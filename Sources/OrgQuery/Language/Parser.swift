@@ -734,3 +734,54 @@ public struct Parser {
     return .call(name, arguments, nameToken.range.through(close.range))
   }
 }
+
+extension Parser {
+  /// Why a REPL line is unfinished.
+  public enum OpenInput: Sendable, Equatable {
+    /// A quote is open at the end of the line: the next line continues the string (joined with a space).
+    case quote
+    /// A bracket is open, or the line ends with `|`, an arrow, `,`, `and`, `or` or `not`.
+    case expression
+  }
+
+  /// Whether `text` is unfinished, and why; `nil` when it can run.
+  public static func openInput(_ text: String) -> OpenInput? {
+    var depth = 0
+    var quote: Character?
+    var lastSignificant: [Character] = []
+    var inComment = false
+    for c in text {
+      if inComment {
+        if c == "\n" { inComment = false }
+        continue
+      }
+      if let q = quote {
+        if c == q { quote = nil }
+        if c == "\n" { return nil }  // a string cannot span lines: let the lexer report it
+        continue
+      }
+      switch c {
+      case "\"", "'": quote = c
+      case "#": inComment = true
+      case "(", "[", "{": depth += 1
+      case ")", "]", "}": depth -= 1
+      default: break
+      }
+      if !c.isWhitespace && !inComment {
+        lastSignificant.append(c)
+        if lastSignificant.count > 3 { lastSignificant.removeFirst() }
+      }
+    }
+    if quote != nil { return .quote }
+    if depth > 0 { return .expression }
+    let tail = String(lastSignificant)
+    if ["|", "->", "<-", "--", ","].contains(where: { tail.hasSuffix($0) }) { return .expression }
+    let lastLine =
+      text.split(separator: "\n").last.map { String($0.split(separator: "#", maxSplits: 1).first ?? "") }
+      ?? ""
+    if let word = lastLine.split(separator: " ").last, ["and", "or", "not"].contains(String(word)) {
+      return .expression
+    }
+    return nil
+  }
+}

@@ -30,7 +30,7 @@ public struct ResultFormatter: Sendable {
   /// The result in `format`, ending with a newline.
   public func format(_ result: QueryResult, as format: Format) -> String {
     switch format {
-    case .table: return table(result)
+    case .table: return table(result, width: nil)
     case .json: return json(result).pretty(inlineDepth: 3) + "\n"
     case .csv: return csv(result)
     }
@@ -76,7 +76,15 @@ public struct ResultFormatter: Sendable {
   }
 
   /// The aligned table, a row count, and for `overlap` the similarity of each pair.
-  public func table(_ result: QueryResult) -> String {
+  ///
+  /// - Parameters:
+  ///   - width: the terminal's width: wide columns are narrowed (longest first) and their cells cut with `…`
+  ///     so every line fits; `nil` for no limit.
+  ///   - rowLimit: print at most this many rows and say how many more there are; `nil` for all.
+  ///   - footer: extra text for the row-count line, such as the time taken.
+  public func table(_ result: QueryResult, width: Int? = nil, rowLimit: Int? = nil, footer: String? = nil)
+    -> String
+  {
     if result.kind == .binding {
       let n = result.rows.count
       return "$\(result.binding ?? "") = \(Grammar.count(n, "row"))\n"
@@ -89,21 +97,46 @@ public struct ResultFormatter: Sendable {
             return row[i] == .null
           }
       })
-    var out = TextTable.render(
-      [result.columns]
-        + result.rows.map { row in
-          row.map { value in
-            if case .path = value { return text(value) }  // a path is the answer: never cut
-            return cut(text(value))
-          }
-        },
-      rightAligned: numeric)
-    out += "(\(Grammar.count(result.rows.count, "row")))\n"
+    let shown = rowLimit.map { Array(result.rows.prefix(max($0, 0))) } ?? result.rows
+    var cells: [[String]] = [result.columns]
+    for row in shown {
+      cells.append(
+        row.map { value in
+          if case .path = value, width == nil { return text(value) }  // a path is the answer: never cut
+          return cut(text(value))
+        })
+    }
+    if let width { cells = fit(cells, width: width) }
+    var out = TextTable.render(cells, rightAligned: numeric)
+    var count = Grammar.count(result.rows.count, "row")
+    if shown.count < result.rows.count { count = "\(shown.count) of \(count) shown; `:set rows 0` shows all" }
+    if let footer { count += ", \(footer)" }
+    out += "(\(count))\n"
     for s in result.similarity {
       out +=
         "similarity \(graph.name(of: s.a)) ~ \(graph.name(of: s.b)): \(Value.number(s.score).displayText)\n"
     }
     return out
+  }
+
+  /// Narrows the widest columns until a table of `cells` fits in `width` characters, cutting cells with `…`.
+  func fit(_ cells: [[String]], width: Int) -> [[String]] {
+    guard let header = cells.first, !header.isEmpty else { return cells }
+    var widths = header.indices.map { i in cells.map { i < $0.count ? $0[i].count : 0 }.max() ?? 0 }
+    let separators = 2 * (widths.count - 1)
+    let minimum = 6
+    while widths.reduce(0, +) + separators > width {
+      guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimum else {
+        break
+      }
+      widths[widest] -= 1
+    }
+    return cells.map { row in
+      row.enumerated().map { i, cell in
+        guard i < widths.count, cell.count > widths[i] else { return cell }
+        return String(cell.prefix(max(widths[i] - 1, 0))) + "…"
+      }
+    }
   }
 
   // MARK: - JSON

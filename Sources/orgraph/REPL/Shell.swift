@@ -1,0 +1,333 @@
+import Foundation
+import OrgGraph
+import OrgQuery
+
+/// The REPL's state and meta-commands, apart from how lines are read: a query session, the output format,
+/// settings, the last result (for `:render`), and where output goes.
+struct Shell {
+  var runner: ScriptRunner
+  /// The graph's path (`nil` for the default graph).
+  var graphPath: String?
+  /// Whether output goes to a terminal (tables fit its width; colour unless NO_COLOR).
+  var interactive: Bool
+  var color: Bool
+  /// Print at most this many rows of a result (0: all).
+  var rowLimit = 200
+  var timing = false
+  var lastResult: QueryResult?
+  var history: () -> [String] = { [] }
+  var out: (String) -> Void
+  var err: (String) -> Void
+  var terminalWidth: () -> Int? = { nil }
+  /// Set by `:quit`.
+  var quitRequested = false
+
+  var session: QuerySession {
+    get { runner.session }
+    set { runner.session = newValue }
+  }
+
+  static let metaCommands = [
+    "help", "schema", "explain", "load", "graph", "format", "set", "render", "ast", "history", "quit",
+  ]
+
+  /// A banner: which graph is loaded and how to get help.
+  var banner: String {
+    let stats = session.graph.statistics
+    let place = graphPath ?? "built in"
+    return """
+      OrgGraph \(OrgGraphVersion.string) — \(session.graph.manifest.name) (\(place)): \(stats.nodes) nodes, \(stats.edges) edges
+      Type a query, :help for help, Tab to complete, Ctrl-D to quit.
+
+      """
+  }
+
+  // MARK: - Queries
+
+  /// Runs query text; returns whether it succeeded.
+  mutating func runQuery(
+    _ text: String, file: String? = nil, firstLine: Int = 1, isCancelled: (@Sendable () -> Bool)? = nil
+  )
+    -> Bool
+  {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let outcome = runner.session.run(
+      text, file: file ?? runner.anonymousName, firstLine: firstLine, isCancelled: isCancelled)
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    if !outcome.diagnostics.isEmpty {
+      err(
+        runner.report(
+          outcome.diagnostics, text: text, file: file ?? runner.anonymousName, firstLine: firstLine) + "\n")
+    }
+    var ok = outcome.succeeded
+    let formatter = ResultFormatter(graph: session.graph)
+    for (i, result) in outcome.results.enumerated() {
+      lastResult = result
+      let footer = timing && i == outcome.results.count - 1 ? String(format: "%.1f ms", elapsed) : nil
+      switch runner.format {
+      case .table:
+        out(
+          formatter.table(
+            result, width: interactive ? terminalWidth() : nil, rowLimit: rowLimit > 0 ? rowLimit : nil,
+            footer: footer))
+      default:
+        if result.kind != .binding { out(formatter.format(result, as: runner.format)) }
+      }
+      if let request = result.render {
+        ok = render(request, result: result, text: text, file: file) && ok
+      }
+    }
+    if outcome.cancelled { err("cancelled\n") }
+    return ok
+  }
+
+  mutating func render(_ request: RenderRequest, result: QueryResult, text: String, file: String?) -> Bool {
+    do {
+      if let output = try Rendering.renderer(request, result, session.graph) { out(output) }
+      return true
+    } catch let d as Diagnostic {
+      err(runner.report([d], text: text, file: file ?? runner.anonymousName))
+    } catch {
+      err("error: \(error)\n")
+    }
+    return false
+  }
+
+  // MARK: - Meta-commands
+
+  /// Runs a `:command`; returns whether it succeeded.
+  mutating func meta(_ line: String) -> Bool {
+    let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+    let name = body.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+    let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+    switch name {
+    case "help", "h", "?": out(Help.text(argument))
+    case "schema": out(schemaText(argument))
+    case "explain":
+      guard let entry = ErrorIndex.entry(argument) else {
+        return fail(
+          argument.isEmpty
+            ? "`:explain` takes an error code, like `:explain Q101`"
+            : "no error has the code `\(argument)`; codes look like Q101 or G201 (docs/errors.md lists them)")
+      }
+      out(
+        "\(entry.code): \(entry.title)\n\n\(entry.meaning)\n\nExample:\n  \(entry.example)\n\nFix: \(entry.fix)\n"
+      )
+    case "load":
+      guard !argument.isEmpty else {
+        return fail("`:load` takes a query file, like `:load Queries/04-path-backend-to-cloud-security.oq`")
+      }
+      let path = expand(argument)
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        return fail("cannot read `\(argument)`: no such file, or not UTF-8 text")
+      }
+      return runQuery(text, file: argument)
+    case "graph":
+      guard !argument.isEmpty else {
+        out("graph: \(session.graph.manifest.name) (\(graphPath ?? "built in"))\n")
+        return true
+      }
+      do {
+        let graph = try GraphLoader.load(path: expand(argument))
+        let problems = session.replaceGraph(with: graph)
+        graphPath = argument
+        let stats = graph.statistics
+        out("loaded \(graph.manifest.name) (\(argument)): \(stats.nodes) nodes, \(stats.edges) edges\n")
+        if !problems.isEmpty {
+          err("some bindings no longer check on this graph and were dropped:\n")
+          err(DiagnosticRenderer(color: color).render(problems, summary: false))
+        }
+      } catch {
+        err(GraphTool.render(error, format: .text, color: color))
+        return fail("the graph was not changed")
+      }
+    case "format":
+      guard let format = ResultFormatter.Format(rawValue: argument) else {
+        return fail("`:format` takes table, json or csv (now: \(runner.format.rawValue))")
+      }
+      runner.format = format
+      note("format: \(format.rawValue)")
+    case "set": return set(argument)
+    case "render":
+      let parts = argument.split(separator: " ", maxSplits: 1).map(String.init)
+      guard let result = lastResult else { return fail("nothing to render yet: run a query first") }
+      guard let format = parts.first else {
+        return fail(
+          "`:render` takes a format and a file, like `:render svg path.svg` (formats: dot, svg, png, pdf, mermaid)"
+        )
+      }
+      let file = parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) : nil
+      let request = RenderRequest(
+        format: format, file: file, range: SourceRange(file: "<repl>", line: 1, column: 1, length: line.count)
+      )
+      return render(request, result: result, text: line, file: "<repl>")
+    case "ast":
+      guard !argument.isEmpty else { return fail("`:ast` takes a query, like `:ast roles -> requires`") }
+      let (syntax, diagnostics) = Parser.parse(argument, file: "<repl>")
+      err(runner.report(diagnostics, text: argument, file: "<repl>"))
+      out(ASTDump.dump(syntax))
+      return diagnostics.isEmpty
+    case "history":
+      for (i, entry) in history().enumerated() {
+        out(String(format: "%5d  ", i + 1) + entry.replacingOccurrences(of: "\n", with: "\n       ") + "\n")
+      }
+    case "quit", "q", "exit":
+      quitRequested = true
+    default:
+      let suggestion =
+        Suggestions.closest(to: name, in: Self.metaCommands).first.map { " — did you mean `:\($0)`?" } ?? ""
+      return fail("unknown command `:\(name)`\(suggestion) (`:help` lists them)")
+    }
+    return true
+  }
+
+  /// A confirmation, shown at the prompt only: scripts get just their results.
+  func note(_ message: String) {
+    if interactive { out(message + "\n") }
+  }
+
+  func fail(_ message: String) -> Bool {
+    err("error: \(message)\n")
+    return false
+  }
+
+  func expand(_ path: String) -> String {
+    path.hasPrefix("~/") ? FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst() : path
+  }
+
+  mutating func set(_ argument: String) -> Bool {
+    let parts = argument.split(separator: " ").map(String.init)
+    guard parts.count == 2 else {
+      return fail(
+        "`:set` takes a name and a value: `:set hops 32`, `:set rows 200` (0: all), `:set timing on` "
+          + "(now: hops \(session.hopCap), rows \(rowLimit), timing \(timing ? "on" : "off"))")
+    }
+    switch (parts[0], parts[1]) {
+    case ("hops", let v):
+      guard let n = Int(v), n >= 1, n <= 100_000 else {
+        return fail("`hops` takes a number from 1 to 100000")
+      }
+      session.hopCap = n
+    case ("rows", let v):
+      guard let n = Int(v), n >= 0 else { return fail("`rows` takes a number, 0 for all") }
+      rowLimit = n
+    case ("timing", let v):
+      guard v == "on" || v == "off" else { return fail("`timing` takes on or off") }
+      timing = v == "on"
+    default:
+      let suggestion =
+        Suggestions.closest(to: parts[0], in: ["hops", "rows", "timing"]).first.map {
+          " — did you mean `\($0)`?"
+        } ?? ""
+      return fail("unknown setting `\(parts[0])`\(suggestion) (settings: hops, rows, timing)")
+    }
+    note("\(parts[0]): \(parts[1])")
+    return true
+  }
+
+  /// `:schema`: kinds with their properties, edge types with their endpoints, enums.
+  func schemaText(_ argument: String) -> String {
+    let schema = session.graph.schema
+    var out = ""
+    let kinds = schema.kinds.filter { argument.isEmpty || $0.name == argument || $0.plural == argument }
+    let edges = schema.edgeTypes.filter {
+      argument.isEmpty || $0.name == argument || $0.from.contains(argument)
+    }
+    if !kinds.isEmpty {
+      out += "kinds (plural: properties)\n"
+      for k in kinds {
+        out +=
+          "  \(k.name) (\(k.plural)): " + k.properties.map { "\($0.name) \($0.type)" }.joined(separator: ", ")
+          + "\n"
+      }
+    }
+    if !edges.isEmpty {
+      out += "\nedges (from → to: properties)\n"
+      for e in edges {
+        var line = "  \(e.name): \(e.from.joined(separator: ", ")) → \(e.to.joined(separator: ", "))"
+        let props = e.properties.filter { $0.name != "origin" }
+        if !props.isEmpty { line += ": " + props.map { "\($0.name) \($0.type)" }.joined(separator: ", ") }
+        out += line + "\n"
+      }
+    }
+    if argument.isEmpty {
+      out += "\nenums\n"
+      for e in schema.enums {
+        out += "  \(e.name): " + e.cases.joined(separator: e.name == "proficiency" ? " < " : ", ") + "\n"
+      }
+    }
+    if out.isEmpty { return "no kind or edge type is called `\(argument)`; `:schema` lists them all\n" }
+    return out
+  }
+
+  // MARK: - Completion
+
+  /// Completions for the text before the cursor: meta-commands and their arguments, else the query pools.
+  func complete(_ textBeforeCursor: String) -> Completion {
+    if textBeforeCursor.hasPrefix(":") {
+      let body = textBeforeCursor.dropFirst()
+      guard let space = body.firstIndex(of: " ") else {
+        let partial = String(body)
+        return Completion(
+          replacedLength: partial.count + 1,
+          candidates: Self.metaCommands.filter { $0.hasPrefix(partial) }.map { ":" + $0 })
+      }
+      let command = String(body[..<space])
+      let argument = String(body[body.index(after: space)...]).trimmingCharacters(
+        in: .init(charactersIn: " "))
+      let pool: [String]
+      switch command {
+      case "load": return Self.completePath(argument, extensions: ["oq"])
+      case "graph": return Self.completePath(argument, extensions: ["json"])
+      case "format": pool = ResultFormatter.Format.allCases.map(\.rawValue)
+      case "set": pool = ["hops", "rows", "timing"]
+      case "explain": pool = ErrorIndex.entries.map(\.code)
+      case "help": pool = Help.topics
+      case "render": pool = ["dot", "svg", "png", "pdf", "mermaid"]
+      case "schema":
+        pool = session.graph.schema.kinds.map(\.name) + session.graph.schema.edgeTypes.map(\.name)
+      case "ast": return session.complete(argument)
+      default: pool = []
+      }
+      let partial = argument.split(separator: " ").last.map(String.init) ?? ""
+      let replaced = argument.hasSuffix(" ") ? 0 : partial.count
+      let needle = argument.hasSuffix(" ") ? "" : partial.lowercased()
+      return Completion(
+        replacedLength: replaced, candidates: pool.filter { $0.lowercased().hasPrefix(needle) })
+    }
+    return session.complete(textBeforeCursor)
+  }
+
+  /// File and folder names that complete `partial` (folders end with `/`).
+  static func completePath(_ partial: String, extensions: [String]) -> Completion {
+    let expanded =
+      partial.hasPrefix("~/")
+      ? FileManager.default.homeDirectoryForCurrentUser.path + partial.dropFirst() : partial
+    let directory: String
+    let prefix: String
+    if let slash = expanded.lastIndex(of: "/") {
+      directory = String(expanded[...slash])
+      prefix = String(expanded[expanded.index(after: slash)...])
+    } else {
+      directory = ""
+      prefix = expanded
+    }
+    let listed =
+      (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+    var candidates: [String] = []
+    for name in listed.sorted()
+    where name.hasPrefix(prefix) && (!name.hasPrefix(".") || prefix.hasPrefix(".")) {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
+      let shownDirectory =
+        partial.hasPrefix("~/") && directory.hasPrefix(FileManager.default.homeDirectoryForCurrentUser.path)
+        ? "~" + directory.dropFirst(FileManager.default.homeDirectoryForCurrentUser.path.count) : directory
+      if isDirectory.boolValue {
+        candidates.append(shownDirectory + name + "/")
+      } else if extensions.isEmpty || extensions.contains((name as NSString).pathExtension.lowercased()) {
+        candidates.append(shownDirectory + name)
+      }
+    }
+    return Completion(replacedLength: partial.count, candidates: candidates)
+  }
+}
