@@ -54,6 +54,16 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Examples: small real tools that embed the library (Examples/README.md).
+    .executableTarget(
+      name: "promotion-report", dependencies: ["OrgGraph", "OrgQuery"], path: "Examples/PromotionReport"),
+    .executableTarget(
+      name: "overlap-matrix", dependencies: ["OrgGraph", "OrgQuery"], path: "Examples/OverlapMatrix"),
+    .executableTarget(
+      name: "career-atlas", dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender"],
+      path: "Examples/CareerAtlas"),
+    .executableTarget(
+      name: "framework-diff", dependencies: ["OrgGraph", "OrgQuery"], path: "Examples/FrameworkDiff"),
     // Benchmarks at the scale DESIGN.md plans for: `swift run -c release orgraph-benchmarks`.
     .executableTarget(
       name: "orgraph-benchmarks",
@@ -78,6 +88,16 @@ let package = Package(
     .testTarget(
       name: "OrgRenderTests",
       dependencies: ["OrgRender", "OrgDiagram", "OrgGraph"]
+    ),
+    // The public API as a user imports it (no @testable), and the examples run as tools.
+    .testTarget(
+      name: "APITests",
+      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender"]
+    ),
+    .testTarget(
+      name: "ExamplesTests",
+      dependencies: ["promotion-report", "overlap-matrix", "career-atlas", "framework-diff"],
+      exclude: ["Golden"]
     ),
     // End-to-end tests of the built tool.
     .testTarget(

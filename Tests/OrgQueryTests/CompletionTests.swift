@@ -37,6 +37,8 @@ struct CompletionTests {
     #expect(c.replacedLength == 8)
     #expect(complete("role Cl").candidates == [#""Cloud Security Engineer""#, #""Cloud Engineer""#])
     #expect(complete("competency k8").candidates == ["k8s"])
+    // A node whose name matches is offered by name only, not also by alias.
+    #expect(complete("competency Kub").candidates == ["Kubernetes"])
   }
 
   @Test func propertiesAndEnumCasesInConditions() {
@@ -50,6 +52,11 @@ struct CompletionTests {
       #"gap from role "Cloud Engineer" to level "Senior Cloud Security Engineer" | where change in [added, r"#
     )
     #expect(gap.candidates == ["raised", "removed"])
+  }
+
+  @Test func levelCodesAfterAt() {
+    #expect(complete(#"role "Cloud Security Engineer" @ "#).candidates == ["L3"])
+    #expect(complete(#"gap from level "Security Engineer" to @ L"#).candidates == ["L2", "L3", "L4"])
   }
 
   @Test func commandsAfterAPipe() {

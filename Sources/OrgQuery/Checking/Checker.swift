@@ -78,12 +78,8 @@ struct Checker {
 
   /// Checks a pipeline; `relative` is the shape of the row a relative pipeline starts from.
   mutating func check(_ pipeline: PipelineSyntax, relative: Shape?) -> PipelinePlan? {
-    guard let (source, shape) = checkSource(pipeline.source) else {
-      // Still check the stages for more mistakes, from an unknown shape.
-      var unknown = Shape(nodeKinds: [])
-      _ = checkStages(pipeline.stages, shape: &unknown)
-      return nil
-    }
+    // When the source fails, its rows are unknown: checking the stages would only report consequences.
+    guard let (source, shape) = checkSource(pipeline.source) else { return nil }
     var current = shape
     guard let stages = checkStages(pipeline.stages, shape: &current) else { return nil }
     return PipelinePlan(source: source, stages: stages, shape: current)

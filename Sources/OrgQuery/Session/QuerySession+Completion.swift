@@ -95,13 +95,34 @@ extension QuerySession {
     if last.kind == .identifier, let kind = schema.kind(last.text),
       !isValuePosition(tokens) || previous?.kind == .symbol
     {
-      return graph.nodes(ofKind: kind.name).map { checker.quoted(graph.name(of: $0)) }
-        + graph.nodes(ofKind: kind.name).compactMap { node in
-          if case .strings(let aliases)? = graph.property("aliases", of: node) {
-            return aliases.map(checker.quoted)
-          }
-          return nil
-        }.flatMap { $0 }
+      // Display names first; an alias only for a node whose name does not match what was typed.
+      let needle = (quoted ? String(partial.dropFirst()) : partial).lowercased()
+      var pool: [String] = []
+      for node in graph.nodes(ofKind: kind.name) {
+        let name = graph.name(of: node)
+        if name.lowercased().hasPrefix(needle) {
+          pool.append(checker.quoted(name))
+        } else if case .strings(let aliases)? = graph.property("aliases", of: node) {
+          pool += aliases.filter { $0.lowercased().hasPrefix(needle) }.map(checker.quoted)
+        }
+      }
+      return pool
+    }
+    if last.isSymbol("@") {
+      // Level codes on the ladder of the node before `@` (or, in `gap … to @`, of the start).
+      var names: [String] = []
+      if tokens.count >= 3, let kind = schema.kind(tokens[tokens.count - 3].text),
+        case .found(let node) = graph.resolve(tokens[tokens.count - 2].text, kind: kind.name)
+      {
+        names = checker.ladderCodes(of: node)
+      } else if let from = tokens.firstIndex(where: { $0.isKeyword("from") }), from + 2 < tokens.count,
+        let kind = schema.kind(tokens[from + 1].text),
+        case .found(let node) = graph.resolve(tokens[from + 2].text, kind: kind.name)
+      {
+        names = checker.ladderCodes(
+          of: kind.name == "person" ? graph.neighbors(of: node, via: "holds").first?.node ?? node : node)
+      }
+      return names
     }
     if last.isSymbol("|") { return Keywords.commands }
     if last.isKeyword("from") || last.isKeyword("to") || last.isKeyword("overlap")
