@@ -7,6 +7,7 @@
 // records the results.
 import Foundation
 import OrgGraph
+import OrgQuery
 
 struct Generator: RandomNumberGenerator {
   var state: UInt64
@@ -39,8 +40,9 @@ func time<T>(_ label: String, repeat count: Int = 1, _ body: () throws -> T) ret
   }
   samples.sort()
   let median = samples[samples.count / 2]
-  print(String(format: "%-44@ %10.2f ms (median of %d)", label as NSString, median, count))
-  return result!
+  print(String(format: "%-52@ %10.2f ms (median of %d)", label as NSString, median, count))
+  guard let result else { fatalError("no run") }
+  return result
 }
 
 let arguments = CommandLine.arguments
@@ -52,8 +54,11 @@ let levelsPerRole = 3
 let requiredPerLevel = 30
 
 var rng = Generator(state: 2026)
-let scale = Schema.builtIn.enumDefinition("proficiency")!.cases.compactMap {
-  Schema.builtIn.enumCase($0, in: "proficiency")
+let scale = Schema.proficiencyScale.compactMap { Schema.builtIn.enumCase($0, in: "proficiency") }
+
+func node(_ id: String) -> NodeID {
+  guard let n = graph.node(withID: id) else { fatalError("the synthetic graph lacks \(id)") }
+  return n
 }
 
 let builder: GraphBuilder = try time("add nodes and edges to a GraphBuilder") {
@@ -96,8 +101,8 @@ let graph: Graph = try time("build: check, derive, infer, lay out CSR") { try bu
 print("nodes \(graph.nodeCount), edges \(graph.edgeCount), peak memory \(Int(peakMemoryMiB())) MiB")
 
 // The gap query: a person's assessed competencies against a level's requirements.
-let person = graph.node(withID: "person:p4242")!
-let level = graph.node(withID: "level:org/r77-l2")!
+let person = node("person:p4242")
+let level = node("level:org/r77-l2")
 time("gap person → level (20 × 30 edges)", repeat: 101) {
   var have: [NodeID: Int] = [:]
   for (c, e) in graph.neighbors(of: person, via: "assessed") {
@@ -113,7 +118,7 @@ time("gap person → level (20 × 30 edges)", repeat: 101) {
 }
 
 // Reverse lookup through a high-degree competency: who is assessed advanced or above.
-let competency = graph.node(withID: "competency:c123")!
+let competency = node("competency:c123")
 time("people assessed ≥ advanced in one competency", repeat: 101) {
   graph.neighbors(of: competency, via: "assessed", direction: .backward).filter { _, e in
     if case .enumCase(let p)? = graph.property("proficiency", of: e) { return p.rank >= 4 }
@@ -131,7 +136,7 @@ time("resolve a name (hash index)", repeat: 101) { graph.resolve("Person \(peopl
 
 // A full breadth-first pass over every assessed edge, both ways, from one person.
 time("BFS over assessed edges (both directions)", repeat: 3) {
-  let assessed = graph.schema.edgeTypeNumber("assessed")!
+  guard let assessed = graph.schema.edgeTypeNumber("assessed") else { return 0 }
   var seen = [Bool](repeating: false, count: graph.nodeCount)
   var frontier = [person]
   seen[person.index] = true
@@ -151,4 +156,17 @@ time("BFS over assessed edges (both directions)", repeat: 3) {
   }
   return visited
 }
+
+// The same questions through the query language: parse, check, evaluate.
+var session = QuerySession(graph: graph)
+time("query: gap person → level (parse, check, run)", repeat: 101) {
+  session.run(#"gap from person "Person 4242" to level "Role 77 L3" | where change in [added, raised]"#)
+}
+time("query: people assessed ≥ advanced in a competency", repeat: 101) {
+  session.run(#"competency "Competency 123" <- assessed[proficiency >= advanced] | count"#)
+}
+time("query: levels requiring a competency", repeat: 101) {
+  session.run(#"competency "Competency 123" <- requires | count"#)
+}
+time("query: fixed cost (a one-node query)", repeat: 101) { session.run(#"competency "Competency 1""#) }
 print("peak memory \(Int(peakMemoryMiB())) MiB")

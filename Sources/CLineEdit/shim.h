@@ -90,12 +90,6 @@ static inline int orgraph_el_columns(EditLine *editor) {
   return columns;
 }
 
-/// The number of characters (not bytes) between the start of the line and the cursor.
-static inline int orgraph_el_cursor_index(EditLine *editor) {
-  const LineInfoW *line = el_wline(editor);
-  return line == NULL ? 0 : (int)(line->cursor - line->buffer);
-}
-
 // MARK: - History
 
 /// Sets the maximum number of entries kept; older ones are dropped (H_SETSIZE).
@@ -132,13 +126,6 @@ static inline int orgraph_history_save(History *list, const char *path) {
 static inline int orgraph_history_clear(History *list) {
   HistEvent event;
   return history(list, &event, H_CLEAR);
-}
-
-/// The number of entries (H_GETSIZE).
-static inline int orgraph_history_count(History *list) {
-  HistEvent event;
-  if (history(list, &event, H_GETSIZE) != 0) return 0;
-  return event.num;
 }
 
 /// Moves the history cursor — H_FIRST (newest), H_LAST (oldest), H_NEXT (one older), H_PREV (one newer) —

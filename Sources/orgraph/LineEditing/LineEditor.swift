@@ -97,14 +97,20 @@ final class LineEditor {
         return .line(line)
       }
       let failure = errno
+      let interrupted = Self.takeInterrupt()
       if count < 0, failure == EINTR {
-        if Self.takeInterrupt() {
+        if interrupted {
           abandonLine()
           return .interrupted
         }
         // Another caught signal cut the read short (libedit itself absorbs resizes and stop-continue).
         resumeLine()
         continue
+      }
+      if interrupted {
+        // Ctrl-C in a nested read (reverse search, quoted insert): libedit reports it as end of file,
+        // having already moved below the line.
+        return .interrupted
       }
       // Ctrl-D on an empty line (count 0), or a read error such as a closed terminal.
       writeToTerminal("\n")

@@ -77,7 +77,7 @@ struct Shell {
         ok = render(request, result: result, text: text, file: file) && ok
       }
     }
-    if outcome.cancelled { err("cancelled\n") }
+    if outcome.cancelled { err(interactive ? "\ncancelled\n" : "cancelled\n") }
     return ok
   }
 
