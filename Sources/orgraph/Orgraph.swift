@@ -9,11 +9,11 @@ struct Orgraph: ParsableCommand {
     commandName: "orgraph",
     abstract: "An org-wide competency graph and query engine.",
     discussion: """
-      Without --graph, every command uses the default graph (Rocket.Chat and Octopus Deploy career documents),
-      which is built into the tool.
+      Without --graph, every command uses the default graph (Rocket.Chat and Octopus Deploy career documents), which is built into the tool.
 
-      With no command, orgraph starts the REPL on a terminal, and otherwise reads one query per line from
-      standard input.
+      With no command, orgraph starts the REPL on a terminal, and otherwise reads one query per line from standard input.
+
+      Shell completion: orgraph --generate-completion-script bash|zsh|fish > FILE (see your shell's docs for where FILE goes).
 
       Examples:
         orgraph                              the REPL on the default graph

@@ -60,8 +60,7 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run query files (.oq) in order, in one session.",
     discussion: """
-      A file holds one or more statements separated by `;`, with `#` comments. `let` bindings of one file are
-      seen by the files after it.
+      A file holds one or more statements separated by `;`, with `#` comments. `let` bindings of one file are seen by the files after it.
 
       Examples:
         orgraph run Queries/01-cloud-team-roles.oq
