@@ -87,7 +87,7 @@ let package = Package(
     ),
     .testTarget(
       name: "OrgRenderTests",
-      dependencies: ["OrgRender", "OrgDiagram", "OrgGraph"]
+      dependencies: ["OrgRender", "OrgDiagram", "OrgQuery", "OrgGraph"]
     ),
     // The public API as a user imports it (no @testable), and the examples run as tools.
     .testTarget(

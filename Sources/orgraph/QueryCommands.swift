@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrgDiagram
 import OrgGraph
 import OrgQuery
 
@@ -51,7 +52,7 @@ struct Query: ParsableCommand {
     let graph = try loadGraphOrExit(graphOptions.graph)
     var runner = ScriptRunner(
       session: QuerySession(graph: graph, parameters: try options.parsedParameters()), format: options.format,
-      color: Terminal.colorOnStderr, renderer: Rendering.renderer)
+      color: Terminal.colorOnStderr, renderer: Rendering.renderer())
     if !Terminal.write(runner.run(query)) { throw ExitCode(1) }
   }
 }
@@ -76,7 +77,7 @@ struct Run: ParsableCommand {
     let graph = try loadGraphOrExit(graphOptions.graph)
     var runner = ScriptRunner(
       session: QuerySession(graph: graph, parameters: try options.parsedParameters()), format: options.format,
-      color: Terminal.colorOnStderr, renderer: Rendering.renderer)
+      color: Terminal.colorOnStderr, renderer: Rendering.renderer())
     var ok = true
     for file in files {
       guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
@@ -108,4 +109,62 @@ extension Terminal {
     if !output.stdout.isEmpty { FileHandle.standardOutput.write(Data(output.stdout.utf8)) }
     return output.succeeded
   }
+}
+
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a query and draw its result: a career path, an overlap, ladders, or a subgraph.",
+    discussion: """
+      The diagram follows from the result: a path is drawn as a career path, a gap or an overlap as an overlap diagram, a set of levels (or of roles and tracks with levels) as ladders, anything else as the subgraph of its nodes. Text formats (dot, svg, mermaid) go to standard output when no file is named; png and pdf need -o. Files are written atomically.
+
+      Examples:
+        orgraph render --format svg -o path.svg 'path from role "Backend Engineer" to level "Senior Cloud Security Engineer" via -> (promotes_to | lateral)'
+        orgraph render --format png -o overlap.png 'overlap role "Cloud Engineer", level "Senior Cloud Security Engineer"'
+        orgraph render --format mermaid 'track "Security Engineer" -> has_level'
+        orgraph render --format dot 'team Cloud <- in_team -> embodies | distinct'
+      """)
+
+  @OptionGroup var graphOptions: GraphOptions
+  @Option(help: "dot, svg, png, pdf or mermaid.")
+  var format: DiagramFormatArgument
+  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write.", valueName: "path"))
+  var output: String?
+  @Option(help: ArgumentHelp("Draw diagrams of up to this many nodes (default 150).", valueName: "n"))
+  var maxNodes: Int?
+  @Option(
+    name: .customLong("param"),
+    help: ArgumentHelp("Bind `$NAME` to VALUE. Repeatable.", valueName: "NAME=VALUE"))
+  var parameters: [String] = []
+  @Argument(help: "The query whose result to draw.")
+  var query: String
+
+  func run() throws {
+    let graph = try loadGraphOrExit(graphOptions.graph)
+    let parameters = try QueryOptions.parse(
+      ["--format", "table"] + self.parameters.flatMap { ["--param", $0] }
+    )
+    .parsedParameters()
+    let limits = maxNodes.map { DiagramLimits(maxNodes: $0) } ?? .standard
+    var session = QuerySession(graph: graph, parameters: parameters)
+    let outcome = session.run(query, file: "<query>")
+    let runner = ScriptRunner(session: session, color: Terminal.colorOnStderr)
+    FileHandle.standardError.write(
+      Data(runner.report(outcome.diagnostics, text: query, file: "<query>").utf8))
+    guard outcome.succeeded, let result = outcome.results.last else { throw ExitCode(1) }
+    let request = RenderRequest(
+      format: format.rawValue, file: output,
+      range: SourceRange(file: "<query>", line: 1, column: 1, length: query.count))
+    do {
+      if let text = try Rendering.render(request, result: result, graph: graph, limits: limits) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+      }
+    } catch {
+      FileHandle.standardError.write(Data(runner.report([error], text: query, file: "<query>").utf8))
+      throw ExitCode(1)
+    }
+  }
+}
+
+enum DiagramFormatArgument: String, ExpressibleByArgument, CaseIterable {
+  case dot, svg, png, pdf, mermaid
 }

@@ -1,11 +1,77 @@
 import Foundation
+import OrgDiagram
 import OrgGraph
 import OrgQuery
+import OrgRender
 
-/// Carries out `| render` requests for the command line and the REPL.
+/// Carries out `| render` requests and the `render` command for the command line and the REPL.
 enum Rendering {
-  static let renderer: ScriptRunner.Renderer = { request, _, _ in
-    throw Diagnostic(
-      code: "Q402", message: "rendering is not built into this orgraph yet", range: request.range)
+  /// A renderer for `| render` stages that refuses diagrams larger than `limits` allow.
+  static func renderer(limits: DiagramLimits = .standard) -> ScriptRunner.Renderer {
+    { request, result, graph in try render(request, result: result, graph: graph, limits: limits) }
+  }
+
+  /// Draws `result` as `request` asks: to the named file (atomically), or, for text formats, to standard
+  /// output. Table, JSON and CSV print the result itself.
+  static func render(_ request: RenderRequest, result: QueryResult, graph: Graph, limits: DiagramLimits)
+    throws(Diagnostic)
+    -> String?
+  {
+    let name = request.format ?? (request.file == nil ? "dot" : "svg")
+    func fail(_ message: String, help: [String] = []) -> Diagnostic {
+      Diagnostic(code: "Q402", message: message, range: request.range, help: help)
+    }
+    if let tableFormat = ResultFormatter.Format(rawValue: name) {
+      let text = ResultFormatter(graph: graph).format(result, as: tableFormat)
+      guard let file = request.file else { return text }
+      do {
+        try OutputFile.write(text, to: file)
+      } catch {
+        throw fail("cannot write `\(file)`: \(error)", help: ["pick a file in a folder you can write to"])
+      }
+      return nil
+    }
+    guard let format = DiagramFormat(rawValue: name) else {
+      throw fail("`\(name)` is not a diagram format", help: ["use dot, svg, png, pdf or mermaid"])
+    }
+    let diagram: Diagram
+    do {
+      diagram = try Diagram.forResult(result, graph: graph, limits: limits)
+    } catch {
+      switch error {
+      case .tooLarge(_, let nodes, let limit):
+        throw fail(
+          "the diagram would have \(nodes) nodes, more than the \(limit) a diagram shows legibly",
+          help: [
+            "narrow the query (a `where` filter, fewer starting nodes, `| limit \(limit)`)",
+            "or draw it anyway: `orgraph render --max-nodes \(nodes) …`, or `:set nodes \(nodes)` in the REPL",
+          ])
+      default:
+        throw fail("\(error)")
+      }
+    }
+    guard let file = request.file else {
+      guard format.isText else {
+        throw fail(
+          "\(name.uppercased()) is binary and is not printed to the terminal",
+          help: ["name a file: `| render \(name) to \"diagram.\(format.fileExtension)\"`"])
+      }
+      switch format {
+      case .mermaid: return diagram.mermaid
+      case .dot: return diagram.dot
+      default:
+        do {
+          return try GraphvizRenderer.svg(diagram)
+        } catch {
+          throw fail("Graphviz could not draw the diagram: \(error)")
+        }
+      }
+    }
+    do {
+      try GraphvizRenderer.write(diagram, as: format, to: file)
+    } catch {
+      throw fail("\(error)", help: ["pick a file in a folder you can write to"])
+    }
+    return nil
   }
 }

@@ -67,3 +67,24 @@ struct CompletionTests {
     #expect(complete("roles | intersect $s").candidates == ["$sre"])
   }
 }
+
+@Suite("Prepared queries")
+struct PreparedQueryTests {
+  @Test func parametersFromSwiftValues() throws {
+    let graph = try GraphLoader.loadDefault()
+    let query = try PreparedQuery("roles | where count(-> requires) >= $min | select name | sort by name")
+    let names = { (n: Double) in
+      query.run(on: graph, parameters: ["min": .number(n)]).results.last?.rows.map {
+        ResultFormatter(graph: graph).text($0[0])
+      } ?? []
+    }
+    #expect(names(20) == ["Cloud Engineer"])
+    #expect(names(1).count == 4)
+    // Nodes as a source.
+    let cloud = try #require(graph.node(withID: "team:rocket-chat/cloud"))
+    let roles = try PreparedQuery("$team <- in_team").run(on: graph, parameters: ["team": .node(cloud)])
+    let ids = roles.results.last?.rowNodes.compactMap { $0.map { graph.id(of: $0) } }
+    #expect(ids == ["role:rocket-chat/cloud-engineer"])
+    #expect(throws: DiagnosticList.self) { try PreparedQuery("roles |") }
+  }
+}

@@ -83,6 +83,13 @@ public struct QuerySession: Sendable {
   ) -> QueryOutcome {
     let (syntax, syntaxErrors) = Parser.parse(text, file: file, firstLine: firstLine)
     if !syntaxErrors.isEmpty { return QueryOutcome(results: [], diagnostics: syntaxErrors) }
+    return run(syntax, text: text, firstLine: firstLine, isCancelled: isCancelled)
+  }
+
+  /// Checks and runs parsed statements.
+  mutating func run(
+    _ syntax: QuerySyntax, text: String, firstLine: Int, isCancelled: (@Sendable () -> Bool)?
+  ) -> QueryOutcome {
     var checker = Checker(
       graph: graph, bindings: bindingShapes, parameters: parameters, text: text, firstLine: firstLine)
     var plans: [(StatementPlan, StatementSyntax)] = []

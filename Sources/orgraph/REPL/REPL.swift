@@ -13,7 +13,7 @@ enum REPL {
       runner: ScriptRunner(
         session: QuerySession(graph: graph), color: color && interactive,
         anonymousName: interactive ? "<repl>" : "<stdin>",
-        renderer: Rendering.renderer),
+        renderer: Rendering.renderer()),
       graphPath: graphPath, interactive: interactive, color: color,
       out: { FileHandle.standardOutput.write(Data($0.utf8)) },
       err: { FileHandle.standardError.write(Data($0.utf8)) })

@@ -1,4 +1,5 @@
 import Foundation
+import OrgDiagram
 import OrgGraph
 import OrgQuery
 
@@ -14,6 +15,8 @@ struct Shell {
   /// Print at most this many rows of a result (0: all).
   var rowLimit = 200
   var timing = false
+  /// The most nodes a diagram may have (`:set nodes N`).
+  var renderLimits = DiagramLimits.standard
   var lastResult: QueryResult?
   var history: () -> [String] = { [] }
   var out: (String) -> Void
@@ -83,7 +86,9 @@ struct Shell {
 
   mutating func render(_ request: RenderRequest, result: QueryResult, text: String, file: String?) -> Bool {
     do {
-      if let output = try Rendering.renderer(request, result, session.graph) { out(output) }
+      if let output = try Rendering.renderer(limits: renderLimits)(request, result, session.graph) {
+        out(output)
+      }
       return true
     } catch let d as Diagnostic {
       err(runner.report([d], text: text, file: file ?? runner.anonymousName))
@@ -199,8 +204,9 @@ struct Shell {
     let parts = argument.split(separator: " ").map(String.init)
     guard parts.count == 2 else {
       return fail(
-        "`:set` takes a name and a value: `:set hops 32`, `:set rows 200` (0: all), `:set timing on` "
-          + "(now: hops \(session.hopCap), rows \(rowLimit), timing \(timing ? "on" : "off"))")
+        "`:set` takes a name and a value: `:set hops 32`, `:set rows 200` (0: all), `:set timing on`, "
+          + "`:set nodes 300` (now: hops \(session.hopCap), rows \(rowLimit), timing \(timing ? "on" : "off"), "
+          + "nodes \(renderLimits.maxNodes))")
     }
     switch (parts[0], parts[1]) {
     case ("hops", let v):
@@ -214,12 +220,18 @@ struct Shell {
     case ("timing", let v):
       guard v == "on" || v == "off" else { return fail("`timing` takes on or off") }
       timing = v == "on"
+    case ("nodes", let v):
+      guard let n = Int(v), n >= 1 else {
+        return fail("`nodes` takes the most nodes a diagram may have, like 300")
+      }
+      renderLimits = DiagramLimits(maxNodes: n)
+      runner.renderer = Rendering.renderer(limits: renderLimits)
     default:
       let suggestion =
-        Suggestions.closest(to: parts[0], in: ["hops", "rows", "timing"]).first.map {
+        Suggestions.closest(to: parts[0], in: ["hops", "rows", "timing", "nodes"]).first.map {
           " — did you mean `\($0)`?"
         } ?? ""
-      return fail("unknown setting `\(parts[0])`\(suggestion) (settings: hops, rows, timing)")
+      return fail("unknown setting `\(parts[0])`\(suggestion) (settings: hops, rows, timing, nodes)")
     }
     note("\(parts[0]): \(parts[1])")
     return true
@@ -280,7 +292,7 @@ struct Shell {
       case "load": return Self.completePath(argument, extensions: ["oq"])
       case "graph": return Self.completePath(argument, extensions: ["json"])
       case "format": pool = ResultFormatter.Format.allCases.map(\.rawValue)
-      case "set": pool = ["hops", "rows", "timing"]
+      case "set": pool = ["hops", "rows", "timing", "nodes"]
       case "explain": pool = ErrorIndex.entries.map(\.code)
       case "help": pool = Help.topics
       case "render": pool = ["dot", "svg", "png", "pdf", "mermaid"]

@@ -1,2 +1,0 @@
-/// Diagram styles as DOT and Mermaid. (Being built.)
-public enum OrgDiagramModule {}

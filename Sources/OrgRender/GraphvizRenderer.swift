@@ -1,0 +1,104 @@
+import CGraphviz
+import Foundation
+import OrgDiagram
+
+/// Lays out and renders diagrams with Graphviz, in-process through libgvc — never by spawning `dot`.
+///
+/// The graph is built through the cgraph API with an id discipline of OrgGraph's own (ids from a per-graph
+/// counter), so the same diagram renders to the same bytes every time, in a fresh process or the
+/// thousandth render of a long REPL session, clusters included. Graphviz is not thread-safe: every call
+/// into it, from any thread, is serialized by one process-wide lock. Every return code is checked and
+/// everything Graphviz allocates is freed.
+///
+/// ```swift
+/// let path = try CareerPathDiagram(graph: graph, nodes: nodes, edges: edges)
+/// let svg: String = try GraphvizRenderer.svg(path.diagram)
+/// let png: Data = try GraphvizRenderer.render(path.diagram, format: .png)
+/// try GraphvizRenderer.write(path.diagram, as: .pdf, to: "path.pdf")
+/// ```
+public enum GraphvizRenderer {
+  /// The resolution of PNG output unless asked otherwise: 144 dpi, 1.5 × Graphviz's 96, so that small
+  /// labels stay crisp when a diagram is pasted into a document.
+  public static let defaultPNGResolution = 144.0
+
+  /// Renders `diagram` to `format`.
+  ///
+  /// - Parameter dpi: the resolution of PNG output (by default ``defaultPNGResolution``); other formats
+  ///   are vector graphics and ignore it.
+  /// - Throws: ``RenderError/graphviz(stage:messages:)`` with Graphviz's own messages when it refuses the
+  ///   graph, the layout or the output.
+  public static func render(_ diagram: Diagram, format: GraphvizFormat, dpi: Double? = nil)
+    throws(RenderError)
+    -> Data
+  {
+    var graph = diagram.graphviz
+    if format == .png {
+      let resolution =
+        dpi.flatMap { $0.isFinite && $0 >= 24 && $0 <= 1200 ? $0 : nil } ?? defaultPNGResolution
+      graph.graphDefaults.append(.init(name: "dpi", value: .text(String(Int(resolution)))))
+    }
+    return try render(graph, device: format.device)
+  }
+
+  /// Renders `diagram` as SVG text.
+  public static func svg(_ diagram: Diagram) throws(RenderError) -> String {
+    let data = try render(diagram, format: .svg)
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// `diagram` in any ``DiagramFormat``: DOT and Mermaid text as UTF-8, the others through Graphviz.
+  public static func data(for diagram: Diagram, as format: DiagramFormat) throws(RenderError) -> Data {
+    switch format {
+    case .dot: return Data(diagram.dot.utf8)
+    case .mermaid: return Data(diagram.mermaid.utf8)
+    case .svg: return try render(diagram, format: .svg)
+    case .png: return try render(diagram, format: .png)
+    case .pdf: return try render(diagram, format: .pdf)
+    }
+  }
+
+  /// Writes `diagram` in `format` to the file at `path`, atomically (see ``OutputFile``).
+  public static func write(_ diagram: Diagram, as format: DiagramFormat, to path: String) throws(RenderError)
+  {
+    try OutputFile.write(try data(for: diagram, as: format), to: path)
+  }
+
+  // MARK: - Graphviz
+
+  /// The one lock every Graphviz call in the process is made under.
+  static let lock = NSLock()
+
+  /// Builds, lays out and renders a lowered diagram; frees everything on every path.
+  package static func render(_ graph: GraphvizGraph, device: String) throws(RenderError) -> Data {
+    lock.lock()
+    defer { lock.unlock() }
+    // Graphviz's messages are captured until every object is freed (this defer runs last).
+    orgraph_errors_begin()
+    defer { _ = orgraph_errors_end() }
+    func messages() -> String { String(cString: orgraph_errors_text()) }
+
+    guard let context = gvContext() else {
+      throw .graphviz(stage: "creating a context", messages: messages())
+    }
+    defer { gvFreeContext(context) }
+    let g: UnsafeMutablePointer<Agraph_t>
+    do throws(CGraphBuilder.Failure) {
+      g = try CGraphBuilder.build(graph)
+    } catch {
+      throw .graphviz(stage: "building the graph (\(error.what))", messages: messages())
+    }
+    defer { agclose(g) }
+    guard gvLayout(context, g, "dot") == 0 else {
+      throw .graphviz(stage: "layout", messages: messages())
+    }
+    defer { gvFreeLayout(context, g) }
+    var buffer: UnsafeMutablePointer<CChar>?
+    var length: UInt32 = 0
+    let status = gvRenderData(context, g, device, &buffer, &length)
+    defer { if let buffer { gvFreeRenderData(buffer) } }
+    guard status == 0, let buffer else {
+      throw .graphviz(stage: "rendering \(device)", messages: messages())
+    }
+    return Data(bytes: buffer, count: Int(length))
+  }
+}

@@ -1,5 +1,0 @@
-import CGraphviz
-import OrgDiagram
-
-/// Graphviz rendering. (Being built.)
-public enum OrgRenderModule {}
