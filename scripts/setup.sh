@@ -25,6 +25,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The JSON Schema check of the graph files (scripts/check-graph-schema.py) uses PyYAML and jsonschema.
+if ! python3 -c 'import yaml, jsonschema' >/dev/null 2>&1; then
+  echo "setup: installing the Python packages pyyaml and jsonschema" >&2
+  python3 -m pip install --quiet pyyaml jsonschema >&2 || {
+    echo "setup: could not install pyyaml and jsonschema with pip" >&2
+    exit 1
+  }
+fi
+
 if ! command -v swift >/dev/null 2>&1; then
   echo "setup: Swift 6 is needed and was not found on PATH (https://www.swift.org/install/linux/)" >&2
   exit 1
