@@ -24,7 +24,9 @@ struct Orgraph: ParsableCommand {
         orgraph export --format json -o g.json
       """,
     version: OrgGraphVersion.string,
-    subcommands: [Repl.self, Query.self, Run.self, Render.self, Check.self, Stats.self, Export.self, LineEditorDemo.self]
+    subcommands: [
+      Repl.self, Query.self, Run.self, Render.self, Check.self, Stats.self, Export.self, LineEditorDemo.self,
+    ]
   )
 
   @OptionGroup var options: GraphOptions
