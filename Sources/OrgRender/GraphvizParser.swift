@@ -120,10 +120,9 @@ package enum GraphvizParser {
     defer { GraphvizRenderer.lock.unlock() }
     orgraph_errors_begin()
     defer { _ = orgraph_errors_end() }
-    guard let context = gvContext() else {
+    guard let context = GraphvizRenderer.context else {
       return .failure(.graphviz(stage: "creating a context", messages: ""))
     }
-    defer { gvFreeContext(context) }
     guard let g = orgraph_read(text) else { return .failure(.graphviz(stage: "parsing DOT", messages: "")) }
     defer { agclose(g) }
     guard gvLayout(context, g, "dot") == 0 else { return .failure(.graphviz(stage: "layout", messages: "")) }

@@ -68,6 +68,13 @@ public enum GraphvizRenderer {
   /// The one lock every Graphviz call in the process is made under.
   static let lock = NSLock()
 
+  /// One Graphviz context for the whole process, created on first use (under ``lock``) and never freed.
+  ///
+  /// Freeing a context after each render left Graphviz's pango plugin holding a pointer into freed memory:
+  /// AddressSanitizer reported a use-after-free on the second render in a process, and it once corrupted the
+  /// heap. Layouts, graphs and rendered data are still freed after every render.
+  nonisolated(unsafe) static let context = gvContext()
+
   /// Builds, lays out and renders a lowered diagram; frees everything on every path.
   package static func render(_ graph: GraphvizGraph, device: String) throws(RenderError) -> Data {
     lock.lock()
@@ -77,10 +84,9 @@ public enum GraphvizRenderer {
     defer { _ = orgraph_errors_end() }
     func messages() -> String { String(cString: orgraph_errors_text()) }
 
-    guard let context = gvContext() else {
+    guard let context else {
       throw .graphviz(stage: "creating a context", messages: messages())
     }
-    defer { gvFreeContext(context) }
     let g: UnsafeMutablePointer<Agraph_t>
     do throws(CGraphBuilder.Failure) {
       g = try CGraphBuilder.build(graph)

@@ -35,10 +35,10 @@ struct Query: ParsableCommand {
     discussion: """
       Examples:
         orgraph query 'team Cloud <- in_team'
-        orgraph query 'role "Cloud Engineer" -> requires[proficiency >= advanced] | select name, proficiency'
-        orgraph query --format json 'competencies | select name, count(<- requires) as demand | sort by demand desc | limit 5'
-        orgraph query --param min=3 'roles | where count(-> requires) >= $min | select name'
-        orgraph query 'gap from role "Cloud Engineer" to level "Senior Cloud Security Engineer" | where change in [added, raised]'
+        orgraph query 'competency k8s <- requires | select name, proficiency'
+        orgraph query --format json 'roles | select name, count(-> requires) as n'
+        orgraph query --param min=20 'roles | where count(-> requires) >= $min'
+        orgraph query 'gap from level "Security Engineer" to @ L3'
 
       docs/query-language.md is the language reference; docs/errors.md explains every error code.
       """)
@@ -118,10 +118,10 @@ struct Render: ParsableCommand {
       The diagram follows from the result: a path is drawn as a career path, a gap or an overlap as an overlap diagram, a set of levels (or of roles and tracks with levels) as ladders, anything else as the subgraph of its nodes. Text formats (dot, svg, mermaid) go to standard output when no file is named; png and pdf need -o. Files are written atomically.
 
       Examples:
-        orgraph render --format svg -o path.svg 'path from role "Backend Engineer" to level "Senior Cloud Security Engineer" via -> (promotes_to | lateral)'
-        orgraph render --format png -o overlap.png 'overlap role "Cloud Engineer", level "Senior Cloud Security Engineer"'
-        orgraph render --format mermaid 'track "Security Engineer" -> has_level'
-        orgraph render --format dot 'team Cloud <- in_team -> embodies | distinct'
+        orgraph render --format svg -o ladder.svg 'levels | where code = L3'
+        orgraph render --format png -o team.png 'team Cloud <- in_team'
+        orgraph render --format mermaid 'track "Security Engineer"'
+        orgraph render --format dot 'overlap role "Cloud Engineer", role "SRE Engineer"'
       """)
 
   @OptionGroup var graphOptions: GraphOptions

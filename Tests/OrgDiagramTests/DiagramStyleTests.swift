@@ -102,7 +102,7 @@ struct DiagramStyleTests {
     #expect(overlap.clusters.map(\.nodes.count).reduce(0, +) == rows.count)
     #expect(
       overlap.caption?.lines.first?.hasPrefix(
-        "Similarity 0.28 (Jaccard of required competencies): 13 shared of 46") == true)
+        "Similarity 0.28 (Jaccard of required competencies): 13 shared of 47") == true)
     // Proficiencies label the rated edges; unrated ones are dashed.
     let labelled = overlap.edges.filter { $0.label != nil }
     #expect(
@@ -119,7 +119,7 @@ struct DiagramStyleTests {
     ].map(node)
     let overlap = try OverlapDiagram(graph: graph, compared: nodes).diagram
     let line = try #require(overlap.caption?.lines.first)
-    #expect(line.contains("Cloud Engineer – SRE Engineer: 0.2"))
+    #expect(line.contains("Cloud Engineer – SRE Engineer: 0.19"))
     #expect(line.contains("SRE Engineer – Senior Cloud Security Engineer: 0.15"))
     #expect(overlap.clusters.count == 4)
   }

@@ -24,6 +24,16 @@ public enum GraphLoader {
       ])
     }
     if isDirectory.boolValue { return try load(folder: path) }
+    let suffix = (path as NSString).pathExtension.lowercased()
+    guard ["json", "yaml", "yml"].contains(suffix) else {
+      throw GraphLoadFailure(diagnostics: [
+        Diagnostic(
+          code: "G002", message: "`\(path)` is not a graph",
+          help: [
+            "pass a Graph folder of YAML files, one .yaml file, or a .json file written by `orgraph export`"
+          ])
+      ])
+    }
     let text: String
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)

@@ -74,7 +74,12 @@ public enum GraphTool {
   }
 
   /// `orgraph check`: loads and validates a graph; exit status 1 with every diagnostic when it is broken.
-  public static func check(graphPath: String?, format: Format = .text, color: Bool = false) -> ToolOutput {
+  ///
+  /// With `strict`, a graph that loads is also checked against the framework lint rules
+  /// (``Graph/lint()``): their warnings are printed the same way, and make the exit status 1.
+  public static func check(
+    graphPath: String?, format: Format = .text, color: Bool = false, strict: Bool = false
+  ) -> ToolOutput {
     let graph: Graph
     do {
       graph = try loadGraph(graphPath)
@@ -85,6 +90,18 @@ public enum GraphTool {
         text +=
           "\n\(graphName(graphPath)) has \(Grammar.count(errors, "error")); fix \(errors == 1 ? "it" : "them") and run `orgraph check` again\n"
       }
+      return ToolOutput(stderr: text, status: 1)
+    }
+    let warnings = strict ? graph.lint() : []
+    if !warnings.isEmpty {
+      if format == .json {
+        return ToolOutput(stderr: warnings.map { diagnosticJSON($0).compact + "\n" }.joined(), status: 1)
+      }
+      let sources = lintSources(for: warnings, graphPath: graphPath)
+      var text = DiagnosticRenderer(color: color, sources: sources).render(warnings, summary: false)
+      text +=
+        "\n\(graphName(graphPath)) loads, but has \(Grammar.count(warnings.count, "lint warning")); "
+        + "fix \(warnings.count == 1 ? "it" : "them") and run `orgraph check --strict` again\n"
       return ToolOutput(stderr: text, status: 1)
     }
     let stats = graph.statistics
@@ -101,7 +118,25 @@ public enum GraphTool {
     return ToolOutput(
       stdout:
         "ok: \(graph.manifest.name) (\(place)): \(stats.nodes) nodes, \(stats.edges) edges "
-        + "(\(derived) derived, \(inferred) inferred); no problems found\n")
+        + "(\(derived) derived, \(inferred) inferred); no problems found"
+        + (strict ? ", lint rules included" : "") + "\n")
+  }
+
+  /// The texts of the files lint warnings point into, so the renderer can echo their lines: the embedded
+  /// files for the default graph, otherwise the files as the diagnostics name them (unreadable ones are
+  /// left out, and their warnings print without the line).
+  static func lintSources(for warnings: [Diagnostic], graphPath: String?) -> [String: String] {
+    let files = Set(warnings.compactMap { $0.range?.file })
+    if graphPath == nil {
+      return Dictionary(
+        GraphLoader.defaultGraphFiles.filter { files.contains($0.path) }.map { ($0.path, $0.text) },
+        uniquingKeysWith: { a, _ in a })
+    }
+    var sources: [String: String] = [:]
+    for file in files {
+      if let text = try? String(contentsOfFile: file, encoding: .utf8) { sources[file] = text }
+    }
+    return sources
   }
 
   /// `orgraph stats`: nodes per kind and edges per type.

@@ -225,6 +225,10 @@ extension Checker {
     let candidates = candidateNames(shape)
     var help = Suggestions.closest(to: name, in: candidates).map { "did you mean `\($0)`?" }
     var label = "unknown name"
+    if help.isEmpty, case .found = graph.resolve(name, kind: nil) {
+      label = "the name of a node, not a column"
+      help = ["to compare with text, quote it: `\"\(name)\"`"]
+    }
     if help.isEmpty {
       // A word that only makes sense elsewhere: an enum case with nothing to compare to, a kind, an edge.
       if let e = schema.enums.first(where: { $0.cases.contains(name) }) {
@@ -325,8 +329,15 @@ extension Checker {
       guard let (lp, lt) = lr, let (rp, rt) = rr else { return nil }
       guard comparable(lt, rt) else {
         var help: [String] = []
-        if case .enumeration(let e) = lt, let first = schemaEnum(e)?.cases.last {
-          help = ["compare with a `\(e)` word: `\(slice(left.range)) \(op.rawValue) \(first)`"]
+        if case .enumeration(let e) = lt, let cases = schemaEnum(e)?.cases, let last = cases.last {
+          // Text that names a case in other letters: suggest that case.
+          var word = last
+          if case .literal(.string(let s), _) = right,
+            let match = cases.first(where: { $0 == s.lowercased() })
+          {
+            word = match
+          }
+          help = ["compare with a `\(e)` word, unquoted: `\(slice(left.range)) \(op.rawValue) \(word)`"]
         } else if lt == .set || rt == .set {
           help = ["compare its size: `count(…) \(op.rawValue) …`"]
         }

@@ -18,6 +18,15 @@ extension Checker {
         label: "edge type", help: ["start from nodes and follow the edge: `roles -> \(word.name)`"])
       return nil
     }
+    if ["help", "quit", "exit", "q", "h", "schema", "explain"].contains(word.name.lowercased()) {
+      let command =
+        ["q": "quit", "exit": "quit", "h": "help"][word.name.lowercased()] ?? word.name.lowercased()
+      error(
+        "Q103", "`\(word.name)` is not a kind of node", at: word.range, label: "not a query",
+        help: ["commands of the shell start with `:`: `:\(command)`"],
+        notes: ["kinds: " + schema.kinds.map(\.plural).joined(separator: ", ")])
+      return nil
+    }
     let plurals = schema.kinds.map(\.plural)
     let suggestion = Suggestions.closest(to: word.name, in: plurals + schema.kinds.map(\.name))
       .compactMap { schema.kind(plural: $0)?.plural ?? schema.kind($0)?.plural }

@@ -113,8 +113,10 @@ public struct Parser {
     if token.kind == .identifier || token.kind == .levelCode, previousWasBareName {
       return failure(
         "unexpected \(token.described) after a name", label: "the name ended before this word",
-        help: ["a name with spaces needs quotes: `\(previousNodeRefText) \"\(previous.text) \(token.text)\"`"]
-      )
+        help: [
+          "a name with spaces needs quotes, like `role \"Cloud Engineer\"`; if `\(previousNodeRefText)` is a kind, "
+            + "write `\(previousNodeRefText) \"\(previous.text) \(token.text)\"`"
+        ])
     }
     if token.kind == .identifier, let command = Keywords.synonyms[token.text.lowercased()] {
       return failure(
@@ -697,6 +699,9 @@ public struct Parser {
       return .list(items, token.range.through(close.range))
     case .symbol where isArrow(token):
       return .bareStep(try parseStep())
+    case .symbol where token.isSymbol(">") && previous.isSymbol("="):
+      throw failure(
+        "`=>` is not an operator", at: previous, label: "did you mean `>=`?", help: ["write `>=` (or `<=`)"])
     case .keyword:
       var help = ["a reserved word is never a name; quote a value that collides: `\"\(token.text)\"`"]
       if token.text == "count" {

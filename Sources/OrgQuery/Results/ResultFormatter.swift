@@ -102,11 +102,17 @@ public struct ResultFormatter: Sendable {
     for row in shown {
       cells.append(
         row.map { value in
-          if case .path = value, width == nil { return text(value) }  // a path is the answer: never cut
+          if case .path = value { return text(value) }  // a path is the answer: never cut
           return cut(text(value))
         })
     }
-    if let width { cells = fit(cells, width: width) }
+    if let width {
+      let pathColumns = Set(
+        result.columns.indices.filter { i in
+          result.rows.contains { if case .path = $0[i] { true } else { false } }
+        })
+      cells = fit(cells, width: width, fixed: pathColumns)
+    }
     var out = TextTable.render(cells, rightAligned: numeric)
     var count = Grammar.count(result.rows.count, "row")
     if shown.count < result.rows.count { count = "\(shown.count) of \(count) shown; `:set rows 0` shows all" }
@@ -120,20 +126,21 @@ public struct ResultFormatter: Sendable {
   }
 
   /// Narrows the widest columns until a table of `cells` fits in `width` characters, cutting cells with `…`.
-  func fit(_ cells: [[String]], width: Int) -> [[String]] {
+  func fit(_ cells: [[String]], width: Int, fixed: Set<Int> = []) -> [[String]] {
     guard let header = cells.first, !header.isEmpty else { return cells }
     var widths = header.indices.map { i in cells.map { i < $0.count ? $0[i].count : 0 }.max() ?? 0 }
     let separators = 2 * (widths.count - 1)
     let minimum = 6
     while widths.reduce(0, +) + separators > width {
-      guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimum else {
+      let shrinkable = widths.indices.filter { !fixed.contains($0) }
+      guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimum else {
         break
       }
       widths[widest] -= 1
     }
     return cells.map { row in
       row.enumerated().map { i, cell in
-        guard i < widths.count, cell.count > widths[i] else { return cell }
+        guard i < widths.count, !fixed.contains(i), cell.count > widths[i] else { return cell }
         return String(cell.prefix(max(widths[i] - 1, 0))) + "…"
       }
     }

@@ -113,6 +113,41 @@ public enum ErrorIndex {
       meaning: "A level belongs to no role or track: nothing lists it under `has_level`.",
       example: "a level defined but never listed", fix: "Add it to a role's or track's `has_level`."),
     Entry(
+      code: "L101", title: "expectation linked to no competency (lint warning)",
+      meaning:
+        "`orgraph check --strict`: an expectation expresses no competency or value. What a role or level requires is derived from what its expectations express, so the statement counts in no gap, overlap or path.",
+      example: "- text: I can design and implement infrastructure as code.   (no `expresses:`)",
+      fix:
+        "Link it to the competency it states: `expresses: [competency:infrastructure-as-code]`, with a `proficiency` when the text gives one."
+    ),
+    Entry(
+      code: "L102", title: "competency nobody requires (lint warning)",
+      meaning:
+        "`orgraph check --strict`: no role or level requires the competency, neither directly nor through a narrower competency that names it as `broader`.",
+      example: "competency:documentation, expressed by no statement any role or level expects",
+      fix: "Link the statements that call for it with `expresses:`, or remove it from the taxonomy."),
+    Entry(
+      code: "L103", title: "statement repeated (lint warning)",
+      meaning:
+        "`orgraph check --strict`: one role or level states the same thing twice (two expectations, two examples, or one of each with the same text, ignoring case, spacing and closing punctuation).",
+      example: "two expectations `Identify blockers on processes or software;` under one role",
+      fix:
+        "Remove one of the two, or reword one if they mean different things; the note says where the first is."
+    ),
+    Entry(
+      code: "L104", title: "level outside every promotion (lint warning)",
+      meaning:
+        "`orgraph check --strict`: no `promotes_to` reaches the level and it promotes nowhere, so nobody can be promoted into it or out of it.",
+      example: "a new level L5 listed under `has_level` without `promotes_to` to or from it",
+      fix:
+        "Add `promotes_to:` from the level below it, or to the level above it; the help names the neighbour by rank."
+    ),
+    Entry(
+      code: "L105", title: "team with no roles (lint warning)",
+      meaning: "`orgraph check --strict`: no role is `in_team` the team or any of its sub-teams.",
+      example: "a team `team:acme/platform` that no role names in `in_team`",
+      fix: "Add `in_team: team:…` to the roles that belong to it, or remove the team."),
+    Entry(
       code: "Q001", title: "unexpected token",
       meaning:
         "The query does not follow the grammar at this point: a word or symbol where another was expected.",
@@ -248,9 +283,9 @@ public enum ErrorIndex {
     var out = """
       # Error index
 
-      Every diagnostic OrgGraph prints has a stable code: `G…` for graph files, `Q0xx` query syntax, `Q1xx`
-      schema and edges, `Q2xx` names and values, `Q3xx` cost and safety, `Q4xx` running and rendering. In the
-      REPL, `:explain CODE` prints the entry.
+      Every diagnostic OrgGraph prints has a stable code: `G…` for graph files, `L…` for the lint warnings of
+      `orgraph check --strict`, `Q0xx` query syntax, `Q1xx` schema and edges, `Q2xx` names and values, `Q3xx`
+      cost and safety, `Q4xx` running and rendering. In the REPL, `:explain CODE` prints the entry.
 
       This file is generated from `Sources/OrgQuery/Session/ErrorIndex.swift`; after editing that file, run
       `ORGRAPH_RECORD=1 swift test --filter everyCodeIsDocumented` to write it again.

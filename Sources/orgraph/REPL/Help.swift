@@ -98,8 +98,9 @@ enum Help {
 
   static let gap = """
     gap from role "Cloud Engineer" to level "Senior Cloud Security Engineer" | where change in [added, raised]
-    gap from person "Ana" to @ L3          the level with code L3 on Ana's ladder (people: assessed)
+    gap from level "Security Engineer" to @ L3          a level of the same ladder, by code
     Columns: competency, before, after, change (added raised unrated unchanged lowered removed), evidence.
+    `unrated` means one side gives no proficiency: include it to see every requirement you may lack.
 
     """
 

@@ -36,6 +36,7 @@ enum REPL {
     }
     var buffer = ""
     var joinWithSpace = false
+    var hinted = false
     while !shell.quitRequested {
       let prompt = buffer.isEmpty ? "orgraph> " : "   ...> "
       switch editor.readLine(prompt: prompt) {
@@ -48,8 +49,21 @@ enum REPL {
         shell.out("\n")
       case .interrupted:
         buffer = ""
+        hinted = false
       case .line(let line):
         if buffer.isEmpty && line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+        if !buffer.isEmpty && line.trimmingCharacters(in: .whitespaces).isEmpty {
+          // Enter on an empty continuation line: say what is still open, once.
+          if !hinted {
+            hinted = true
+            shell.err(
+              Parser.openInput(buffer) == .quote
+                ? "(a quote is still open: close it with \" or ', or press Ctrl-C to start over)\n"
+                : "(the query continues: close the open bracket or finish the `|`, or press Ctrl-C to start over)\n"
+            )
+          }
+          continue
+        }
         buffer += buffer.isEmpty ? line : (joinWithSpace ? " " : "\n") + line
         if !buffer.hasPrefix(":"), let open = Parser.openInput(buffer) {
           joinWithSpace = open == .quote
@@ -57,6 +71,7 @@ enum REPL {
         }
         let entry = buffer
         buffer = ""
+        hinted = false
         editor.addHistory(entry)
         LineEditor.resetInterrupt()
         if entry.hasPrefix(":") {

@@ -24,6 +24,8 @@ struct Shell {
   var terminalWidth: () -> Int? = { nil }
   /// Set by `:quit`.
   var quitRequested = false
+  /// How many results have been printed (a blank line separates tables).
+  var printed = 0
 
   var session: QuerySession {
     get { runner.session }
@@ -65,6 +67,8 @@ struct Shell {
     var ok = outcome.succeeded
     let formatter = ResultFormatter(graph: session.graph)
     for (i, result) in outcome.results.enumerated() {
+      if printed > 0 && runner.format == .table { out("\n") }
+      printed += 1
       lastResult = result
       let footer = timing && i == outcome.results.count - 1 ? String(format: "%.1f ms", elapsed) : nil
       switch runner.format {
@@ -330,7 +334,7 @@ struct Shell {
     for name in listed.sorted()
     where name.hasPrefix(prefix) && (!name.hasPrefix(".") || prefix.hasPrefix(".")) {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
       let shownDirectory =
         partial.hasPrefix("~/") && directory.hasPrefix(FileManager.default.homeDirectoryForCurrentUser.path)
         ? "~" + directory.dropFirst(FileManager.default.homeDirectoryForCurrentUser.path.count) : directory
