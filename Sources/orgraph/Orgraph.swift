@@ -94,7 +94,7 @@ struct Check: ParsableCommand {
       """)
 
   @OptionGroup var options: GraphOptions
-  @Option(help: "text or json (diagnostics as JSON lines on standard error).")
+  @Option(help: "text, or json (one object with `ok` and `diagnostics` on standard output).")
   var format: TextFormat = .text
   @Flag(help: "Also apply the framework lint rules (L101–L105), and exit 1 on their warnings.")
   var strict = false
@@ -139,8 +139,8 @@ struct Export: ParsableCommand {
       """)
 
   @OptionGroup var options: GraphOptions
-  @Option(help: "The output format: json.")
-  var format: ExportFormat
+  @Option(help: "The output format: json (the default, and for now the only one).")
+  var format: ExportFormat = .json
   @Option(
     name: [.short, .customLong("output")],
     help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))

@@ -190,14 +190,15 @@ struct LintTests {
     #expect(output.status == 0, "\(output.stderr)")
   }
 
-  /// Warnings come as JSON lines with --format json, like load errors.
+  /// With --format json, warnings come in the one object `check` prints, with `ok: false`.
   @Test func strictJSON() throws {
     let plant = try #require(Self.plants.first { $0.code == "L105" })
     let (folder, _) = try Self.brokenCopy(plant)
     let output = GraphTool.check(graphPath: folder, format: .json, strict: true)
     #expect(output.status == 1)
-    #expect(output.stdout.isEmpty)
-    #expect(output.stderr.contains(#""severity":"warning","code":"L105""#))
+    #expect(output.stderr.isEmpty)
+    #expect(output.stdout.contains(#""ok": false"#))
+    #expect(output.stdout.contains(#""severity": "warning", "code": "L105""#))
   }
 
   /// A graph built in code has no source ranges: its warnings still come, placeless, after placed ones.

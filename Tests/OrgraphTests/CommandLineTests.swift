@@ -38,12 +38,13 @@ struct CommandLineTests {
 
     let json = try Tool.run(["check", "--graph", "Graph", "--format", "json"], in: folder)
     #expect(json.status == 1)
-    let lines = json.stderr.split(separator: "\n")
-    #expect(lines.count == result.stderr.components(separatedBy: "error[").count - 1)
-    for line in lines {
-      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-      #expect(object?["code"] is String)
-      #expect(object?["line"] is Int)
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    #expect(object?["ok"] as? Bool == false)
+    let diagnostics = object?["diagnostics"] as? [[String: Any]] ?? []
+    #expect(diagnostics.count == result.stderr.components(separatedBy: "error[").count - 1)
+    for d in diagnostics {
+      #expect(d["code"] is String)
+      #expect(d["line"] is Int)
     }
   }
 

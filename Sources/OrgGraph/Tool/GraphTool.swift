@@ -85,6 +85,9 @@ public enum GraphTool {
       graph = try loadGraph(graphPath)
     } catch {
       let errors = error.diagnostics.filter { $0.severity == .error }.count
+      if format == .json {
+        return ToolOutput(stdout: checkJSON(graph: graphPath, ok: false, error.diagnostics), status: 1)
+      }
       var text = render(error, format: format, color: color, summary: false)
       if format != .json {
         text +=
@@ -95,7 +98,7 @@ public enum GraphTool {
     let warnings = strict ? graph.lint() : []
     if !warnings.isEmpty {
       if format == .json {
-        return ToolOutput(stderr: warnings.map { diagnosticJSON($0).compact + "\n" }.joined(), status: 1)
+        return ToolOutput(stdout: checkJSON(graph: graph.manifest.name, ok: false, warnings), status: 1)
       }
       let sources = lintSources(for: warnings, graphPath: graphPath)
       var text = DiagnosticRenderer(color: color, sources: sources).render(warnings, summary: false)
@@ -106,11 +109,8 @@ public enum GraphTool {
     }
     let stats = graph.statistics
     if format == .json {
-      let json = JSON.object([
-        ("graph", .string(graph.manifest.name)), ("ok", .bool(true)), ("nodes", .int(stats.nodes)),
-        ("edges", .int(stats.edges)), ("diagnostics", .array([])),
-      ])
-      return ToolOutput(stdout: json.pretty() + "\n")
+      return ToolOutput(
+        stdout: checkJSON(graph: graph.manifest.name, ok: true, [], nodes: stats.nodes, edges: stats.edges))
     }
     let derived = stats.edgeTypes.reduce(0) { $0 + $1.derived }
     let inferred = stats.edgeTypes.reduce(0) { $0 + $1.inferred }
@@ -120,6 +120,22 @@ public enum GraphTool {
         "ok: \(graph.manifest.name) (\(place)): \(stats.nodes) nodes, \(stats.edges) edges "
         + "(\(derived) derived, \(inferred) inferred); no problems found"
         + (strict ? ", lint rules included" : "") + "\n")
+  }
+
+  /// `check --format json`: one object on standard output whether the graph is sound or not, so scripts can
+  /// always read `ok` and `diagnostics`.
+  static func checkJSON(
+    graph: String?, ok: Bool, _ diagnostics: [Diagnostic], nodes: Int? = nil, edges: Int? = nil
+  )
+    -> String
+  {
+    var pairs: [(String, JSON)] = [
+      ("graph", graph.map(JSON.string) ?? .string("default graph")), ("ok", .bool(ok)),
+    ]
+    if let nodes { pairs.append(("nodes", .int(nodes))) }
+    if let edges { pairs.append(("edges", .int(edges))) }
+    pairs.append(("diagnostics", .array(diagnostics.map(diagnosticJSON))))
+    return JSON.object(pairs).pretty(inlineDepth: 2) + "\n"
   }
 
   /// The texts of the files lint warnings point into, so the renderer can echo their lines: the embedded
