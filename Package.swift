@@ -70,39 +70,43 @@ let package = Package(
       dependencies: ["OrgGraph", "OrgQuery"],
       path: "Benchmarks/OrgGraphBenchmarks"
     ),
+    // Golden files, paths, built executables and a seeded generator, shared by the test targets.
+    .target(name: "OrgTestSupport", path: "Tests/Support"),
     .testTarget(
       name: "OrgGraphTests",
-      dependencies: ["OrgGraph"],
+      dependencies: ["OrgGraph", "OrgTestSupport"],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "OrgQueryTests",
-      dependencies: ["OrgQuery", "OrgGraph"],
+      dependencies: ["OrgQuery", "OrgGraph", "OrgTestSupport"],
       exclude: ["Golden"]
     ),
     .testTarget(
       name: "OrgDiagramTests",
-      dependencies: ["OrgDiagram", "OrgQuery", "OrgGraph"],
+      dependencies: ["OrgDiagram", "OrgQuery", "OrgGraph", "OrgTestSupport"],
       exclude: ["Golden"]
     ),
     .testTarget(
       name: "OrgRenderTests",
-      dependencies: ["OrgRender", "OrgDiagram", "OrgQuery", "OrgGraph"]
+      dependencies: ["OrgRender", "OrgDiagram", "OrgQuery", "OrgGraph", "OrgTestSupport"]
     ),
     // The public API as a user imports it (no @testable), and the examples run as tools.
     .testTarget(
       name: "APITests",
-      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender"]
+      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTestSupport"]
     ),
     .testTarget(
       name: "ExamplesTests",
-      dependencies: ["promotion-report", "overlap-matrix", "career-atlas", "framework-diff"],
+      dependencies: [
+        "promotion-report", "overlap-matrix", "career-atlas", "framework-diff", "OrgTestSupport",
+      ],
       exclude: ["Golden"]
     ),
     // End-to-end tests of the built tool.
     .testTarget(
       name: "OrgraphTests",
-      dependencies: ["orgraph"],
+      dependencies: ["orgraph", "OrgTestSupport"],
       exclude: ["Golden", "Transcripts"]
     ),
   ],

@@ -2,19 +2,6 @@ import Foundation
 import OrgGraph
 import Testing
 
-/// A small, seedable random number generator (SplitMix64), so random tests can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Random graphs of the built-in schema, with edges chosen among the kinds each type allows.
 enum RandomGraphs {
   static func make(seed: UInt64, nodes: Int = 300, edges: Int = 1500) throws -> (

@@ -4,18 +4,7 @@ import Testing
 /// Runs the built `orgraph` the way a user does, from any working directory.
 enum Tool {
   /// The `orgraph` executable SwiftPM built next to the test bundle.
-  static let executable: URL? = {
-    var candidates: [URL] = []
-    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appending(path: "orgraph"))
-    candidates.append(Bundle.main.bundleURL.appending(path: "orgraph"))
-    if let argument = CommandLine.arguments.first {
-      candidates.append(URL(fileURLWithPath: argument).deletingLastPathComponent().appending(path: "orgraph"))
-    }
-    for bundle in Bundle.allBundles {
-      candidates.append(bundle.bundleURL.deletingLastPathComponent().appending(path: "orgraph"))
-    }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }()
+  static let executable: URL? = BuiltProducts.executable("orgraph")
 
   struct Result {
     var stdout: String

@@ -5,18 +5,7 @@ import Testing
 /// built next to the test bundle.
 enum Example {
   /// The executable called `name` next to the test bundle, if it was built.
-  static func executable(_ name: String) -> URL? {
-    var candidates: [URL] = []
-    candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appending(path: name))
-    candidates.append(Bundle.main.bundleURL.appending(path: name))
-    if let argument = CommandLine.arguments.first {
-      candidates.append(URL(fileURLWithPath: argument).deletingLastPathComponent().appending(path: name))
-    }
-    for bundle in Bundle.allBundles {
-      candidates.append(bundle.bundleURL.deletingLastPathComponent().appending(path: name))
-    }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }
+  static func executable(_ name: String) -> URL? { BuiltProducts.executable(name) }
 
   struct Result {
     var stdout: String
