@@ -71,7 +71,7 @@ let package = Package(
       path: "Benchmarks/OrgGraphBenchmarks"
     ),
     // Golden files, paths, built executables and a seeded generator, shared by the test targets.
-    .target(name: "OrgTestSupport", path: "Tests/Support"),
+    .target(name: "OrgTestSupport", dependencies: ["OrgGraph", "OrgDiagram"], path: "Tests/Support"),
     .testTarget(
       name: "OrgGraphTests",
       dependencies: ["OrgGraph", "OrgTestSupport"],

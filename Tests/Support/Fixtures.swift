@@ -6,16 +6,19 @@ import Testing
 ///
 /// (The same file is in Tests/OrgDiagramTests/Support and Tests/OrgRenderTests/Support: test targets
 /// cannot share sources.)
-struct Fixtures {
-  let graph: Graph
+public struct Fixtures {
+  /// The default graph.
+  public let graph: Graph
 
-  init() throws { graph = try GraphLoader.loadDefault() }
+  /// Loads the default graph.
+  public init() throws { graph = try GraphLoader.loadDefault() }
 
-  func node(_ id: String) throws -> NodeID { try #require(graph.node(withID: id), "no node \(id)") }
+  /// The node with the string id `id`, or a test failure.
+  public func node(_ id: String) throws -> NodeID { try #require(graph.node(withID: id), "no node \(id)") }
 
   /// The shortest path over `promotes_to` and `lateral` from `start` to `goal`, breadth-first, with the
   /// edges that make it; neighbours are tried in edge order, so the path is always the same one.
-  func shortestPath(from start: NodeID, to goal: NodeID) -> (nodes: [NodeID], edges: [EdgeID])? {
+  public func shortestPath(from start: NodeID, to goal: NodeID) -> (nodes: [NodeID], edges: [EdgeID])? {
     var previous: [NodeID: (NodeID, EdgeID)] = [:]
     var visited: Set<NodeID> = [start]
     var queue = [start]
@@ -44,7 +47,7 @@ struct Fixtures {
   }
 
   /// Backend Engineer → … → Senior Cloud Security Engineer.
-  func careerPath() throws -> CareerPathDiagram {
+  public func careerPath() throws -> CareerPathDiagram {
     let start = try node("role:rocket-chat/backend-engineer")
     let goal = try node("level:octopus-deploy/senior-cloud-security-engineer")
     let path = try #require(shortestPath(from: start, to: goal))
@@ -52,7 +55,7 @@ struct Fixtures {
   }
 
   /// Cloud Engineer and Senior Cloud Security Engineer.
-  func overlap() throws -> OverlapDiagram {
+  public func overlap() throws -> OverlapDiagram {
     try OverlapDiagram(
       graph: graph,
       compared: [
@@ -61,12 +64,12 @@ struct Fixtures {
   }
 
   /// The Octopus Deploy Security Engineer track.
-  func securityEngineerLadder() throws -> LadderDiagram {
+  public func securityEngineerLadder() throws -> LadderDiagram {
     try LadderDiagram(graph: graph, owner: node("track:octopus-deploy/security-engineer"))
   }
 
   /// All the Octopus Deploy security ladders: the two tracks and the Cloud Security Engineer role.
-  func octopusLadders() throws -> LadderDiagram {
+  public func octopusLadders() throws -> LadderDiagram {
     try LadderDiagram(
       graph: graph,
       owners: [
@@ -76,7 +79,7 @@ struct Fixtures {
   }
 
   /// The Rocket.Chat engineering career path: a common track forking into two.
-  func rocketChatLadders() throws -> LadderDiagram {
+  public func rocketChatLadders() throws -> LadderDiagram {
     try LadderDiagram(
       graph: graph,
       owners: [
@@ -86,7 +89,7 @@ struct Fixtures {
   }
 
   /// The Cloud team, its lead, its roles and their values.
-  func cloudTeam() throws -> SubgraphDiagram {
+  public func cloudTeam() throws -> SubgraphDiagram {
     let team = try node("team:rocket-chat/cloud")
     let roles = graph.neighbors(of: team, via: "in_team", direction: .backward).map(\.node)
     let lead = graph.neighbors(of: team, via: "leads", direction: .backward).map(\.node)
@@ -95,7 +98,7 @@ struct Fixtures {
   }
 
   /// The Cloud team with its roles' competencies too (the gallery's team view).
-  func cloudTeamWithCompetencies() throws -> SubgraphDiagram {
+  public func cloudTeamWithCompetencies() throws -> SubgraphDiagram {
     let team = try node("team:rocket-chat/cloud")
     let org = try node("org:rocket-chat")
     let roles = graph.neighbors(of: team, via: "in_team", direction: .backward).map(\.node)
