@@ -32,6 +32,9 @@ for path in arguments.dropFirst(3).sorted() {
   }
 }
 source += "]\n"
+// Debug and release builds share the plugin's output folder: rewriting an unchanged file would make each
+// configuration's build recompile everything that depends on the default graph.
+if let existing = try? Data(contentsOf: output), existing == Data(source.utf8) { exit(0) }
 do {
   try Data(source.utf8).write(to: output, options: .atomic)
 } catch {
