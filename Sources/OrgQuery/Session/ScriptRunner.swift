@@ -1,3 +1,4 @@
+import Foundation
 import OrgGraph
 
 /// Runs query text in a session and prints what `orgraph query`, `orgraph run` and piped input print:
@@ -17,6 +18,12 @@ public struct ScriptRunner: Sendable {
   public var anonymousName: String
   /// Carries out `| render`; without one, a render request is an error.
   public var renderer: Renderer?
+  /// Tables are narrowed to this width (the terminal's), their cells cut with `…`; `nil` for no limit.
+  public var tableWidth: Int?
+  /// Tables show at most this many rows and say how many more there are; `nil` for all.
+  public var rowLimit: Int?
+  /// Whether a table's row count is followed by the time the query took.
+  public var timing = false
   var printedResults = 0
 
   /// Creates a runner.
@@ -39,6 +46,10 @@ public struct ScriptRunner: Sendable {
     public var stderr = ""
     /// Whether every statement ran without error.
     public var succeeded = true
+    /// The results, in statement order (for `:render` of the last one).
+    public var results: [QueryResult] = []
+    /// Whether the query was cancelled.
+    public var cancelled = false
   }
 
   /// Runs `text` (from `file`, starting at `firstLine`, or typed when `file` is `nil`).
@@ -47,14 +58,23 @@ public struct ScriptRunner: Sendable {
   ) -> Output {
     var output = Output()
     let name = file ?? anonymousName
+    let start = DispatchTime.now().uptimeNanoseconds
     let outcome = session.run(text, file: name, firstLine: firstLine, isCancelled: isCancelled)
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
     output.stderr += report(outcome.diagnostics, text: text, file: name, firstLine: firstLine)
     output.succeeded = outcome.succeeded
+    output.results = outcome.results
+    output.cancelled = outcome.cancelled
     let formatter = ResultFormatter(graph: session.graph)
-    for result in outcome.results {
+    for (i, result) in outcome.results.enumerated() {
       if result.kind == .binding && format != .table { continue }
       if printedResults > 0 && format == .table { output.stdout += "\n" }
-      output.stdout += formatter.format(result, as: format)
+      if format == .table {
+        let footer = timing && i == outcome.results.count - 1 ? String(format: "%.1f ms", elapsed) : nil
+        output.stdout += formatter.table(result, width: tableWidth, rowLimit: rowLimit, footer: footer)
+      } else {
+        output.stdout += formatter.format(result, as: format)
+      }
       printedResults += 1
       guard let request = result.render else { continue }
       do {

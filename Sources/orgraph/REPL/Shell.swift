@@ -24,8 +24,6 @@ struct Shell {
   var terminalWidth: () -> Int? = { nil }
   /// Set by `:quit`.
   var quitRequested = false
-  /// How many results have been printed (a blank line separates tables).
-  var printed = 0
 
   var session: QuerySession {
     get { runner.session }
@@ -55,37 +53,18 @@ struct Shell {
   )
     -> Bool
   {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let outcome = runner.session.run(
-      text, file: file ?? runner.anonymousName, firstLine: firstLine, isCancelled: isCancelled)
-    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-    if !outcome.diagnostics.isEmpty {
-      err(
-        runner.report(
-          outcome.diagnostics, text: text, file: file ?? runner.anonymousName, firstLine: firstLine) + "\n")
+    runner.tableWidth = interactive ? terminalWidth() : nil
+    runner.rowLimit = rowLimit > 0 ? rowLimit : nil
+    runner.timing = timing
+    let output = runner.run(text, file: file, firstLine: firstLine, isCancelled: isCancelled)
+    // At the prompt, a blank line after the diagnostics sets them apart from what follows.
+    // After Ctrl-C the terminal shows `^C` where the cursor was: start the message on a line of its own.
+    if !output.stderr.isEmpty {
+      err((output.cancelled && interactive ? "\n" : "") + output.stderr + (output.cancelled ? "" : "\n"))
     }
-    var ok = outcome.succeeded
-    let formatter = ResultFormatter(graph: session.graph)
-    for (i, result) in outcome.results.enumerated() {
-      if printed > 0 && runner.format == .table { out("\n") }
-      printed += 1
-      lastResult = result
-      let footer = timing && i == outcome.results.count - 1 ? String(format: "%.1f ms", elapsed) : nil
-      switch runner.format {
-      case .table:
-        out(
-          formatter.table(
-            result, width: interactive ? terminalWidth() : nil, rowLimit: rowLimit > 0 ? rowLimit : nil,
-            footer: footer))
-      default:
-        if result.kind != .binding { out(formatter.format(result, as: runner.format)) }
-      }
-      if let request = result.render {
-        ok = render(request, result: result, text: text, file: file) && ok
-      }
-    }
-    if outcome.cancelled { err(interactive ? "\ncancelled\n" : "cancelled\n") }
-    return ok
+    out(output.stdout)
+    if let last = output.results.last { lastResult = last }
+    return output.succeeded
   }
 
   mutating func render(_ request: RenderRequest, result: QueryResult, text: String, file: String?) -> Bool {
