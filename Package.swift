@@ -55,15 +55,21 @@ let package = Package(
       ]
     ),
     // Examples: small real tools that embed the library (Examples/README.md).
+    // What the examples share: reading their command line.
+    .target(name: "ExampleSupport", path: "Examples/Support"),
     .executableTarget(
-      name: "promotion-report", dependencies: ["OrgGraph", "OrgQuery"], path: "Examples/PromotionReport"),
+      name: "promotion-report", dependencies: ["OrgGraph", "OrgQuery", "ExampleSupport"],
+      path: "Examples/PromotionReport"),
     .executableTarget(
-      name: "overlap-matrix", dependencies: ["OrgGraph", "OrgQuery"], path: "Examples/OverlapMatrix"),
+      name: "overlap-matrix", dependencies: ["OrgGraph", "OrgQuery", "ExampleSupport"],
+      path: "Examples/OverlapMatrix"),
     .executableTarget(
-      name: "career-atlas", dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender"],
+      name: "career-atlas",
+      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "ExampleSupport"],
       path: "Examples/CareerAtlas"),
     .executableTarget(
-      name: "framework-diff", dependencies: ["OrgGraph", "OrgQuery"], path: "Examples/FrameworkDiff"),
+      name: "framework-diff", dependencies: ["OrgGraph", "OrgQuery", "ExampleSupport"],
+      path: "Examples/FrameworkDiff"),
     // Benchmarks at the scale DESIGN.md plans for: `swift run -c release orgraph-benchmarks`.
     .executableTarget(
       name: "orgraph-benchmarks",

@@ -6,6 +6,7 @@
 //   swift run career-atlas                                  # writes atlas/index.html and atlas/*.svg
 //   swift run career-atlas --out docs/atlas --to "Senior Security Engineer"
 
+import ExampleSupport
 import Foundation
 import OrgDiagram
 import OrgGraph
@@ -25,40 +26,15 @@ let usage = """
 
   """
 
-func fail(_ message: String, status: Int32) -> Never {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
-  exit(status)
-}
-
 // MARK: - Arguments
 
-var graphPath: String?
-var outputFolder = "atlas"
-var targetName = "Senior Cloud Security Engineer"
-var arguments = CommandLine.arguments.dropFirst()
-while let argument = arguments.popFirst() {
-  var name = argument
-  var inlineValue: String?
-  if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-    name = String(argument[..<equals])
-    inlineValue = String(argument[argument.index(after: equals)...])
-  }
-  func value() -> String {
-    guard let value = inlineValue ?? arguments.popFirst(), !value.isEmpty else {
-      fail("error: \(name) needs a value\n\n" + usage, status: 64)
-    }
-    return value
-  }
-  switch name {
-  case "--help", "-h":
-    print(usage, terminator: "")
-    exit(0)
-  case "--graph": graphPath = value()
-  case "--out", "-o": outputFolder = value()
-  case "--to": targetName = value()
-  default: fail("error: unexpected argument `\(argument)`\n\n" + usage, status: 64)
-  }
-}
+let commandLine = CommandLineOptions(
+  usage: usage, options: ["--graph": "a value", "--out": "a value", "--to": "a value"],
+  aliases: ["-o": "--out"])
+if let extra = commandLine.positional.first { commandLine.usageError("unexpected argument `\(extra)`") }
+let graphPath = commandLine.values["--graph"]
+let outputFolder = commandLine.values["--out"] ?? "atlas"
+let targetName = commandLine.values["--to"] ?? "Senior Cloud Security Engineer"
 
 let graph: Graph
 do {

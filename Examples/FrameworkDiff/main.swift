@@ -9,6 +9,7 @@
 // Exit status: 0 whether or not anything changed; 1 when a graph fails to load (its diagnostics are
 // printed); 64 for bad arguments.
 
+import ExampleSupport
 import Foundation
 import OrgGraph
 
@@ -25,39 +26,16 @@ let usage = """
 
   """
 
-func fail(_ message: String, status: Int32) -> Never {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
-  exit(status)
-}
-
 // MARK: - Arguments
 
-var basePath: String?
-var positional: [String] = []
-var arguments = CommandLine.arguments.dropFirst()
-while let argument = arguments.popFirst() {
-  switch argument {
-  case "--help", "-h":
-    print(usage, terminator: "")
-    exit(0)
-  case "--graph":
-    guard let value = arguments.popFirst() else {
-      fail("error: --graph needs a path\n\n" + usage, status: 64)
-    }
-    basePath = value
-  case _ where argument.hasPrefix("--graph="):
-    basePath = String(argument.dropFirst("--graph=".count))
-  case _ where argument.hasPrefix("-") && argument.count > 1:
-    fail("error: unknown option `\(argument)`\n\n" + usage, status: 64)
-  default:
-    positional.append(argument)
-  }
-}
+let commandLine = CommandLineOptions(usage: usage, options: ["--graph": "a path"])
+var basePath = commandLine.values["--graph"]
+var positional = commandLine.positional
 switch (positional.count, basePath) {
 case (1, _): break
 case (2, nil): basePath = positional.removeFirst()
-case (0, _): fail("error: name the new version of the graph\n\n" + usage, status: 64)
-default: fail("error: give the base version once: `--graph BASE NEW` or `BASE NEW`\n\n" + usage, status: 64)
+case (0, _): commandLine.usageError("name the new version of the graph")
+default: commandLine.usageError("give the base version once: `--graph BASE NEW` or `BASE NEW`")
 }
 let newPath = positional[0]
 

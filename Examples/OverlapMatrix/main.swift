@@ -5,6 +5,7 @@
 //   swift run overlap-matrix                      # Markdown: a similarity grid, then every pair
 //   swift run overlap-matrix --levels --format csv > overlap.csv
 
+import ExampleSupport
 import Foundation
 import OrgGraph
 import OrgQuery
@@ -22,47 +23,18 @@ let usage = """
 
   """
 
-func fail(_ message: String, status: Int32) -> Never {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
-  exit(status)
-}
-
 enum Format: String { case markdown, csv }
 
 // MARK: - Arguments
 
-var graphPath: String?
-var format = Format.markdown
-var includeLevels = false
-var arguments = CommandLine.arguments.dropFirst()
-while let argument = arguments.popFirst() {
-  var name = argument
-  var inlineValue: String?
-  if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-    name = String(argument[..<equals])
-    inlineValue = String(argument[argument.index(after: equals)...])
-  }
-  func value() -> String {
-    guard let value = inlineValue ?? arguments.popFirst() else {
-      fail("error: \(name) needs a value\n\n" + usage, status: 64)
-    }
-    return value
-  }
-  switch name {
-  case "--help", "-h":
-    print(usage, terminator: "")
-    exit(0)
-  case "--graph": graphPath = value()
-  case "--levels": includeLevels = true
-  case "--format":
-    let text = value()
-    guard let chosen = Format(rawValue: text.lowercased()) else {
-      fail("error: unknown format `\(text)`; use markdown or csv\n\n" + usage, status: 64)
-    }
-    format = chosen
-  default:
-    fail("error: unexpected argument `\(argument)`\n\n" + usage, status: 64)
-  }
+let commandLine = CommandLineOptions(
+  usage: usage, options: ["--graph": "a value", "--format": "a value"], flags: ["--levels"])
+if let extra = commandLine.positional.first { commandLine.usageError("unexpected argument `\(extra)`") }
+let graphPath = commandLine.values["--graph"]
+let includeLevels = commandLine.flags.contains("--levels")
+let formatText = commandLine.values["--format"] ?? "markdown"
+guard let format = Format(rawValue: formatText.lowercased()) else {
+  commandLine.usageError("unknown format `\(formatText)`; use markdown or csv")
 }
 
 // MARK: - Asking the graph

@@ -6,6 +6,7 @@
 //   swift run promotion-report "Cloud Security Engineer"   # a role
 //   swift run promotion-report "Engineering common track" --graph Graph/
 
+import ExampleSupport
 import Foundation
 import OrgGraph
 
@@ -22,37 +23,12 @@ let usage = """
 
   """
 
-func fail(_ message: String, status: Int32) -> Never {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
-  exit(status)
-}
-
 // MARK: - Arguments
 
-var graphPath: String?
-var names: [String] = []
-var arguments = CommandLine.arguments.dropFirst()
-while let argument = arguments.popFirst() {
-  switch argument {
-  case "--help", "-h":
-    print(usage, terminator: "")
-    exit(0)
-  case "--graph":
-    guard let value = arguments.popFirst() else {
-      fail("error: --graph needs a path\n\n" + usage, status: 64)
-    }
-    graphPath = value
-  case _ where argument.hasPrefix("--graph="):
-    graphPath = String(argument.dropFirst("--graph=".count))
-  case _ where argument.hasPrefix("-") && argument.count > 1:
-    fail("error: unknown option `\(argument)`\n\n" + usage, status: 64)
-  default:
-    names.append(argument)
-  }
-}
-guard names.count <= 1 else {
-  fail("error: give one role or track, not \(names.count)\n\n" + usage, status: 64)
-}
+let commandLine = CommandLineOptions(usage: usage, options: ["--graph": "a path"])
+let graphPath = commandLine.values["--graph"]
+let names = commandLine.positional
+guard names.count <= 1 else { commandLine.usageError("give one role or track, not \(names.count)") }
 let requested = names.first ?? "Security Engineer"
 
 // MARK: - Loading and finding the ladder
