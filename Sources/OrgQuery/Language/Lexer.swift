@@ -66,14 +66,7 @@ struct Lexer {
           text.unicodeScalars.append(d)
           advance()
         }
-        if current == ".", let next = peek(), ("0"..."9").contains(next) {
-          text.append(".")
-          advance()
-          while let d = current, ("0"..."9").contains(d) {
-            text.unicodeScalars.append(d)
-            advance()
-          }
-        }
+        text += readFraction()
         tokens.append(Token(kind: .number, text: text, range: range(from: start)))
       } else if c == "$" {
         advance()
@@ -97,14 +90,7 @@ struct Lexer {
         }
         // A level code: L3, L3.2.
         if text.count >= 2, text.first == "L", text.dropFirst().allSatisfy(\.isNumber) {
-          if current == ".", let next = peek(), ("0"..."9").contains(next) {
-            text.append(".")
-            advance()
-            while let d = current, ("0"..."9").contains(d) {
-              text.unicodeScalars.append(d)
-              advance()
-            }
-          }
+          text += readFraction()
           tokens.append(Token(kind: .levelCode, text: text, range: range(from: start)))
         } else {
           let kind: Token.Kind = Keywords.all.contains(text) ? .keyword : .identifier
@@ -142,6 +128,18 @@ struct Lexer {
             label: "not part of the language", help: help))
       }
     }
+  }
+
+  /// `.` and the digits after it, when a digit follows the dot (`3.5`, `L3.2`); otherwise nothing.
+  mutating func readFraction() -> String {
+    guard current == ".", let next = peek(), ("0"..."9").contains(next) else { return "" }
+    advance()
+    var text = "."
+    while let d = current, ("0"..."9").contains(d) {
+      text.unicodeScalars.append(d)
+      advance()
+    }
+    return text
   }
 
   func range(from start: SourceLocation) -> SourceRange {
