@@ -9,11 +9,15 @@ let package = Package(
     .library(name: "OrgGraph", targets: ["OrgGraph", "OrgQuery", "OrgDiagram"]),
     // Graphviz rendering to SVG, PNG and PDF, in-process (needs libgraphviz-dev).
     .library(name: "OrgRender", targets: ["OrgRender"]),
+    // What the command line does, as a library: check/stats/export text, query scripts with exit status,
+    // rendering glue (needs libgraphviz-dev, through OrgRender).
+    .library(name: "OrgTool", targets: ["OrgTool"]),
     .executable(name: "orgraph", targets: ["orgraph"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     // The model: schema, immutable Graph, GraphBuilder, Graph folders (YAML), validation.
@@ -30,9 +34,17 @@ let package = Package(
       dependencies: ["OrgGraphEmbed"]
     ),
     // The query language: lexer, parser, checker, evaluator, results, diagnostics.
-    .target(name: "OrgQuery", dependencies: ["OrgGraph"]),
+    .target(
+      name: "OrgQuery",
+      dependencies: ["OrgGraph", .product(name: "HeapModule", package: "swift-collections")]
+    ),
     // Diagram styles written as DOT and Mermaid text (pure Swift).
-    .target(name: "OrgDiagram", dependencies: ["OrgGraph", "OrgQuery"]),
+    .target(
+      name: "OrgDiagram",
+      dependencies: [
+        "OrgGraph", "OrgQuery", .product(name: "OrderedCollections", package: "swift-collections"),
+      ]
+    ),
     // Graphviz layout and rendering, in-process through libgvc.
     .systemLibrary(
       name: "CGraphviz",
@@ -40,6 +52,9 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"])]
     ),
     .target(name: "OrgRender", dependencies: ["OrgDiagram", "CGraphviz"]),
+    // The tool's surface: the text, exit status and files of `orgraph`'s commands, for the executable, the
+    // examples and embedders who want the tool's behaviour.
+    .target(name: "OrgTool", dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender"]),
     // libedit for the REPL, linked by the executable only.
     .systemLibrary(
       name: "CLineEdit",
@@ -50,25 +65,41 @@ let package = Package(
     .executableTarget(
       name: "orgraph",
       dependencies: [
-        "OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "CLineEdit",
+        "OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTool", "CLineEdit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Examples: small real tools that embed the library (Examples/README.md).
-    // What the examples share: reading their command line.
+    // What the examples share: how they fail and what `--graph` means. They read their command lines with
+    // swift-argument-parser, as the tool does.
     .target(name: "ExampleSupport", path: "Examples/Support"),
     .executableTarget(
-      name: "promotion-report", dependencies: ["OrgGraph", "OrgQuery", "ExampleSupport"],
+      name: "promotion-report",
+      dependencies: [
+        "OrgGraph", "OrgQuery", "ExampleSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Examples/PromotionReport"),
     .executableTarget(
-      name: "overlap-matrix", dependencies: ["OrgGraph", "OrgQuery", "ExampleSupport"],
+      name: "overlap-matrix",
+      dependencies: [
+        "OrgGraph", "OrgQuery", "ExampleSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Examples/OverlapMatrix"),
     .executableTarget(
       name: "career-atlas",
-      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "ExampleSupport"],
+      dependencies: [
+        "OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "ExampleSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Examples/CareerAtlas"),
     .executableTarget(
-      name: "framework-diff", dependencies: ["OrgGraph", "OrgQuery", "ExampleSupport"],
+      name: "framework-diff",
+      dependencies: [
+        "OrgGraph", "OrgQuery", "ExampleSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Examples/FrameworkDiff"),
     // Benchmarks at the scale DESIGN.md plans for: `swift run -c release orgraph-benchmarks`.
     .executableTarget(
@@ -80,12 +111,12 @@ let package = Package(
     .target(name: "OrgTestSupport", dependencies: ["OrgGraph", "OrgDiagram"], path: "Tests/Support"),
     .testTarget(
       name: "OrgGraphTests",
-      dependencies: ["OrgGraph", "OrgTestSupport"],
+      dependencies: ["OrgGraph", "OrgTool", "OrgTestSupport"],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "OrgQueryTests",
-      dependencies: ["OrgQuery", "OrgGraph", "OrgTestSupport"],
+      dependencies: ["OrgQuery", "OrgGraph", "OrgTool", "OrgTestSupport"],
       exclude: ["Golden"]
     ),
     .testTarget(
@@ -93,14 +124,20 @@ let package = Package(
       dependencies: ["OrgDiagram", "OrgQuery", "OrgGraph", "OrgTestSupport"],
       exclude: ["Golden"]
     ),
+    // Graphviz's own DOT parser, to check what the writers produce (tests only).
+    .target(
+      name: "OrgRenderTestSupport", dependencies: ["OrgRender", "OrgDiagram", "CGraphviz"],
+      path: "Tests/RenderSupport"),
     .testTarget(
       name: "OrgRenderTests",
-      dependencies: ["OrgRender", "OrgDiagram", "OrgQuery", "OrgGraph", "OrgTestSupport"]
+      dependencies: [
+        "OrgRender", "OrgDiagram", "OrgQuery", "OrgGraph", "OrgTestSupport", "OrgRenderTestSupport",
+      ]
     ),
     // The public API as a user imports it (no @testable), and the examples run as tools.
     .testTarget(
       name: "APITests",
-      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTestSupport"]
+      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTool", "OrgTestSupport"]
     ),
     .testTarget(
       name: "ExamplesTests",

@@ -6,6 +6,7 @@
 //   swift run career-atlas                                  # writes atlas/index.html and atlas/*.svg
 //   swift run career-atlas --out docs/atlas --to "Senior Security Engineer"
 
+import ArgumentParser
 import ExampleSupport
 import Foundation
 import OrgDiagram
@@ -13,32 +14,40 @@ import OrgGraph
 import OrgQuery
 import OrgRender
 
-let usage = """
-  usage: career-atlas [--out DIR] [--to LEVEL] [--graph PATH]
-
-  Renders every ladder and the shortest career path from every role to one level as SVG files, with an
-  index.html page linking them.
-
-    --out DIR      the folder to write (created if missing; default: atlas)
-    --to LEVEL     the level every path leads to, by name or id (default: "Senior Cloud Security Engineer")
-    --graph PATH   a Graph folder, or a .json file written by `orgraph export` (default: the built-in graph)
-    --help         print this message
-
-  """
-
 // MARK: - Arguments
 
-let commandLine = CommandLineOptions(
-  usage: usage, options: ["--graph": "a value", "--out": "a value", "--to": "a value"],
-  aliases: ["-o": "--out"])
-if let extra = commandLine.positional.first { commandLine.usageError("unexpected argument `\(extra)`") }
-let graphPath = commandLine.values["--graph"]
-let outputFolder = commandLine.values["--out"] ?? "atlas"
-let targetName = commandLine.values["--to"] ?? "Senior Cloud Security Engineer"
+struct CareerAtlas: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "career-atlas",
+    abstract: """
+      Renders every ladder and the shortest career path from every role to one level as SVG files, with \
+      an index.html page linking them.
+      """)
+
+  @Option(
+    name: [.short, .long], help: ArgumentHelp("The folder to write (created if missing).", valueName: "dir"))
+  var out = "atlas"
+
+  @Option(help: ArgumentHelp("The level every path leads to, by name or id.", valueName: "level"))
+  var to = "Senior Cloud Security Engineer"
+
+  @Option(help: ArgumentHelp(GraphArgument.help, valueName: "path"))
+  var graph: String?
+
+  func validate() throws {
+    if out.isEmpty { throw ValidationError("--out needs a folder") }
+    if to.isEmpty { throw ValidationError("--to needs a level") }
+  }
+}
+
+let arguments = CareerAtlas.parseOrExit()
+let graphPath = arguments.graph
+let outputFolder = arguments.out
+let targetName = arguments.to
 
 let graph: Graph
 do {
-  graph = try GraphTool.loadGraph(graphPath)  // the built-in default graph when `graphPath` is nil
+  graph = try GraphLoader.load(pathOrDefault: graphPath)  // the built-in default graph when nil
 } catch {
   fail(error.description, status: 1)
 }

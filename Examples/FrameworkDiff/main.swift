@@ -9,41 +9,54 @@
 // Exit status: 0 whether or not anything changed; 1 when a graph fails to load (its diagnostics are
 // printed); 64 for bad arguments.
 
+import ArgumentParser
 import ExampleSupport
 import Foundation
 import OrgGraph
 
-let usage = """
-  usage: framework-diff [--graph BASE] NEW
-         framework-diff BASE NEW
-
-  Compares two versions of a graph and prints, as Markdown, the levels, statements and requirements that
-  were added, removed or changed from BASE to NEW.
-
-    BASE, --graph BASE   the version before: a Graph folder or a .json export (default: the built-in graph)
-    NEW                  the version after
-    --help               print this message
-
-  """
-
 // MARK: - Arguments
 
-let commandLine = CommandLineOptions(usage: usage, options: ["--graph": "a path"])
-var basePath = commandLine.values["--graph"]
-var positional = commandLine.positional
-switch (positional.count, basePath) {
-case (1, _): break
-case (2, nil): basePath = positional.removeFirst()
-case (0, _): commandLine.usageError("name the new version of the graph")
-default: commandLine.usageError("give the base version once: `--graph BASE NEW` or `BASE NEW`")
+struct FrameworkDiff: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "framework-diff",
+    abstract: """
+      Compares two versions of a graph and prints, as Markdown, the levels, statements and requirements \
+      that were added, removed or changed from BASE to NEW.
+      """,
+    usage: """
+      framework-diff [--graph BASE] NEW
+      framework-diff BASE NEW
+      """)
+
+  @Argument(
+    help: ArgumentHelp(
+      "The version before (unless --graph names it), then the version after.", valueName: "versions"))
+  var versions: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "The version before: a Graph folder or a .json export (default: the built-in graph).", valueName: "base"
+    ))
+  var graph: String?
+
+  func validate() throws {
+    switch (versions.count, graph) {
+    case (1, _), (2, nil): break
+    case (0, _): throw ValidationError("name the new version of the graph")
+    default: throw ValidationError("give the base version once: `--graph BASE NEW` or `BASE NEW`")
+    }
+  }
 }
-let newPath = positional[0]
+
+let arguments = FrameworkDiff.parseOrExit()
+let basePath = arguments.versions.count == 2 ? arguments.versions[0] : arguments.graph
+let newPath = arguments.versions[arguments.versions.count - 1]
 
 // MARK: - Loading
 
 func load(_ path: String?) -> Result<Graph, GraphLoadFailure> {
   do throws(GraphLoadFailure) {
-    return .success(try GraphTool.loadGraph(path))  // the built-in default graph when `path` is nil
+    return .success(try GraphLoader.load(pathOrDefault: path))  // the built-in default graph when nil
   } catch {
     return .failure(error)
   }

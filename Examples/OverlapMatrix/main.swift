@@ -5,43 +5,44 @@
 //   swift run overlap-matrix                      # Markdown: a similarity grid, then every pair
 //   swift run overlap-matrix --levels --format csv > overlap.csv
 
+import ArgumentParser
 import ExampleSupport
 import Foundation
 import OrgGraph
 import OrgQuery
 
-let usage = """
-  usage: overlap-matrix [--levels] [--format markdown|csv] [--graph PATH]
-
-  Compares every pair of roles (and levels, with --levels) by the competencies they require: the
-  similarity (Jaccard index) and the shared competencies, most similar pairs first.
-
-    --levels             compare levels too, not only roles
-    --format FORMAT      markdown (a grid and a list of pairs; the default) or csv (one row per pair)
-    --graph PATH         a Graph folder, or a .json file written by `orgraph export` (default: the built-in graph)
-    --help               print this message
-
-  """
-
-enum Format: String { case markdown, csv }
-
 // MARK: - Arguments
 
-let commandLine = CommandLineOptions(
-  usage: usage, options: ["--graph": "a value", "--format": "a value"], flags: ["--levels"])
-if let extra = commandLine.positional.first { commandLine.usageError("unexpected argument `\(extra)`") }
-let graphPath = commandLine.values["--graph"]
-let includeLevels = commandLine.flags.contains("--levels")
-let formatText = commandLine.values["--format"] ?? "markdown"
-guard let format = Format(rawValue: formatText.lowercased()) else {
-  commandLine.usageError("unknown format `\(formatText)`; use markdown or csv")
+enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, csv }
+
+struct OverlapMatrix: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "overlap-matrix",
+    abstract: """
+      Compares every pair of roles (and levels, with --levels) by the competencies they require: the \
+      similarity (Jaccard index) and the shared competencies, most similar pairs first.
+      """)
+
+  @Flag(help: "Compare levels too, not only roles.")
+  var levels = false
+
+  @Option(help: "markdown (a grid and a list of pairs; the default) or csv (one row per pair).")
+  var format: Format = .markdown
+
+  @Option(help: ArgumentHelp(GraphArgument.help, valueName: "path"))
+  var graph: String?
 }
+
+let arguments = OverlapMatrix.parseOrExit()
+let graphPath = arguments.graph
+let includeLevels = arguments.levels
+let format = arguments.format
 
 // MARK: - Asking the graph
 
 let graph: Graph
 do {
-  graph = try GraphTool.loadGraph(graphPath)  // the built-in default graph when `graphPath` is nil
+  graph = try GraphLoader.load(pathOrDefault: graphPath)  // the built-in default graph when nil
 } catch {
   fail(error.description, status: 1)
 }

@@ -6,36 +6,46 @@
 //   swift run promotion-report "Cloud Security Engineer"   # a role
 //   swift run promotion-report "Engineering common track" --graph Graph/
 
+import ArgumentParser
 import ExampleSupport
 import Foundation
 import OrgGraph
 
-let usage = """
-  usage: promotion-report [NAME] [--graph PATH]
-
-  Walks the ladder of a role or track bottom-up along promotes_to and prints, as Markdown, each level with
-  its code and metadata and what each promotion adds.
-
-    NAME          a track, a role, or a level (for its ladder), by name or id
-                  (default: "Security Engineer", Octopus Deploy's Security Engineer track)
-    --graph PATH  a Graph folder, or a .json file written by `orgraph export` (default: the built-in graph)
-    --help        print this message
-
-  """
-
 // MARK: - Arguments
 
-let commandLine = CommandLineOptions(usage: usage, options: ["--graph": "a path"])
-let graphPath = commandLine.values["--graph"]
-let names = commandLine.positional
-guard names.count <= 1 else { commandLine.usageError("give one role or track, not \(names.count)") }
-let requested = names.first ?? "Security Engineer"
+struct PromotionReport: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "promotion-report",
+    abstract: """
+      Walks the ladder of a role or track bottom-up along promotes_to and prints, as Markdown, each level \
+      with its code and metadata and what each promotion adds.
+      """)
+
+  @Argument(
+    help: ArgumentHelp(
+      """
+      A track, a role, or a level (for its ladder), by name or id (default: "Security Engineer", Octopus \
+      Deploy's Security Engineer track).
+      """, valueName: "name"))
+  var names: [String] = []
+
+  @Option(help: ArgumentHelp(GraphArgument.help, valueName: "path"))
+  var graph: String?
+
+  func validate() throws {
+    guard names.count <= 1 else { throw ValidationError("give one role or track, not \(names.count)") }
+  }
+}
+
+let arguments = PromotionReport.parseOrExit()
+let graphPath = arguments.graph
+let requested = arguments.names.first ?? "Security Engineer"
 
 // MARK: - Loading and finding the ladder
 
 let graph: Graph
 do {
-  graph = try GraphTool.loadGraph(graphPath)  // the built-in default graph when `graphPath` is nil
+  graph = try GraphLoader.load(pathOrDefault: graphPath)  // the built-in default graph when nil
 } catch {
   fail(error.description, status: 1)
 }

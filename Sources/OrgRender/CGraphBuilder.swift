@@ -5,15 +5,15 @@ import OrgDiagram
 /// same operations Graphviz's parser would perform on ``OrgDiagram/Diagram/dot`` — but with OrgGraph's
 /// counter id discipline (see `orgraph_open` in the CGraphviz shim), so cluster order does not follow the
 /// heap. Callers hold ``GraphvizRenderer/lock``.
-enum CGraphBuilder {
+package enum CGraphBuilder {
   /// A cgraph call that failed.
-  struct Failure: Error {
+  package struct Failure: Error {
     /// What was being done.
-    let what: String
+    package let what: String
   }
 
   /// The graph, or the first failure (after closing what was built).
-  static func build(_ graph: GraphvizGraph) throws(Failure) -> UnsafeMutablePointer<Agraph_t> {
+  package static func build(_ graph: GraphvizGraph) throws(Failure) -> UnsafeMutablePointer<Agraph_t> {
     guard let g = orgraph_open(graph.name, 1, 0) else { throw Failure(what: "opening the graph") }
     do throws(Failure) {
       try fill(g, with: graph)

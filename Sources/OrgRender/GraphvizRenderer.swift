@@ -1,6 +1,7 @@
 import CGraphviz
 import Foundation
 import OrgDiagram
+import OrgGraph
 
 /// Lays out and renders diagrams with Graphviz, in-process through libgvc — never by spawning `dot`.
 ///
@@ -60,20 +61,25 @@ public enum GraphvizRenderer {
   /// Writes `diagram` in `format` to the file at `path`, atomically (see ``OutputFile``).
   public static func write(_ diagram: Diagram, as format: DiagramFormat, to path: String) throws(RenderError)
   {
-    try OutputFile.write(try data(for: diagram, as: format), to: path)
+    let bytes = try data(for: diagram, as: format)
+    do {
+      try OutputFile.write(bytes, to: path)
+    } catch {
+      throw .cannotWrite(path: path, reason: error.reason)
+    }
   }
 
   // MARK: - Graphviz
 
   /// The one lock every Graphviz call in the process is made under.
-  static let lock = NSLock()
+  package static let lock = NSLock()
 
   /// One Graphviz context for the whole process, created on first use (under ``lock``) and never freed.
   ///
   /// Freeing a context after each render left Graphviz's pango plugin holding a pointer into freed memory:
   /// AddressSanitizer reported a use-after-free on the second render in a process, and it once corrupted the
   /// heap. Layouts, graphs and rendered data are still freed after every render.
-  nonisolated(unsafe) static let context = gvContext()
+  nonisolated(unsafe) package static let context = gvContext()
 
   /// Builds, lays out and renders a lowered diagram; frees everything on every path.
   package static func render(_ graph: GraphvizGraph, device: String) throws(RenderError) -> Data {

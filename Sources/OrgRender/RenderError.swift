@@ -13,7 +13,7 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
         separator: "\n")
       return "graphviz failed during \(stage)" + (trimmed.isEmpty ? "" : "\n" + trimmed)
     case .cannotWrite(let path, let reason):
-      return "cannot write \(path): \(reason)"
+      return "cannot write `\(path)`: \(reason)"
     }
   }
 }

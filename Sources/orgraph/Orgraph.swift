@@ -2,6 +2,7 @@ import ArgumentParser
 import CLineEdit
 import Foundation
 import OrgGraph
+import OrgTool
 
 @main
 struct Orgraph: ParsableCommand {
@@ -147,35 +148,8 @@ struct Export: ParsableCommand {
   var output: String?
 
   func run() throws {
-    switch GraphTool.export(graphPath: options.graph, format: .json) {
-    case .failure(let failure):
-      try Terminal.write(
-        ToolOutput(stderr: GraphTool.render(failure, format: .text, color: Terminal.colorOnStderr), status: 1)
-      )
-    case .success(let text):
-      guard let output else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-        return
-      }
-      try OutputFile.write(text, to: output)
-    }
-  }
-}
-
-enum OutputFile {
-  /// Writes atomically (a temporary file renamed into place), refusing directories.
-  static func write(_ text: String, to path: String) throws {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw ValidationError("`\(path)` is a folder; name a file, like \(path)/graph.json")
-    }
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      FileHandle.standardError.write(
-        Data("error: cannot write `\(path)`: \(error.localizedDescription)\n".utf8))
-      throw ExitCode(1)
-    }
+    try Terminal.write(
+      GraphTool.export(graphPath: options.graph, format: .json, to: output, color: Terminal.colorOnStderr))
   }
 }
 

@@ -3,6 +3,8 @@ import Foundation
 import OrgDiagram
 import OrgGraph
 import OrgQuery
+import OrgRender
+import OrgTool
 
 /// Options shared by the commands that run queries.
 struct QueryOptions: ParsableArguments {
@@ -126,7 +128,7 @@ struct Render: ParsableCommand {
 
   @OptionGroup var graphOptions: GraphOptions
   @Option(help: "dot, svg, png, pdf or mermaid.")
-  var format: DiagramFormatArgument
+  var format: DiagramFormat
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write.", valueName: "path"))
   var output: String?
   @Option(help: ArgumentHelp("Draw diagrams of up to this many nodes (default 150).", valueName: "n"))
@@ -145,26 +147,11 @@ struct Render: ParsableCommand {
     )
     .parsedParameters()
     let limits = maxNodes.map { DiagramLimits(maxNodes: $0) } ?? .standard
-    var session = QuerySession(graph: graph, parameters: parameters)
-    let outcome = session.run(query, file: "<query>")
-    let runner = ScriptRunner(session: session, color: Terminal.colorOnStderr)
-    FileHandle.standardError.write(
-      Data(runner.report(outcome.diagnostics, text: query, file: "<query>").utf8))
-    guard outcome.succeeded, let result = outcome.results.last else { throw ExitCode(1) }
-    let request = RenderRequest(
-      format: format.rawValue, file: output,
-      range: SourceRange(file: "<query>", line: 1, column: 1, length: query.count))
-    do {
-      if let text = try Rendering.render(request, result: result, graph: graph, limits: limits) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-      }
-    } catch {
-      FileHandle.standardError.write(Data(runner.report([error], text: query, file: "<query>").utf8))
-      throw ExitCode(1)
-    }
+    try Terminal.write(
+      Rendering.renderQuery(
+        query, session: QuerySession(graph: graph, parameters: parameters), format: format, output: output,
+        limits: limits, color: Terminal.colorOnStderr))
   }
 }
 
-enum DiagramFormatArgument: String, ExpressibleByArgument, CaseIterable {
-  case dot, svg, png, pdf, mermaid
-}
+extension DiagramFormat: ExpressibleByArgument {}

@@ -99,7 +99,7 @@ struct APITests {
       try builder.addNode(kind: "role", id: "roles:acme/x", name: "X")
       Issue.record("a malformed id was accepted")
     } catch {
-      #expect(error.code == "G203")
+      #expect(error.code == .G203)
       #expect(error.help == ["write it `role:acme/x`"])
     }
   }
@@ -140,7 +140,7 @@ struct APITests {
     #expect(
       path.edges.allSatisfy { graph.type(of: $0).name == "lateral" && graph.origin(of: $0) == "inferred" })
     // The inferred moves are a warning on the result, not silence.
-    #expect(result.warnings.map(\.code) == ["Q401"])
+    #expect(result.warnings.map(\.code) == [.Q401])
     #expect(
       ResultFormatter(graph: graph).pathText(path)
         == "Backend Engineer -[lateral~]-> SRE Engineer -[lateral~]-> Senior Cloud Security Engineer")
@@ -220,7 +220,7 @@ struct APITests {
       _ = try PreparedQuery("roles | wher name = \"x\"")
       Issue.record("a query with a syntax error was prepared")
     } catch {
-      #expect(error.diagnostics.first?.code == "Q001")
+      #expect(error.diagnostics.first?.code == .Q001)
     }
   }
 
@@ -233,7 +233,7 @@ struct APITests {
     #expect(!outcome.succeeded)
     #expect(outcome.results.isEmpty)
     let diagnostic = try #require(outcome.diagnostics.first)
-    #expect(diagnostic.code == "Q101")
+    #expect(diagnostic.code == .Q101)
     #expect(diagnostic.severity == .error)
     #expect(diagnostic.range?.start == OrgGraph.SourceLocation(line: 1, column: 26))
     #expect(diagnostic.help == ["did you mean `requires`?"])
@@ -265,7 +265,7 @@ struct APITests {
       Issue.record("a graph with an unknown id loaded")
     } catch {
       let diagnostic = try #require(error.diagnostics.first)
-      #expect(diagnostic.code == "G201")
+      #expect(diagnostic.code == .G201)
       #expect(diagnostic.range?.description == "acme.yaml:6:16")
       #expect(diagnostic.help == ["did you mean `competency:kubernetes`?"])
       let data = try JSONEncoder().encode(error.diagnostics)
@@ -276,8 +276,9 @@ struct APITests {
 
   @Test func lintWarningsAreValues() throws {
     let warnings = try Self.defaultGraph().lint()
-    #expect(warnings.allSatisfy { $0.severity == .warning && $0.code.hasPrefix("L1") && $0.range != nil })
-    for warning in warnings { #expect(ErrorIndex.entry(warning.code) != nil) }
+    #expect(
+      warnings.allSatisfy { $0.severity == .warning && $0.code.rawValue.hasPrefix("L1") && $0.range != nil })
+    for warning in warnings { #expect(ErrorIndex.entry(warning.code.rawValue) != nil) }
   }
 
   // MARK: - Rendering

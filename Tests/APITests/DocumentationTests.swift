@@ -1,4 +1,5 @@
 import Foundation
+import OrgGraph
 import OrgQuery
 import Testing
 

@@ -233,21 +233,22 @@ struct ExamplesTests {
   func help(_ example: String) throws {
     let result = try Example.run(example, ["--help"])
     #expect(result.status == 0)
-    #expect(result.stdout.hasPrefix("usage: \(example) "))
+    #expect(result.stdout.hasPrefix("OVERVIEW: "))
+    #expect(result.stdout.contains("USAGE: \(example) "))
     #expect(result.stdout.contains("--graph"))
   }
 
   static let usageErrors: [(example: String, arguments: [String], message: String)] = [
-    ("promotion-report", ["--bogus"], "error: unknown option `--bogus`"),
-    ("promotion-report", ["A", "B"], "error: give one role or track, not 2"),
-    ("promotion-report", ["--graph"], "error: --graph needs a path"),
-    ("overlap-matrix", ["--format", "xml"], "error: unknown format `xml`; use markdown or csv"),
-    ("overlap-matrix", ["roles"], "error: unexpected argument `roles`"),
-    ("career-atlas", ["--out"], "error: --out needs a value"),
-    ("career-atlas", ["--to="], "error: --to needs a value"),
-    ("framework-diff", [], "error: name the new version of the graph"),
-    ("framework-diff", ["a", "b", "c"], "error: give the base version once"),
-    ("framework-diff", ["--graph", "a", "b", "c"], "error: give the base version once"),
+    ("promotion-report", ["--bogus"], "Error: Unknown option '--bogus'"),
+    ("promotion-report", ["A", "B"], "Error: give one role or track, not 2"),
+    ("promotion-report", ["--graph"], "Error: Missing value for '--graph <path>'"),
+    ("overlap-matrix", ["--format", "xml"], "Error: The value 'xml' is invalid for '--format <format>'"),
+    ("overlap-matrix", ["roles"], "Error: Unexpected argument 'roles'"),
+    ("career-atlas", ["--out"], "Error: Missing value for '--out <dir>'"),
+    ("career-atlas", ["--to="], "Error: Missing value for '--to <level>'"),
+    ("framework-diff", [], "Error: name the new version of the graph"),
+    ("framework-diff", ["a", "b", "c"], "Error: give the base version once"),
+    ("framework-diff", ["--graph", "a", "b", "c"], "Error: give the base version once"),
   ]
 
   @Test(arguments: usageErrors.indices)
@@ -257,7 +258,7 @@ struct ExamplesTests {
     #expect(result.status == 64, "\(example) \(arguments)")
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
-    #expect(result.stderr.contains("usage: \(example)"))
+    #expect(result.stderr.contains("Usage: \(example)"))
   }
 
   @Test(arguments: examples)

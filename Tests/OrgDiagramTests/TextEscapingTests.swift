@@ -109,12 +109,12 @@ struct TextEscapingTests {
     ("", 10, 2, [""]),
   ])
   func wrap(_ text: String, _ width: Int, _ maxLines: Int, _ expected: [String]) {
-    #expect(TextEscaping.wrap(text, width: width, maxLines: maxLines) == expected)
+    #expect(TextLayout.wrap(text, width: width, maxLines: maxLines) == expected)
   }
 
   @Test func wrapKeepsGraphemeClusters() {
     let family = "👩‍👩‍👧‍👦"
-    let lines = TextEscaping.wrap(String(repeating: family, count: 9), width: 4)
+    let lines = TextLayout.wrap(String(repeating: family, count: 9), width: 4)
     #expect(lines == [String(repeating: family, count: 4), String(repeating: family, count: 4), family])
   }
 
@@ -123,6 +123,6 @@ struct TextEscapingTests {
     (.nan, "–"), (.infinity, "–"), (1e300, "1e+300"),
   ])
   func number(_ value: Double, _ expected: String) {
-    #expect(TextEscaping.number(value) == expected)
+    #expect(TextLayout.number(value) == expected)
   }
 }

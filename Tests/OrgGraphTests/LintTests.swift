@@ -1,5 +1,6 @@
 import Foundation
 import OrgGraph
+import OrgTool
 import Testing
 
 /// The framework lint rules of `orgraph check --strict`: each finds one problem planted in a copy of the
@@ -10,7 +11,7 @@ struct LintTests {
   /// then reports exactly one new warning, with `code` and `message`, at the first line of the copy that
   /// starts with `at` (at the column where `column` starts in it, or the line's first column).
   struct Plant: Sendable, CustomTestStringConvertible {
-    var code: String
+    var code: DiagnosticCode
     var file: String
     var edits: [Edit]
     var at: String
@@ -19,7 +20,7 @@ struct LintTests {
     var label: String
     var help: String
 
-    var testDescription: String { code }
+    var testDescription: String { code.rawValue }
   }
 
   /// Text replaced in a file.
@@ -30,7 +31,7 @@ struct LintTests {
 
   static let plants: [Plant] = [
     Plant(
-      code: "L101", file: "rocket-chat/engineering-roles.yaml",
+      code: .L101, file: "rocket-chat/engineering-roles.yaml",
       edits: [
         Edit(
           replace:
@@ -46,7 +47,7 @@ struct LintTests {
         "link it to the competency it states: `expresses: [competency:…]`, with a `proficiency` when the text gives one"
     ),
     Plant(
-      code: "L102", file: "competencies.yaml",
+      code: .L102, file: "competencies.yaml",
       edits: [
         Edit(
           replace: "competencies:\n",
@@ -59,7 +60,7 @@ struct LintTests {
         "link the statements that call for it: `expresses: [competency:lint-orphan]`, or remove it from the taxonomy"
     ),
     Plant(
-      code: "L103", file: "rocket-chat/engineering-roles.yaml",
+      code: .L103, file: "rocket-chat/engineering-roles.yaml",
       edits: [
         Edit(
           replace: "      - text: Be a Rocketeer",
@@ -76,7 +77,7 @@ struct LintTests {
         "the role `role:rocket-chat/backend-engineer` states “Identify blockers on processes or software.” twice",
       label: "repeated here", help: "remove one of the two, or reword one if they mean different things"),
     Plant(
-      code: "L104", file: "rocket-chat/career-path.yaml",
+      code: .L104, file: "rocket-chat/career-path.yaml",
       edits: [
         Edit(
           replace: "      - level:rocket-chat/intern\n",
@@ -92,7 +93,7 @@ struct LintTests {
       label: "a level on its own",
       help: "if `level:rocket-chat/intern` is the next step up, add `promotes_to: level:rocket-chat/intern`"),
     Plant(
-      code: "L105", file: "rocket-chat/organisation.yaml",
+      code: .L105, file: "rocket-chat/organisation.yaml",
       edits: [
         Edit(
           replace: "teams:\n",
@@ -170,9 +171,9 @@ struct LintTests {
 
   /// The notes say where the first of two repeated statements is.
   @Test func repeatedStatementNamesTheFirst() throws {
-    let plant = try #require(Self.plants.first { $0.code == "L103" })
+    let plant = try #require(Self.plants.first { $0.code == .L103 })
     let (folder, text) = try Self.brokenCopy(plant)
-    let warning = try #require(try GraphLoader.load(path: folder).lint().first { $0.code == "L103" })
+    let warning = try #require(try GraphLoader.load(path: folder).lint().first { $0.code == .L103 })
     let first = try #require(
       Self.location(
         of: "      - text: Identify blockers on processes or software;", column: "text:", in: text ?? ""))
@@ -192,7 +193,7 @@ struct LintTests {
 
   /// With --format json, warnings come in the one object `check` prints, with `ok: false`.
   @Test func strictJSON() throws {
-    let plant = try #require(Self.plants.first { $0.code == "L105" })
+    let plant = try #require(Self.plants.first { $0.code == .L105 })
     let (folder, _) = try Self.brokenCopy(plant)
     let output = GraphTool.check(graphPath: folder, format: .json, strict: true)
     #expect(output.status == 1)
@@ -209,7 +210,7 @@ struct LintTests {
     try builder.addEdge("part_of", from: team, to: org)
     let graph = try builder.build()
     let warnings = graph.lint()
-    #expect(warnings.map(\.code) == ["L105"])
+    #expect(warnings.map(\.code) == [.L105])
     #expect(warnings.first?.range == nil)
     #expect(warnings.first?.message == "the team `team:acme/empty` has no roles")
   }

@@ -134,7 +134,7 @@ struct LoaderDiagnosticsTests {
   }
 
   @Test func coloursOnlyWhenAsked() {
-    let d = Diagnostic(code: "G201", message: "no node has the id `x`", help: ["did you mean `y`?"])
+    let d = Diagnostic(code: .G201, message: "no node has the id `x`", help: ["did you mean `y`?"])
     #expect(!DiagnosticRenderer(color: false).render(d).contains("\u{1B}"))
     #expect(DiagnosticRenderer(color: true).render(d).contains("\u{1B}[1;31m"))
   }
@@ -163,7 +163,7 @@ struct LoaderDiagnosticsTests {
     } catch {
       let d = try #require(error.diagnostics.first)
       #expect(error.diagnostics.count == 1)
-      #expect(d.code == "G201")
+      #expect(d.code == .G201)
       #expect(d.range?.file == copy.path + "/rocket-chat/cloud-engineer.yaml")
       #expect(d.range?.start == OrgGraph.SourceLocation(line: index + 1, column: column))
       #expect(d.help == ["did you mean `competency:kubernetes`?"])

@@ -40,7 +40,7 @@ struct RoundTripTests {
       Issue.record("a broken export loaded")
     } catch {
       let d = try #require(error.diagnostics.first)
-      #expect(d.code == "G201")
+      #expect(d.code == .G201)
       #expect(d.range?.file == "g.json")
       #expect(d.help == ["did you mean `competency:kubernetes`?"])
     }

@@ -179,7 +179,7 @@ struct DifferentialTests {
       guard outcome.succeeded, let result = outcome.results.last else {
         // The checker refused a combination that cannot be walked (Q102): never a crash, never a wrong answer.
         #expect(
-          outcome.diagnostics.allSatisfy { ["Q102", "Q109"].contains($0.code) },
+          outcome.diagnostics.allSatisfy { [.Q102, .Q109].contains($0.code) },
           "\(text): \(outcome.diagnostics)")
         continue
       }

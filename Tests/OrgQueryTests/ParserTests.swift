@@ -81,11 +81,11 @@ struct ParserTests {
   @Test func deepNestingIsRefused() {
     let deep = String(repeating: "(", count: 10_000) + "roles" + String(repeating: ")", count: 10_000)
     let (_, diagnostics) = Parser.parse(deep)
-    #expect(diagnostics.map(\.code) == ["Q005"])
+    #expect(diagnostics.map(\.code) == [.Q005])
     let deepExpr = "roles | where " + String(repeating: "not ", count: 5_000) + "true"
-    #expect(Parser.parse(deepExpr).1.map(\.code) == ["Q005"])
+    #expect(Parser.parse(deepExpr).1.map(\.code) == [.Q005])
     let deepList = "roles | where x in " + String(repeating: "[", count: 5_000)
-    #expect(Parser.parse(deepList).1.map(\.code) == ["Q005"])
+    #expect(Parser.parse(deepList).1.map(\.code) == [.Q005])
   }
 
   /// One error per broken statement: the parser recovers at `;`.

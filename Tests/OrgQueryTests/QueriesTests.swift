@@ -1,6 +1,7 @@
 import Foundation
 import OrgGraph
 import OrgQuery
+import OrgTool
 import Testing
 
 /// Every example query in Queries/ runs against the default graph and prints exactly its `.out` file:

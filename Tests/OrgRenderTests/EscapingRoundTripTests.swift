@@ -1,6 +1,7 @@
 import Foundation
 import OrgDiagram
 import OrgRender
+import OrgRenderTestSupport
 import Testing
 
 /// Adversarial labels in every place text goes: the DOT text must be accepted by Graphviz's own parser,

@@ -1,5 +1,6 @@
 import Foundation
 import OrgDiagram
+import OrgGraph
 import OrgRender
 import Testing
 
@@ -39,7 +40,7 @@ struct OutputFileTests {
 
   @Test func refusesAMissingFolder() throws {
     let path = folder.appending(path: "no/such/folder/out.svg").path
-    #expect(throws: RenderError.self) { try OutputFile.write("x", to: path) }
+    #expect(throws: OutputFileError.self) { try OutputFile.write("x", to: path) }
     do {
       try OutputFile.write("x", to: path)
     } catch {
@@ -54,7 +55,7 @@ struct OutputFileTests {
       try OutputFile.write("x", to: path)
       Issue.record("wrote over a folder")
     } catch {
-      #expect(error.description == "cannot write \(path): it is a folder")
+      #expect(error.description == "cannot write `\(path)`: it is a folder")
     }
     #expect(try contents() == ["taken"])
   }

@@ -2,6 +2,7 @@ import Foundation
 import OrgDiagram
 import OrgGraph
 import OrgRender
+import OrgRenderTestSupport
 import Testing
 
 /// Rendering the default graph's diagrams in-process: formats, completeness, determinism, errors.

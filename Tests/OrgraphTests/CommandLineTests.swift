@@ -91,4 +91,33 @@ struct CommandLineTests {
     #expect(help.status == 0)
     #expect(help.stdout.contains("orgraph check --graph Graph/"))
   }
+
+  /// A file that cannot be written is one error, with the path and why, and status 1 — from a query's
+  /// `| render` stage, from `render -o` and from `export -o`.
+  @Test func aFailedWritePrintsOneErrorAndExits1() throws {
+    let query = try Tool.run(["query", #"roles | render csv to "/nonexistent-dir/x.csv""#])
+    #expect(query.status == 1)
+    #expect(
+      query.stderr == """
+        error[Q402]: cannot write `/nonexistent-dir/x.csv`: the folder /nonexistent-dir does not exist
+         --> <query>:1:9
+          |
+        1 | roles | render csv to "/nonexistent-dir/x.csv"
+          |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+          = help: pick a file in a folder you can write to
+
+        """)
+    let render = try Tool.run(["render", "--format", "svg", "-o", "/nonexistent-dir/x.svg", "roles"])
+    #expect(render.status == 1)
+    #expect(render.stderr.components(separatedBy: "error").count == 2, "\(render.stderr)")
+    #expect(
+      render.stderr.contains(
+        "cannot write `/nonexistent-dir/x.svg`: the folder /nonexistent-dir does not exist"))
+    let export = try Tool.run(["export", "-o", "/nonexistent-dir/g.json"])
+    #expect(export.status == 1)
+    #expect(
+      export.stderr
+        == "error: cannot write `/nonexistent-dir/g.json`: the folder /nonexistent-dir does not exist\n")
+    #expect(export.stdout.isEmpty)
+  }
 }

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// The value of a Graphviz attribute: text shown exactly as written, or an HTML-like label.
 ///
 /// Text is escaped by the writers, never interpreted: `\N`, `\n` or `<b>` in a name are shown as typed.
@@ -50,8 +52,11 @@ public struct Attribute: Sendable, Hashable {
 /// attributes["fillcolor"] = "#E6F0FA"
 /// ```
 public struct Attributes: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
+  /// The values by name, in the order the names were first set.
+  private var values: OrderedDictionary<String, AttributeValue> = [:]
+
   /// The attributes, in order.
-  public private(set) var entries: [Attribute] = []
+  public var entries: [Attribute] { values.elements.map { Attribute($0.key, $0.value) } }
 
   /// No attributes.
   public init() {}
@@ -63,23 +68,17 @@ public struct Attributes: Sendable, Hashable, ExpressibleByDictionaryLiteral, Se
 
   /// The value of the attribute `name`; assigning `nil` removes it.
   public subscript(name: String) -> AttributeValue? {
-    get { entries.first { $0.name == name }?.value }
-    set {
-      if let i = entries.firstIndex(where: { $0.name == name }) {
-        if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
-      } else if let newValue {
-        entries.append(Attribute(name, newValue))
-      }
-    }
+    get { values[name] }
+    set { values[name] = newValue }
   }
 
   /// Whether there are no attributes.
-  public var isEmpty: Bool { entries.isEmpty }
+  public var isEmpty: Bool { values.isEmpty }
 
   /// These attributes with `other`'s on top: names both have take `other`'s value, in this order.
   public func merging(_ other: Attributes) -> Attributes {
     var out = self
-    for attribute in other.entries { out[attribute.name] = attribute.value }
+    for (name, value) in other.values { out.values[name] = value }
     return out
   }
 

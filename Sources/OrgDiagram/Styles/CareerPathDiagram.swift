@@ -97,7 +97,7 @@ public struct CareerPathDiagram: DiagramStyle {
         attributes["color"] = .text(Palette.inferred)
         attributes["penwidth"] = "1.8"
         if case .number(let score)? = graph.property("score", of: edge) {
-          heading += " · similarity \(TextEscaping.number(score))"
+          heading += " · similarity \(TextLayout.number(score))"
         }
       }
       let move =
@@ -144,7 +144,7 @@ public struct CareerPathDiagram: DiagramStyle {
     }
     var lines: [[HTMLText]] = []
     for row in rows.prefix(max(listed, 0)) {
-      let name = TextEscaping.truncate(graph.name(of: row.competency), to: 36)
+      let name = TextLayout.truncate(graph.name(of: row.competency), to: 36)
       switch row.change {
       case .raised:
         lines.append([

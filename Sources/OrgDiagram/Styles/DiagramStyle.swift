@@ -174,7 +174,7 @@ struct GraphReader {
       [HTMLText(tag ?? self.tag(of: node), pointSize: 8.5, color: Palette.faintText)]
     ]
     let long = ["expectation", "example"].contains(kind(node))
-    for line in TextEscaping.wrap(graph.name(of: node), width: long ? 40 : width, maxLines: long ? 5 : 3) {
+    for line in TextLayout.wrap(graph.name(of: node), width: long ? 40 : width, maxLines: long ? 5 : 3) {
       lines.append([HTMLText(line, bold: !long)])
     }
     return HTMLLabel(lines: lines + extra)

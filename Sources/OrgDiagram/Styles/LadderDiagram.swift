@@ -99,7 +99,7 @@ public struct LadderDiagram: DiagramStyle {
           id: graph.id(of: owner),
           label: .html(
             HTMLLabel(
-              lines: TextEscaping.wrap(graph.name(of: owner), width: 24, maxLines: 3).map {
+              lines: TextLayout.wrap(graph.name(of: owner), width: 24, maxLines: 3).map {
                 [HTMLText($0, bold: true, pointSize: 12, color: Palette.text)]
               } + [[HTMLText(tag, pointSize: 9, color: Palette.faintText)]])),
           nodes: levels.map { graph.id(of: $0) },
@@ -157,7 +157,7 @@ public struct LadderDiagram: DiagramStyle {
       var tag = reader.kind(node)
       if let code = reader.code(of: node) { tag += " " + code }
       if !owners.isEmpty { tag += " · " + owners.joined(separator: ", ") }
-      var label = reader.label(of: node, tag: TextEscaping.truncate(tag, to: 40))
+      var label = reader.label(of: node, tag: TextLayout.truncate(tag, to: 40))
       label.rows = label.rows.map {
         $0.map {
           var c = $0;
@@ -199,7 +199,7 @@ public struct LadderDiagram: DiagramStyle {
           attributes["dir"] = "both"
         }
         if inferred, case .number(let score)? = graph.property("score", of: move.edge) {
-          label = .text("similarity " + TextEscaping.number(score))
+          label = .text("similarity " + TextLayout.number(score))
         }
         let name = inferred ? "inferred lateral move" : "lateral move"
         if !used.contains(name) { used.append(name) }
@@ -300,12 +300,12 @@ public struct LadderDiagram: DiagramStyle {
     if let code = reader.code(of: level) {
       lines.append([HTMLText(code, bold: true, pointSize: 13, color: Palette.promotion)])
     }
-    for line in TextEscaping.wrap(reader.graph.name(of: level), width: 28, maxLines: 3) {
+    for line in TextLayout.wrap(reader.graph.name(of: level), width: 28, maxLines: 3) {
       lines.append([HTMLText(line, bold: true)])
     }
     for (property, name) in metadata {
       guard let value = reader.string(property, of: level) else { continue }
-      let wrapped = TextEscaping.wrap("\(name): \(value)", width: 34, maxLines: 2)
+      let wrapped = TextLayout.wrap("\(name): \(value)", width: 34, maxLines: 2)
       for line in wrapped { lines.append([HTMLText(line, pointSize: 8.5, color: Palette.mutedText)]) }
     }
     return HTMLLabel(lines: lines)

@@ -67,7 +67,7 @@ public struct OverlapDiagram: DiagramStyle {
       ])
     var ownClusters = distinct.enumerated().map { (i, node) in
       Diagram.Cluster(
-        id: "own-\(i)", label: .text("Only " + TextEscaping.truncate(names[i], to: 40)),
+        id: "own-\(i)", label: .text("Only " + TextLayout.truncate(names[i], to: 40)),
         attributes: [
           "style": "rounded,filled", "fillcolor": .text(Palette.clusterFill),
           "color": .text(Palette.clusterBorder), "fontsize": "11", "fontcolor": .text(Palette.mutedText),
@@ -75,7 +75,7 @@ public struct OverlapDiagram: DiagramStyle {
     }
 
     func competencyNode(_ row: OverlapRow) -> Diagram.Node {
-      let lines = TextEscaping.wrap(graph.name(of: row.competency), width: 24, maxLines: 3)
+      let lines = TextLayout.wrap(graph.name(of: row.competency), width: 24, maxLines: 3)
       var label: [[HTMLText]] = lines.map { [HTMLText($0)] }
       if distinct.count > 2, row.sharedBy >= 2 {
         label.append([
@@ -91,7 +91,7 @@ public struct OverlapDiagram: DiagramStyle {
       var attributes: Attributes = ["dir": "none"]
       switch holding {
       case .rated(let c):
-        attributes["penwidth"] = .text(TextEscaping.number(0.8 + 0.45 * Double(min(max(c.rank, 1), 8))))
+        attributes["penwidth"] = .text(TextLayout.number(0.8 + 0.45 * Double(min(max(c.rank, 1), 8))))
         attributes["color"] = "#7D8A98"
       default:
         attributes["style"] = "dashed"
@@ -133,7 +133,7 @@ public struct OverlapDiagram: DiagramStyle {
     var similarity: [String] = []
     for i in 0..<distinct.count {
       for j in (i + 1)..<distinct.count {
-        let s = TextEscaping.number(graph.similarity(distinct[i], distinct[j], via: edgeType))
+        let s = TextLayout.number(graph.similarity(distinct[i], distinct[j], via: edgeType))
         similarity.append(distinct.count == 2 ? s : "\(names[i]) – \(names[j]): \(s)")
       }
     }

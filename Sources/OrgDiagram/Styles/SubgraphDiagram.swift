@@ -84,7 +84,7 @@ public struct SubgraphDiagram: DiagramStyle {
         words.append(proficiency.name)
       }
       if inferred, case .number(let score)? = graph.property("score", of: e.edge) {
-        words.append("similarity " + TextEscaping.number(score))
+        words.append("similarity " + TextLayout.number(score))
       }
       if type == "lateral", e.from != e.to,
         let back = pairIndex["\(e.to.rawValue) \(e.from.rawValue) \(e.edge.type)"]?.first(where: {

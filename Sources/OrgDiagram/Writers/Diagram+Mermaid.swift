@@ -96,7 +96,7 @@ struct MermaidWriter {
       out.append("color:\(c)")
     }
     if let width = attributes["penwidth"]?.plainText, let w = Double(width), w.isFinite, w >= 0 {
-      out.append("stroke-width:\(TextEscaping.number(min(w, 100), decimals: 1))px")
+      out.append("stroke-width:\(TextLayout.number(min(w, 100), decimals: 1))px")
     }
     let style = attributes["style"]?.plainText ?? ""
     if style.contains("dashed") {

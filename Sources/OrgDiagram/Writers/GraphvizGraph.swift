@@ -154,14 +154,14 @@ extension Diagram {
       // Long titles and lines wrap, so the caption never makes a diagram wider than it needs to be.
       rows.append([
         HTMLCell(
-          lines: TextEscaping.wrap(caption.title, width: 64).map {
+          lines: TextLayout.wrap(caption.title, width: 64).map {
             [HTMLText($0, bold: true, pointSize: 14, color: Palette.text)]
           }, alignment: .left, padding: 2)
       ])
       for line in caption.lines {
         rows.append([
           HTMLCell(
-            lines: TextEscaping.wrap(line, width: 110).map {
+            lines: TextLayout.wrap(line, width: 110).map {
               [HTMLText($0, pointSize: 10, color: Palette.mutedText)]
             },
             alignment: .left, padding: 1)
@@ -265,7 +265,7 @@ extension HTMLText {
     var close = ""
     var font = ""
     if let pointSize, pointSize.isFinite, pointSize > 0 {
-      font += " POINT-SIZE=\"\(TextEscaping.number(min(pointSize, 1000)))\""
+      font += " POINT-SIZE=\"\(TextLayout.number(min(pointSize, 1000)))\""
     }
     if let color { font += " COLOR=\"\(TextEscaping.html(color))\"" }
     if !font.isEmpty {

@@ -53,9 +53,13 @@ public struct SourceRange: Sendable, Hashable, Codable, CustomStringConvertible 
 /// A problem found in a graph file, a document or a query, as a value.
 ///
 /// Diagnostics carry everything needed to print them (see ``DiagnosticRenderer``) and to act on them from
-/// code: a stable code, a message in the user's words, the span it concerns, at most two help lines
+/// code: a stable ``DiagnosticCode``, a message in the user's words, the span it concerns, at most two help lines
 /// (concrete fixes) and notes (the valid alternatives). Every code has an entry in docs/errors.md.
-public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+///
+/// As JSON (``json``, and `Codable`), a diagnostic is one flat object, the same everywhere the product writes
+/// one: `severity`, `code`, `message`, then `file`, `line`, `column`, `end_line`, `end_column` when it has a
+/// place, then `label` when it has one, `help` and `notes`.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
   /// How serious a diagnostic is.
   public enum Severity: String, Sendable, Hashable, Codable {
     /// The input cannot be used.
@@ -67,7 +71,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
   /// Error or warning.
   public var severity: Severity
   /// A stable code: `G…` for graph files, `L…` for lint rules, `Q…` for queries.
-  public var code: String
+  public var code: DiagnosticCode
   /// One lower-case sentence saying what is wrong.
   public var message: String
   /// Where it is, when it has a place.
@@ -81,7 +85,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
 
   /// Creates a diagnostic.
   public init(
-    _ severity: Severity = .error, code: String, message: String, range: SourceRange? = nil,
+    _ severity: Severity = .error, code: DiagnosticCode, message: String, range: SourceRange? = nil,
     label: String? = nil, help: [String] = [], notes: [String] = []
   ) {
     self.severity = severity

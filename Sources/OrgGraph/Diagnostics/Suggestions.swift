@@ -28,6 +28,18 @@ package enum Suggestions {
     return Array(result.sorted().prefix(limit))
   }
 
+  /// "Did you mean" help lines for `word`: one per closest candidate (see ``closest(to:in:limit:)``), each
+  /// candidate shown as `written` makes it (a prefix such as `@ ` or `$`, a suffix such as `(…)`).
+  package static func didYouMean(
+    _ word: String, in candidates: some Sequence<String>, limit: Int = 3,
+    written: (String) -> String = { $0 }
+  ) -> [String] {
+    closest(to: word, in: candidates, limit: limit).map { question(written($0)) }
+  }
+
+  /// The one phrasing of a suggestion: "did you mean `written`?".
+  package static func question(_ written: String) -> String { "did you mean `\(written)`?" }
+
   /// Optimal string alignment distance; returns `bound + 1` early when the distance exceeds `bound`.
   package static func distance(_ a: [Character], _ b: [Character], bound: Int = .max) -> Int {
     if a.isEmpty { return b.count }

@@ -32,7 +32,7 @@ extension Graph {
 /// One framework lint rule: a code, and a check that returns its warnings.
 protocol LintRule: Sendable {
   /// The rule's stable code, `L1xx`.
-  var code: String { get }
+  var code: DiagnosticCode { get }
   /// The rule's warnings for `graph`, in node order.
   func check(_ graph: Graph) -> [Diagnostic]
 }
@@ -55,7 +55,7 @@ enum LintRules {
     var placeless: Bool
     var file: String
     var start: SourceLocation
-    var code: String
+    var code: DiagnosticCode
 
     static func < (a: SortKey, b: SortKey) -> Bool {
       if a.placeless != b.placeless { return !a.placeless }

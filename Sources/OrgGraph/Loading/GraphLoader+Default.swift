@@ -27,4 +27,11 @@ extension GraphLoader {
   public static func loadDefault() throws(GraphLoadFailure) -> Graph {
     try defaultGraph.get()
   }
+
+  /// The graph at `path` (a Graph folder or a JSON export), or the default graph when `path` is `nil` —
+  /// what `--graph` means on the command line and in the examples.
+  public static func load(pathOrDefault path: String?) throws(GraphLoadFailure) -> Graph {
+    if let path { return try load(path: path) }
+    return try loadDefault()
+  }
 }

@@ -17,7 +17,7 @@ public enum GraphLoader {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw GraphLoadFailure(diagnostics: [
         Diagnostic(
-          code: "G002", message: "there is no graph at `\(path)`",
+          code: .G002, message: "there is no graph at `\(path)`",
           help: [
             "pass a Graph folder of YAML files or a .json file written by `orgraph export --format json`"
           ])
@@ -28,7 +28,7 @@ public enum GraphLoader {
     guard ["json", "yaml", "yml"].contains(suffix) else {
       throw GraphLoadFailure(diagnostics: [
         Diagnostic(
-          code: "G002", message: "`\(path)` is not a graph",
+          code: .G002, message: "`\(path)` is not a graph",
           help: [
             "pass a Graph folder of YAML files, one .yaml file, or a .json file written by `orgraph export`"
           ])
@@ -40,7 +40,7 @@ public enum GraphLoader {
     } catch {
       throw GraphLoadFailure(diagnostics: [
         Diagnostic(
-          code: "G001", message: "cannot read `\(path)` as UTF-8 text: \(error.localizedDescription)")
+          code: .G001, message: "cannot read `\(path)` as UTF-8 text: \(error.localizedDescription)")
       ])
     }
     if path.lowercased().hasSuffix(".json") { return try loadJSON(text, path: path) }
@@ -55,7 +55,7 @@ public enum GraphLoader {
         at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
     else {
       throw GraphLoadFailure(diagnostics: [
-        Diagnostic(code: "G002", message: "cannot list the folder `\(folder)`")
+        Diagnostic(code: .G002, message: "cannot list the folder `\(folder)`")
       ])
     }
     var relative: [String] = []
@@ -75,7 +75,7 @@ public enum GraphLoader {
       } catch {
         diagnostics.append(
           Diagnostic(
-            code: "G001", message: "cannot read `\(shown)` as UTF-8 text",
+            code: .G001, message: "cannot read `\(shown)` as UTF-8 text",
             range: SourceRange(file: shown, line: 1, column: 1),
             help: ["save the file as UTF-8"]))
       }
@@ -83,7 +83,7 @@ public enum GraphLoader {
     if files.isEmpty && diagnostics.isEmpty {
       throw GraphLoadFailure(diagnostics: [
         Diagnostic(
-          code: "G002", message: "the folder `\(folder)` holds no .yaml files",
+          code: .G002, message: "the folder `\(folder)` holds no .yaml files",
           help: ["a Graph folder needs at least a manifest, `orgraph.yaml`, with `orgraph: 1` and `name:`"],
           notes: ["docs/graph-format.md describes the format"])
       ])
@@ -136,7 +136,8 @@ struct YAMLGraphReader {
   }
 
   mutating func error(
-    _ code: String, _ message: String, at range: SourceRange?, label: String? = nil, help: [String] = [],
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange?, label: String? = nil,
+    help: [String] = [],
     notes: [String] = []
   ) {
     diagnostics.append(
@@ -152,7 +153,7 @@ struct YAMLGraphReader {
         diagnostics.append(Self.diagnostic(for: error, path: path))
       } catch {
         self.error(
-          "G001", "`\(path)` is not valid YAML: \(error)", at: SourceRange(file: path, line: 1, column: 1))
+          .G001, "`\(path)` is not valid YAML: \(error)", at: SourceRange(file: path, line: 1, column: 1))
       }
     }
     // The manifest.
@@ -164,7 +165,7 @@ struct YAMLGraphReader {
     if manifests.isEmpty {
       if diagnostics.isEmpty || !files.isEmpty {
         self.error(
-          "G002", "the graph has no manifest",
+          .G002, "the graph has no manifest",
           at: files.first.map { SourceRange(file: $0.path, line: 1, column: 1) },
           help: ["add a file `orgraph.yaml` with `orgraph: 1` and `name: …`"],
           notes: ["the manifest is the one file whose top level has the key `orgraph:`"])
@@ -173,7 +174,7 @@ struct YAMLGraphReader {
       manifestFile = manifests[0]
       for extra in manifests.dropFirst() {
         self.error(
-          "G002", "a graph has one manifest, but `\(extra.path)` is a second one",
+          .G002, "a graph has one manifest, but `\(extra.path)` is a second one",
           at: SourceRange(file: extra.path, line: 1, column: 1), label: "second manifest",
           help: ["remove the `orgraph:` key from one of them"], notes: ["the first is `\(manifests[0].path)`"]
         )
@@ -225,27 +226,27 @@ struct YAMLGraphReader {
             "quoted scalar": "quoted string", "flow sequence": "`[` list", "flow mapping": "`{` mapping",
           ][what] ?? what
         return Diagnostic(
-          code: "G001", message: "this \(what) is never closed", range: range(context.mark),
+          code: .G001, message: "this \(what) is never closed", range: range(context.mark),
           label: "opened here", help: [yamlHint(problem)].compactMap { $0 },
           notes: ["the file ended at line \(mark.line) while the YAML parser was still inside it"])
       }
       if let context { notes.append("\(context.text) at \(context.mark.line):\(context.mark.column)") }
       return Diagnostic(
-        code: "G001", message: "this is not valid YAML: \(problem)", range: range(mark),
+        code: .G001, message: "this is not valid YAML: \(problem)", range: range(mark),
         label: "the YAML parser stopped here",
         help: [yamlHint(problem)].compactMap { $0 }, notes: notes)
     case .duplicatedKeysInMapping(let duplicates, let context):
       return Diagnostic(
-        code: "G001", message: "a mapping repeats the key `\(duplicates.first ?? "")`",
+        code: .G001, message: "a mapping repeats the key `\(duplicates.first ?? "")`",
         range: range(context.mark), label: "repeated key",
         help: ["keep one of the two; for several values use a list: `key: [a, b]`"])
     case .reader(let problem, _, _, _):
       return Diagnostic(
-        code: "G001", message: "`\(path)` cannot be read as YAML: \(problem)",
+        code: .G001, message: "`\(path)` cannot be read as YAML: \(problem)",
         range: SourceRange(file: path, line: 1, column: 1), help: ["save the file as UTF-8 text"])
     default:
       return Diagnostic(
-        code: "G001", message: "`\(path)` is not valid YAML: \(error)",
+        code: .G001, message: "`\(path)` is not valid YAML: \(error)",
         range: SourceRange(file: path, line: 1, column: 1))
     }
   }

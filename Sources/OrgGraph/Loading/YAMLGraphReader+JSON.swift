@@ -14,7 +14,7 @@ extension GraphLoader {
         diagnostics: [YAMLGraphReader.diagnostic(for: error, path: path)], sources: [path: text])
     } catch {
       throw GraphLoadFailure(diagnostics: [
-        Diagnostic(code: "G001", message: "cannot parse `\(path)`: \(error)")
+        Diagnostic(code: .G001, message: "cannot parse `\(path)`: \(error)")
       ])
     }
     switch reader.readJSONExport(file) {
@@ -28,7 +28,7 @@ extension YAMLGraphReader {
   mutating func readJSONExport(_ file: YAMLFile) -> Result<Graph, DiagnosticList> {
     guard case .mapping(let root)? = file.root, root["orgraph"] != nil else {
       error(
-        "G002", "this JSON is not a graph export", at: SourceRange(file: file.path, line: 1, column: 1),
+        .G002, "this JSON is not a graph export", at: SourceRange(file: file.path, line: 1, column: 1),
         help: ["write one with `orgraph export --format json -o graph.json`"],
         notes: ["a graph export is an object with `orgraph`, `manifest`, `nodes` and `edges`"])
       return .failure(DiagnosticList(diagnostics))
@@ -47,22 +47,20 @@ extension YAMLGraphReader {
         guard case .mapping(let object) = item, let id = object["id"]?.scalarText,
           let kindName = object["kind"]?.scalarText, let name = object["name"]?.scalarText
         else {
-          error("G107", "a node needs `id`, `kind` and `name`", at: file.range(item))
+          error(.G107, "a node needs `id`, `kind` and `name`", at: file.range(item))
           continue
         }
         guard let kind = schema.kind(kindName) else {
           error(
-            "G101", "`\(kindName)` is not a kind of node", at: object["kind"].map(file.range),
-            help: Suggestions.closest(to: kindName, in: schema.kinds.map(\.name)).map {
-              "did you mean `\($0)`?"
-            })
+            .G101, "`\(kindName)` is not a kind of node", at: object["kind"].map(file.range),
+            help: Suggestions.didYouMean(kindName, in: schema.kinds.map(\.name)))
           continue
         }
         var properties: [String: Value] = [:]
         for (keyNode, value) in object {
           guard let key = keyNode.scalarText, !["id", "kind", "name"].contains(key) else { continue }
           guard let property = kind.property(key) else {
-            error("G102", "\(Grammar.a(kind.name)) has no property `\(key)`", at: file.range(keyNode))
+            error(.G102, "\(Grammar.a(kind.name)) has no property `\(key)`", at: file.range(keyNode))
             continue
           }
           if let converted = convert(value, to: property, file: file) { properties[key] = converted }
@@ -81,13 +79,13 @@ extension YAMLGraphReader {
           let from = object["from"], let to = object["to"], let fromID = from.scalarText,
           let toID = to.scalarText
         else {
-          error("G107", "an edge needs `type`, `from` and `to`", at: file.range(item))
+          error(.G107, "an edge needs `type`, `from` and `to`", at: file.range(item))
           continue
         }
         let origin = object["origin"]?.scalarText ?? "declared"
         if origin == "derived" || origin == "inferred" { continue }
         guard let edge = schema.edgeType(type) else {
-          error("G105", "unknown edge type `\(type)`", at: object["type"].map(file.range))
+          error(.G105, "unknown edge type `\(type)`", at: object["type"].map(file.range))
           continue
         }
         var properties: [String: Value] = [:]
@@ -97,7 +95,7 @@ extension YAMLGraphReader {
             continue
           }
           guard let property = edge.property(key) else {
-            error("G102", "\(Grammar.a("`\(type)`")) edge has no property `\(key)`", at: file.range(keyNode))
+            error(.G102, "\(Grammar.a("`\(type)`")) edge has no property `\(key)`", at: file.range(keyNode))
             continue
           }
           if property.type == .nodes {

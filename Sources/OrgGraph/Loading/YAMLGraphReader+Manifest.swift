@@ -18,7 +18,7 @@ extension YAMLGraphReader {
       case "orgraph":
         if value.scalarText != "1" {
           error(
-            "G004", "this graph format version is not supported", at: file.range(value),
+            .G004, "this graph format version is not supported", at: file.range(value),
             label: "version \(value.scalarText ?? value.yamlTypeName)", help: ["write `orgraph: 1`"])
         }
       case "name":
@@ -40,7 +40,7 @@ extension YAMLGraphReader {
     }
     if !sawName {
       error(
-        "G107", "the manifest has no `name`", at: SourceRange(file: file.path, line: 1, column: 1),
+        .G107, "the manifest has no `name`", at: SourceRange(file: file.path, line: 1, column: 1),
         help: ["add `name: My organisation's graph`"])
       manifest.name = "Untitled graph"
     }
@@ -51,13 +51,13 @@ extension YAMLGraphReader {
   mutating func string(_ node: Node, file: YAMLFile, key: String) -> String? {
     guard case .scalar(let s) = node, !node.isNull else {
       error(
-        "G103", "`\(key)` takes a string, not \(node.yamlTypeName)", at: file.range(node),
+        .G103, "`\(key)` takes a string, not \(node.yamlTypeName)", at: file.range(node),
         help: ["write `\(key): some text`"])
       return nil
     }
     guard node.yamlTypeName == "a string" else {
       error(
-        "G103", "`\(key)` takes a string, but YAML reads `\(s.string)` as \(node.yamlTypeName)",
+        .G103, "`\(key)` takes a string, but YAML reads `\(s.string)` as \(node.yamlTypeName)",
         at: file.range(node), label: "this is \(node.yamlTypeName)",
         help: ["quote it: `\(key): \"\(s.string)\"`"])
       return nil
@@ -68,17 +68,15 @@ extension YAMLGraphReader {
   mutating func readInference(_ node: Node, file: YAMLFile, into manifest: inout GraphManifest) {
     guard case .mapping(let mapping) = node else {
       error(
-        "G003", "`inference` takes a mapping", at: file.range(node),
+        .G003, "`inference` takes a mapping", at: file.range(node),
         help: ["write `inference: {lateral_threshold: 0.3}`"])
       return
     }
     for (keyNode, value) in mapping {
       guard keyNode.scalarText == "lateral_threshold" else {
         error(
-          "G102", "`inference` has no setting `\(keyNode.scalarText ?? "")`", at: file.range(keyNode),
-          help: Suggestions.closest(to: keyNode.scalarText ?? "", in: ["lateral_threshold"]).map {
-            "did you mean `\($0)`?"
-          },
+          .G102, "`inference` has no setting `\(keyNode.scalarText ?? "")`", at: file.range(keyNode),
+          help: Suggestions.didYouMean(keyNode.scalarText ?? "", in: ["lateral_threshold"]),
           notes: ["settings: lateral_threshold"])
         continue
       }
@@ -88,7 +86,7 @@ extension YAMLGraphReader {
         manifest.lateralThreshold = number
       } else {
         error(
-          "G103", "`lateral_threshold` takes a number from 0 to 1, or `off`", at: file.range(value),
+          .G103, "`lateral_threshold` takes a number from 0 to 1, or `off`", at: file.range(value),
           label: "this is \(value.yamlTypeName)", help: ["write `lateral_threshold: 0.3`"])
       }
     }
@@ -97,7 +95,7 @@ extension YAMLGraphReader {
   mutating func readDocuments(_ node: Node, file: YAMLFile) -> [SourceDocument] {
     guard case .sequence(let sequence) = node else {
       error(
-        "G003", "`documents` takes a list", at: file.range(node),
+        .G003, "`documents` takes a list", at: file.range(node),
         help: ["write `documents:` followed by items `- id: …` with `title: …`"])
       return []
     }
@@ -105,7 +103,7 @@ extension YAMLGraphReader {
     var seen: [String: SourceRange] = [:]
     for item in sequence {
       guard case .mapping(let mapping) = item else {
-        error("G003", "a document is a mapping with `id` and `title`", at: file.range(item))
+        error(.G003, "a document is a mapping with `id` and `title`", at: file.range(item))
         continue
       }
       var fields: [String: String] = [:]
@@ -113,21 +111,20 @@ extension YAMLGraphReader {
         let key = keyNode.scalarText ?? ""
         guard ["id", "title", "origin", "licence"].contains(key) else {
           error(
-            "G102", "a document has no field `\(key)`", at: file.range(keyNode),
-            help: Suggestions.closest(to: key, in: ["id", "title", "origin", "licence"]).map {
-              "did you mean `\($0)`?"
-            }, notes: ["fields: id, title, origin, licence"])
+            .G102, "a document has no field `\(key)`", at: file.range(keyNode),
+            help: Suggestions.didYouMean(key, in: ["id", "title", "origin", "licence"]),
+            notes: ["fields: id, title, origin, licence"])
           continue
         }
         if let text = string(value, file: file, key: key) { fields[key] = text }
       }
       guard let id = fields["id"] else {
-        error("G107", "a document has no `id`", at: file.range(item), help: ["add `id: my-document`"])
+        error(.G107, "a document has no `id`", at: file.range(item), help: ["add `id: my-document`"])
         continue
       }
       if let previous = seen[id] {
         error(
-          "G202", "duplicate document id `\(id)`", at: file.range(item),
+          .G202, "duplicate document id `\(id)`", at: file.range(item),
           help: ["give each document its own id"],
           notes: ["first declared at \(previous)"])
         continue
@@ -143,7 +140,7 @@ extension YAMLGraphReader {
   mutating func readSchemaExtension(_ node: Node, file: YAMLFile, into schema: inout Schema) {
     guard case .mapping(let mapping) = node else {
       error(
-        "G106", "`schema` takes a mapping with `enums`, `kinds`, `edges` or `properties`",
+        .G106, "`schema` takes a mapping with `enums`, `kinds`, `edges` or `properties`",
         at: file.range(node))
       return
     }
@@ -155,8 +152,8 @@ extension YAMLGraphReader {
         byKey[key] = value
       } else {
         error(
-          "G106", "`schema` has no section `\(key)`", at: file.range(keyNode),
-          help: Suggestions.closest(to: key, in: sections).map { "did you mean `\($0)`?" },
+          .G106, "`schema` has no section `\(key)`", at: file.range(keyNode),
+          help: Suggestions.didYouMean(key, in: sections),
           notes: ["sections: enums, kinds, edges, properties"])
       }
     }
@@ -166,13 +163,13 @@ extension YAMLGraphReader {
         case .sequence(let cases) = casesNode
       else {
         error(
-          "G106", "an enum needs `name` and a list of `cases`", at: file.range(item),
+          .G106, "an enum needs `name` and a list of `cases`", at: file.range(item),
           help: ["write `{name: level, cases: [low, high]}`"])
         continue
       }
       if schema.enumDefinition(name) != nil {
         error(
-          "G106", "enum `\(name)` is already defined", at: file.range(item), help: ["choose another name"])
+          .G106, "enum `\(name)` is already defined", at: file.range(item), help: ["choose another name"])
         continue
       }
       schema.add(EnumDefinition(name: name, cases: cases.compactMap(\.scalarText)))
@@ -181,13 +178,13 @@ extension YAMLGraphReader {
       guard let name = field(item, "name", file: file) else { continue }
       if schema.kind(name) != nil {
         error(
-          "G106", "kind `\(name)` is already defined", at: file.range(item), help: ["choose another name"])
+          .G106, "kind `\(name)` is already defined", at: file.range(item), help: ["choose another name"])
         continue
       }
       let plural = item.mapping?["plural"]?.scalarText ?? name + "s"
       if schema.kind(plural: plural) != nil || plural == "edges" || Self.manifestKeys.contains(plural) {
         error(
-          "G106", "the plural `\(plural)` is already taken", at: file.range(item),
+          .G106, "the plural `\(plural)` is already taken", at: file.range(item),
           help: ["set another `plural:`"])
         continue
       }
@@ -201,7 +198,7 @@ extension YAMLGraphReader {
       guard let name = field(item, "name", file: file) else { continue }
       if schema.edgeType(name) != nil {
         error(
-          "G106", "edge type `\(name)` is already defined", at: file.range(item),
+          .G106, "edge type `\(name)` is already defined", at: file.range(item),
           help: ["choose another name"])
         continue
       }
@@ -213,13 +210,13 @@ extension YAMLGraphReader {
         case .sequence(let s)?: kinds = s.compactMap(\.scalarText)
         default:
           error(
-            "G106", "edge type `\(name)` needs `\(end):` with one kind or a list of kinds",
+            .G106, "edge type `\(name)` needs `\(end):` with one kind or a list of kinds",
             at: file.range(item))
         }
         for kind in kinds where schema.kind(kind) == nil {
           error(
-            "G106", "edge type `\(name)` names an unknown kind `\(kind)`", at: file.range(item),
-            help: Suggestions.closest(to: kind, in: schema.kinds.map(\.name)).map { "did you mean `\($0)`?" })
+            .G106, "edge type `\(name)` names an unknown kind `\(kind)`", at: file.range(item),
+            help: Suggestions.didYouMean(kind, in: schema.kinds.map(\.name)))
         }
         ends.append(kinds)
       }
@@ -232,7 +229,7 @@ extension YAMLGraphReader {
     }
     if let node = byKey["properties"] {
       guard case .mapping(let owners) = node else {
-        error("G106", "`properties` maps a kind or edge type to its new properties", at: file.range(node))
+        error(.G106, "`properties` maps a kind or edge type to its new properties", at: file.range(node))
         return
       }
       for (ownerNode, propertiesNode) in owners {
@@ -241,7 +238,7 @@ extension YAMLGraphReader {
         if let kind = schema.kind(owner) {
           for p in properties {
             if kind.property(p.name) != nil {
-              error("G106", "a \(owner) already has a property `\(p.name)`", at: file.range(propertiesNode))
+              error(.G106, "a \(owner) already has a property `\(p.name)`", at: file.range(propertiesNode))
             } else {
               schema.addProperty(p, toKind: owner)
             }
@@ -249,18 +246,15 @@ extension YAMLGraphReader {
         } else if let edge = schema.edgeType(owner) {
           for p in properties {
             if edge.property(p.name) != nil {
-              error("G106", "`\(owner)` already has a property `\(p.name)`", at: file.range(propertiesNode))
+              error(.G106, "`\(owner)` already has a property `\(p.name)`", at: file.range(propertiesNode))
             } else {
               schema.addProperty(p, toEdgeType: owner)
             }
           }
         } else {
           error(
-            "G106", "`\(owner)` is neither a kind nor an edge type", at: file.range(ownerNode),
-            help: Suggestions.closest(to: owner, in: schema.kinds.map(\.name) + schema.edgeTypes.map(\.name))
-              .map {
-                "did you mean `\($0)`?"
-              })
+            .G106, "`\(owner)` is neither a kind nor an edge type", at: file.range(ownerNode),
+            help: Suggestions.didYouMean(owner, in: schema.kinds.map(\.name) + schema.edgeTypes.map(\.name)))
         }
       }
     }
@@ -269,7 +263,7 @@ extension YAMLGraphReader {
   private mutating func list(_ node: Node?, file: YAMLFile, what: String) -> [Node] {
     guard let node else { return [] }
     guard case .sequence(let sequence) = node else {
-      error("G106", "a list of definitions was expected, each \(what)", at: file.range(node))
+      error(.G106, "a list of definitions was expected, each \(what)", at: file.range(node))
       return []
     }
     return Array(sequence)
@@ -277,13 +271,13 @@ extension YAMLGraphReader {
 
   private mutating func field(_ item: Node, _ key: String, file: YAMLFile) -> String? {
     guard let value = item.mapping?[key]?.scalarText, !value.isEmpty else {
-      error("G106", "a definition needs `\(key):`", at: file.range(item))
+      error(.G106, "a definition needs `\(key):`", at: file.range(item))
       return nil
     }
     let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_")
     guard let first = value.first, first.isLetter, value.allSatisfy({ allowed.contains($0) }) else {
       error(
-        "G106", "`\(value)` is not a valid name: use lower-case letters, digits and `_`",
+        .G106, "`\(value)` is not a valid name: use lower-case letters, digits and `_`",
         at: item.mapping?[key].map(file.range) ?? file.range(item),
         help: ["write `\(GraphBuilder.slug(value).replacingOccurrences(of: "-", with: "_"))`"])
       return nil
@@ -296,7 +290,7 @@ extension YAMLGraphReader {
   {
     guard let node else { return [] }
     guard case .mapping(let mapping) = node else {
-      error("G106", "`properties` maps names to types: `{issuer: string}`", at: file.range(node))
+      error(.G106, "`properties` maps names to types: `{issuer: string}`", at: file.range(node))
       return []
     }
     var out: [PropertyDefinition] = []
@@ -306,10 +300,8 @@ extension YAMLGraphReader {
       let typeName = typeNode.scalarText ?? ""
       if !builtInTypes.contains(typeName) && schema.enumDefinition(typeName) == nil {
         error(
-          "G106", "`\(typeName)` is not a property type", at: file.range(typeNode),
-          help: Suggestions.closest(to: typeName, in: builtInTypes + schema.enums.map(\.name)).map {
-            "did you mean `\($0)`?"
-          },
+          .G106, "`\(typeName)` is not a property type", at: file.range(typeNode),
+          help: Suggestions.didYouMean(typeName, in: builtInTypes + schema.enums.map(\.name)),
           notes: ["types: " + builtInTypes.joined(separator: ", ") + ", or an enum's name"])
         continue
       }

@@ -18,7 +18,7 @@ public final class Graph: Sendable {
   let nodeNames: [String]
   let nodeRanges: [Int32: SourceRange]
   /// Per kind: the kind's nodes in id order, and the kind's property columns (dense over those nodes).
-  let kindMembers: [[NodeID]]
+  package let kindMembers: [[NodeID]]
   let kindColumns: [[Column?]]
   let edgeStores: [EdgeStore]
   let idIndex: [String: Int32]

@@ -55,27 +55,25 @@ public struct GraphBuilder: Sendable {
   ) throws(Diagnostic) -> NodeID {
     guard let kindNumber = schema.kindNumber(kind) else {
       throw Diagnostic(
-        code: "G101", message: "unknown kind `\(kind)`", range: range,
-        help: Suggestions.closest(to: kind, in: schema.kinds.map(\.name)).map { "did you mean `\($0)`?" },
+        code: .G101, message: "unknown kind `\(kind)`", range: range,
+        help: Suggestions.didYouMean(kind, in: schema.kinds.map(\.name)),
         notes: ["kinds: " + schema.kinds.map(\.name).joined(separator: ", ")])
     }
     if let problem = Self.idProblem(id, kind: kind) {
-      throw Diagnostic(code: "G203", message: problem.message, range: range, help: problem.help)
+      throw Diagnostic(code: .G203, message: problem.message, range: range, help: problem.help)
     }
     if let existing = idIndex[id] {
       let other = nodeRanges[existing].map { " at \($0)" } ?? ""
       throw Diagnostic(
-        code: "G202", message: "duplicate id `\(id)`", range: range, label: "defined again here",
+        code: .G202, message: "duplicate id `\(id)`", range: range, label: "defined again here",
         help: ["give one of the two nodes another id"], notes: ["first defined\(other)"])
     }
     let definition = schema.kinds[kindNumber]
     for (key, value) in properties {
       guard let property = definition.property(key) else {
         throw Diagnostic(
-          code: "G102", message: "\(Grammar.a(kind)) has no property `\(key)`", range: range,
-          help: Suggestions.closest(to: key, in: definition.properties.map(\.name)).map {
-            "did you mean `\($0)`?"
-          })
+          code: .G102, message: "\(Grammar.a(kind)) has no property `\(key)`", range: range,
+          help: Suggestions.didYouMean(key, in: definition.properties.map(\.name)))
       }
       try Self.check(value, against: property, schema: schema, range: range)
     }
@@ -100,12 +98,12 @@ public struct GraphBuilder: Sendable {
   ) throws(Diagnostic) {
     guard let number = schema.edgeTypeNumber(type) else {
       throw Diagnostic(
-        code: "G105", message: "unknown edge type `\(type)`", range: range,
-        help: Suggestions.closest(to: type, in: schema.edgeTypes.map(\.name)).map { "did you mean `\($0)`?" })
+        code: .G105, message: "unknown edge type `\(type)`", range: range,
+        help: Suggestions.didYouMean(type, in: schema.edgeTypes.map(\.name)))
     }
     guard from.index >= 0, from.index < nodeCount, to.index >= 0, to.index < nodeCount else {
       throw Diagnostic(
-        code: "G201", message: "an edge `\(type)` names a node that was never added", range: range)
+        code: .G201, message: "an edge `\(type)` names a node that was never added", range: range)
     }
     if edges[number].allows(from: nodeKinds[from.index], to: nodeKinds[to.index]) {
       // The common case: no properties to check beyond their types.
@@ -124,7 +122,7 @@ public struct GraphBuilder: Sendable {
     let toKind = kind(of: to).name
     guard definition.from.contains(fromKind) else {
       throw Diagnostic(
-        code: "G105", message: "\(Grammar.a("`\(type)`")) edge cannot leave \(Grammar.a(fromKind))",
+        code: .G105, message: "\(Grammar.a("`\(type)`")) edge cannot leave \(Grammar.a(fromKind))",
         range: range,
         label: "`\(nodeIDs[from.index])` is \(Grammar.a(fromKind))",
         notes: [
@@ -134,7 +132,7 @@ public struct GraphBuilder: Sendable {
     }
     guard definition.to.contains(toKind) else {
       throw Diagnostic(
-        code: "G105", message: "\(Grammar.a("`\(type)`")) edge cannot enter \(Grammar.a(toKind))",
+        code: .G105, message: "\(Grammar.a("`\(type)`")) edge cannot enter \(Grammar.a(toKind))",
         range: range,
         label: "`\(nodeIDs[to.index])` is \(Grammar.a(toKind))",
         notes: ["`\(type)` enters \(Suggestions.list(definition.to))"])
@@ -142,10 +140,8 @@ public struct GraphBuilder: Sendable {
     for (key, value) in properties {
       guard let property = definition.property(key) else {
         throw Diagnostic(
-          code: "G102", message: "\(Grammar.a("`\(type)`")) edge has no property `\(key)`", range: range,
-          help: Suggestions.closest(to: key, in: definition.properties.map(\.name)).map {
-            "did you mean `\($0)`?"
-          },
+          code: .G102, message: "\(Grammar.a("`\(type)`")) edge has no property `\(key)`", range: range,
+          help: Suggestions.didYouMean(key, in: definition.properties.map(\.name)),
           notes: definition.properties.isEmpty
             ? [] : ["`\(type)` edges have: " + definition.properties.map(\.name).joined(separator: ", ")])
       }
@@ -225,7 +221,7 @@ public struct GraphBuilder: Sendable {
     }
     if !ok {
       throw Diagnostic(
-        code: "G103", message: "`\(property.name)` takes a value of type \(property.type)", range: range)
+        code: .G103, message: "`\(property.name)` takes a value of type \(property.type)", range: range)
     }
   }
 
@@ -238,7 +234,7 @@ public struct GraphBuilder: Sendable {
       for node in 0..<nodeCount where Int(nodeKinds[node]) == levelKind && !owned[node] {
         diagnostics.append(
           Diagnostic(
-            code: "G302", message: "level `\(nodeIDs[node])` belongs to no role or track",
+            code: .G302, message: "level `\(nodeIDs[node])` belongs to no role or track",
             range: nodeRanges[Int32(node)], label: "this level is on no ladder",
             help: ["list it under a role's or track's `has_level`"]))
       }
@@ -251,7 +247,7 @@ public struct GraphBuilder: Sendable {
         let last = cycle.last ?? 0
         diagnostics.append(
           Diagnostic(
-            code: "G301", message: "promotions go round in a circle",
+            code: .G301, message: "promotions go round in a circle",
             range: edges[promotes].ranges[edges[promotes].firstEdge(from: last, toAnyOf: [first]) ?? -1]
               ?? nodeRanges[first],
             label: "this promotion closes the circle",

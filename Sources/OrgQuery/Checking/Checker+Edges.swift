@@ -28,7 +28,7 @@ extension Checker {
   mutating func checkStep(_ step: StepSyntax, shape: inout Shape) -> StepPlan? {
     guard let kinds = shape.nodeKinds, shape.columns.isEmpty else {
       error(
-        "Q102", "a step follows edges from nodes, but these rows are a table", at: step.range,
+        .Q102, "a step follows edges from nodes, but these rows are a table", at: step.range,
         label: "no nodes to walk from", help: ["take the step before `select`, `group` or `count`"])
       return nil
     }
@@ -52,12 +52,12 @@ extension Checker {
     for name in step.edges {
       guard let edge = schema.edgeType(name.name), let number = schema.edgeTypeNumber(name.name) else {
         let valid = walkable(from: kinds, direction: step.direction).map(\.name)
-        var help = Suggestions.closest(to: name.name, in: valid).map { "did you mean `\($0)`?" }
+        var help = Suggestions.didYouMean(name.name, in: valid)
         if help.isEmpty, schema.kind(name.name) != nil || schema.kind(plural: name.name) != nil {
           help = ["`\(name.name)` is a kind; steps name edge types"]
         }
         error(
-          "Q101", "unknown edge type `\(name.name)`", at: name.range, label: "not an edge type", help: help,
+          .Q101, "unknown edge type `\(name.name)`", at: name.range, label: "not an edge type", help: help,
           notes: kinds.isEmpty ? [] : [leavingNote(kinds, direction: step.direction)])
         ok = false
         continue
@@ -74,7 +74,7 @@ extension Checker {
         }
         let verb = step.direction == .backward ? "enter" : "leave"
         error(
-          "Q102", "`\(name.name)` edges do not \(verb) \(kindNames(kinds))", at: name.range,
+          .Q102, "`\(name.name)` edges do not \(verb) \(kindNames(kinds))", at: name.range,
           label: "the rows here are \(kindNames(kinds))", help: help,
           notes: [leavingNote(kinds, direction: step.direction)])
         ok = false

@@ -52,7 +52,7 @@ extension Checker {
       return (.list(plans), .list(element))
     case .bareStep(let step):
       error(
-        "Q110", "a step is a set of rows, not a value", at: step.range, label: "a set of rows",
+        .Q110, "a step is a set of rows, not a value", at: step.range, label: "a set of rows",
         help: [
           "to test whether it finds anything, write `exists(\(slice(step.range)))`",
           "to count what it finds, write `count(\(slice(step.range)))`",
@@ -89,17 +89,17 @@ extension Checker {
       var help = ["to test whether it has rows, write `exists(…)`"]
       if case .variable(let v) = expr { help = ["to test membership, write `in $\(v.name)`"] }
       error(
-        "Q110", "a set of rows is not a condition", at: expr.range, label: "a set, not true or false",
+        .Q110, "a set of rows is not a condition", at: expr.range, label: "a set, not true or false",
         help: help)
       return false
     case .number:
       error(
-        "Q109", "a condition must be true or false, but this is a number", at: expr.range, label: "a number",
+        .Q109, "a condition must be true or false, but this is a number", at: expr.range, label: "a number",
         help: ["compare it: `\(slice(expr.range)) > 0`"])
       return false
     default:
       error(
-        "Q109", "a condition must be true or false, but this is \(type.name)", at: expr.range,
+        .Q109, "a condition must be true or false, but this is \(type.name)", at: expr.range,
         label: type.name, help: ["compare it with something: `\(slice(expr.range)) = …`"])
       return false
     }
@@ -142,7 +142,7 @@ extension Checker {
         let edgeP = edgeProperty(name, shape: shape)
         if let nodeP, let edgeP {
           error(
-            "Q107", "`\(name)` is a property of both the node and the edge", at: range, label: "ambiguous",
+            .Q107, "`\(name)` is a property of both the node and the edge", at: range, label: "ambiguous",
             help: ["write `node.\(name)` or `edge.\(name)`"])
           _ = (nodeP, edgeP)
           return nil
@@ -154,12 +154,12 @@ extension Checker {
       }
       if case .enumeration(let e)? = expected, let definition = schemaEnum(e) {
         if let c = definition.enumCase(name) { return (.literal(.enumCase(c)), .enumeration(e)) }
-        var help = Suggestions.closest(to: name, in: definition.cases).map { "did you mean `\($0)`?" }
+        var help = Suggestions.didYouMean(name, in: definition.cases)
         if help.isEmpty, e == "proficiency", let mapped = Self.proficiencyWords[name.lowercased()] {
-          help = ["did you mean `\(mapped)`? (“\(name)” maps to \(mapped) on the scale)"]
+          help = [Suggestions.question(mapped) + " (“\(name)” maps to \(mapped) on the scale)"]
         }
         error(
-          "Q106", "`\(name)` is not \(e == "proficiency" ? "a proficiency" : "a case of `\(e)`")", at: range,
+          .Q106, "`\(name)` is not \(e == "proficiency" ? "a proficiency" : "a case of `\(e)`")", at: range,
           label: "unknown \(e)", help: help,
           notes: ["\(e): " + definition.cases.joined(separator: e == "proficiency" ? " < " : ", ")])
         return nil
@@ -179,7 +179,7 @@ extension Checker {
       if let p = edgeProperty(property, shape: shape) { return (.edgeProperty(property), ValueType(p.type)) }
       if shape.edgeTypes.isEmpty {
         error(
-          "Q104", "these rows came by no edge", at: range, label: "no edge here",
+          .Q104, "these rows came by no edge", at: range, label: "no edge here",
           help: ["`edge.…` works right after a one-hop step like `-> requires`"])
         return nil
       }
@@ -210,8 +210,8 @@ extension Checker {
       pool = (shape.nodeKinds ?? []).sorted().flatMap { schema.kinds[$0].properties.map(\.name) }
     }
     error(
-      "Q104", "`\(first.name)` has no property `\(property)`", at: parts[1].range, label: "unknown property",
-      help: Suggestions.closest(to: property, in: pool).map { "did you mean `\(first.name).\($0)`?" })
+      .Q104, "`\(first.name)` has no property `\(property)`", at: parts[1].range, label: "unknown property",
+      help: Suggestions.didYouMean(property, in: pool, written: { "\(first.name).\($0)" }))
     return nil
   }
 
@@ -223,7 +223,7 @@ extension Checker {
 
   mutating func reportUnknownName(_ name: String, range: SourceRange, shape: Shape) {
     let candidates = candidateNames(shape)
-    var help = Suggestions.closest(to: name, in: candidates).map { "did you mean `\($0)`?" }
+    var help = Suggestions.didYouMean(name, in: candidates)
     var label = "unknown name"
     if help.isEmpty, case .found = graph.resolve(name, kind: nil) {
       label = "the name of a node, not a column"
@@ -242,7 +242,7 @@ extension Checker {
     }
     let rows = shape.nodeKinds == nil ? "these rows" : "the rows here (\(kindNames(shape.nodeKinds)))"
     error(
-      "Q104", "\(rows) have no column or property `\(name)`", at: range, label: label, help: help,
+      .Q104, "\(rows) have no column or property `\(name)`", at: range, label: label, help: help,
       notes: candidates.isEmpty ? [] : ["available: " + candidates.joined(separator: ", ")])
   }
 
@@ -268,7 +268,7 @@ extension Checker {
         guard let value = parameters[v.name] else {
           if bindings[v.name] != nil {
             error(
-              "Q109", "`~` takes a pattern, but `$\(v.name)` is a set of rows", at: v.range, label: "a set")
+              .Q109, "`~` takes a pattern, but `$\(v.name)` is a set of rows", at: v.range, label: "a set")
           } else {
             reportUnbound(v)
           }
@@ -276,7 +276,7 @@ extension Checker {
         }
         guard case .string(let p) = value else {
           error(
-            "Q109", "`~` takes a pattern, but `$\(v.name)` is \(Self.describe(value))", at: v.range,
+            .Q109, "`~` takes a pattern, but `$\(v.name)` is \(Self.describe(value))", at: v.range,
             label: "not text")
           return nil
         }
@@ -284,14 +284,14 @@ extension Checker {
       default: return nil
       }
       if lt == .set || lt == .number || lt == .bool {
-        error("Q109", "`~` matches text, but this is \(lt.name)", at: left.range, label: lt.name)
+        error(.Q109, "`~` matches text, but this is \(lt.name)", at: left.range, label: lt.name)
         return nil
       }
       do {
         _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
       } catch {
         self.error(
-          "Q205", "`\(pattern)` is not a valid pattern", at: range, label: "invalid regular expression",
+          .Q205, "`\(pattern)` is not a valid pattern", at: range, label: "invalid regular expression",
           help: ["escape special characters with `\\\\`, or match plain text: `~ \"Engineer\"`"])
         return nil
       }
@@ -303,7 +303,7 @@ extension Checker {
       case .list, .set, .any: break
       default:
         error(
-          "Q109", "`in` needs a list or a set on its right, but this is \(rt.name)", at: right.range,
+          .Q109, "`in` needs a list or a set on its right, but this is \(rt.name)", at: right.range,
           label: rt.name, help: ["write a list: `in [a, b]`, or a bound set: `in $name`"])
         return nil
       }
@@ -342,7 +342,7 @@ extension Checker {
           help = ["compare its size: `count(…) \(op.rawValue) …`"]
         }
         error(
-          "Q109", "cannot compare \(lt.name) with \(rt.name)", at: left.range.through(right.range),
+          .Q109, "cannot compare \(lt.name) with \(rt.name)", at: left.range.through(right.range),
           label: "\(lt.name) \(op.rawValue) \(rt.name)", help: help)
         return nil
       }
@@ -383,19 +383,18 @@ extension Checker {
         "size": "count", "length": "len", "any": "exists", "some": "exists", "lowercase": "lower",
         "uppercase": "upper", "sim": "similarity", "jaccard": "similarity",
       ]
-      var help = Suggestions.closest(to: name.name, in: Function.allCases.map(\.rawValue)).map {
-        "did you mean `\($0)(…)`?"
-      }
-      if help.isEmpty, let s = synonyms[name.name.lowercased()] { help = ["did you mean `\(s)(…)`?"] }
+      var help = Suggestions.didYouMean(
+        name.name, in: Function.allCases.map(\.rawValue), written: { "\($0)(…)" })
+      if help.isEmpty, let s = synonyms[name.name.lowercased()] { help = [Suggestions.question("\(s)(…)")] }
       error(
-        "Q105", "unknown function `\(name.name)`", at: name.range, label: "not a function", help: help,
+        .Q105, "unknown function `\(name.name)`", at: name.range, label: "not a function", help: help,
         notes: ["functions: " + Function.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")])
       return nil
     }
     func arity(_ expected: ClosedRange<Int>, _ usage: String) -> Bool {
       if expected.contains(arguments.count) { return true }
       error(
-        "Q108",
+        .Q108,
         "`\(name.name)` takes \(expected.lowerBound == expected.upperBound ? String(expected.lowerBound) : "\(expected.lowerBound) to \(expected.upperBound)") argument\(expected.upperBound == 1 ? "" : "s"), not \(arguments.count)",
         at: range, label: "wrong number of arguments", help: ["write `\(usage)`"])
       return false
@@ -407,7 +406,7 @@ extension Checker {
       case .pipeline(let step, let stages, let r):
         guard let kinds = shape.nodeKinds else {
           error(
-            "Q102", "a relative pipeline starts from the row's node, but these rows are a table", at: r,
+            .Q102, "a relative pipeline starts from the row's node, but these rows are a table", at: r,
             help: ["use it before `select` or `group`"])
           return nil
         }
@@ -428,7 +427,7 @@ extension Checker {
       guard arity(1...1, "count(-> requires)") else { return nil }
       guard [.set].contains(types[0]) || isList(types[0]) else {
         error(
-          "Q108", "`count` counts a set or a list, not \(types[0].name)", at: arguments[0].range,
+          .Q108, "`count` counts a set or a list, not \(types[0].name)", at: arguments[0].range,
           help: ["write `count(-> requires)`"])
         return nil
       }
@@ -437,7 +436,7 @@ extension Checker {
       guard arity(1...1, "exists(-> requires[proficiency = expert])") else { return nil }
       guard types[0] == .set || isList(types[0]) else {
         error(
-          "Q108", "`exists` tests a set of rows, not \(types[0].name)", at: arguments[0].range,
+          .Q108, "`exists` tests a set of rows, not \(types[0].name)", at: arguments[0].range,
           help: ["write `exists(-> requires)`"])
         return nil
       }
@@ -450,7 +449,7 @@ extension Checker {
       if plans.count == 1, case .pipeline(let p) = plans[0] {
         guard p.shape.columns.count == 1 else {
           error(
-            "Q108", "`\(name.name)` needs one value per row; end the pipeline with `| select …`",
+            .Q108, "`\(name.name)` needs one value per row; end the pipeline with `| select …`",
             at: arguments[0].range,
             help: ["write `\(name.name)(\(slice(arguments[0].range)) | select proficiency)`"])
           return nil
@@ -469,7 +468,7 @@ extension Checker {
       guard arity(1...1, "similarity(role \"SRE Engineer\")") else { return nil }
       guard case .node = types[0] else {
         error(
-          "Q108", "`similarity` compares the row's node with another node", at: arguments[0].range,
+          .Q108, "`similarity` compares the row's node with another node", at: arguments[0].range,
           help: ["write `similarity(role \"SRE Engineer\")`"])
         return nil
       }

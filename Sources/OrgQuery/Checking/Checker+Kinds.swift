@@ -6,7 +6,7 @@ extension Checker {
     if let kind = schema.kind(plural: word.name), let n = schema.kindNumber(kind.name) { return n }
     if let singular = schema.kind(word.name) {
       error(
-        "Q103", "`\(word.name)` names one \(word.name); every \(word.name) is `\(singular.plural)`",
+        .Q103, "`\(word.name)` names one \(word.name); every \(word.name) is `\(singular.plural)`",
         at: word.range,
         label: "a kind, but singular",
         help: ["write `\(singular.plural)` for all of them, or `\(word.name) \"Name\"` for one"])
@@ -14,7 +14,7 @@ extension Checker {
     }
     if schema.edgeType(word.name) != nil {
       error(
-        "Q103", "`\(word.name)` is an edge type, and a query starts from nodes", at: word.range,
+        .Q103, "`\(word.name)` is an edge type, and a query starts from nodes", at: word.range,
         label: "edge type", help: ["start from nodes and follow the edge: `roles -> \(word.name)`"])
       return nil
     }
@@ -22,7 +22,7 @@ extension Checker {
       let command =
         ["q": "quit", "exit": "quit", "h": "help"][word.name.lowercased()] ?? word.name.lowercased()
       error(
-        "Q103", "`\(word.name)` is not a kind of node", at: word.range, label: "not a query",
+        .Q103, "`\(word.name)` is not a kind of node", at: word.range, label: "not a query",
         help: ["commands of the shell start with `:`: `:\(command)`"],
         notes: ["kinds: " + schema.kinds.map(\.plural).joined(separator: ", ")])
       return nil
@@ -31,8 +31,8 @@ extension Checker {
     let suggestion = Suggestions.closest(to: word.name, in: plurals + schema.kinds.map(\.name))
       .compactMap { schema.kind(plural: $0)?.plural ?? schema.kind($0)?.plural }
     error(
-      "Q103", "unknown kind `\(word.name)`", at: word.range, label: "not a kind of node",
-      help: Array(Set(suggestion)).sorted().prefix(1).map { "did you mean `\($0)`?" },
+      .Q103, "unknown kind `\(word.name)`", at: word.range, label: "not a kind of node",
+      help: Array(Set(suggestion)).sorted().prefix(1).map(Suggestions.question),
       notes: ["kinds: " + plurals.joined(separator: ", ")])
     return nil
   }
@@ -41,15 +41,15 @@ extension Checker {
     if let kind = schema.kind(word.name) { return kind }
     if let kind = schema.kind(plural: word.name) {
       error(
-        "Q103", "a node reference takes the singular kind: `\(kind.name)`, not `\(word.name)`",
+        .Q103, "a node reference takes the singular kind: `\(kind.name)`, not `\(word.name)`",
         at: word.range,
         label: "plural", help: ["write `\(kind.name) …`"])
       return nil
     }
     let names = schema.kinds.map(\.name)
     error(
-      "Q103", "unknown kind `\(word.name)`", at: word.range, label: "not a kind of node",
-      help: Suggestions.closest(to: word.name, in: names).prefix(1).map { "did you mean `\($0)`?" },
+      .Q103, "unknown kind `\(word.name)`", at: word.range, label: "not a kind of node",
+      help: Suggestions.didYouMean(word.name, in: names, limit: 1),
       notes: ["kinds: " + names.joined(separator: ", ")])
     return nil
   }

@@ -12,13 +12,13 @@ extension Checker {
     case .ambiguous(let candidates):
       let list = candidates.prefix(4).map { "`\(graph.id(of: $0))`" }.joined(separator: ", ")
       error(
-        "Q202", "\(candidates.count) \(kind.plural) are called \"\(ref.name.text)\"", at: ref.name.range,
+        .Q202, "\(candidates.count) \(kind.plural) are called \"\(ref.name.text)\"", at: ref.name.range,
         label: "ambiguous name",
         help: ["name one by its id: `\(kind.name) \"\(graph.id(of: candidates[0]))\"`"],
         notes: ["candidates: \(list)\(candidates.count > 4 ? ", …" : "")"])
       return nil
     case .notFound(let suggestions):
-      var help = suggestions.prefix(2).map { "did you mean `\(kind.name) \(quoted($0))`?" }
+      var help = suggestions.prefix(2).map { Suggestions.question("\(kind.name) \(quoted($0))") }
       if help.isEmpty, ref.name.style == .identifier {
         // A name with spaces split by the lexer is caught by the parser; here, maybe another kind has it.
         if case .found(let other) = graph.resolve(ref.name.text, kind: nil) {
@@ -35,7 +35,7 @@ extension Checker {
       }
       let count = graph.nodes(ofKind: kind.name).count
       error(
-        "Q201", "no \(kind.name) is called \"\(ref.name.text)\"", at: ref.name.range,
+        .Q201, "no \(kind.name) is called \"\(ref.name.text)\"", at: ref.name.range,
         label: "unknown \(kind.name)",
         help: help,
         notes: count <= 8 && count > 0
@@ -50,9 +50,9 @@ extension Checker {
       guard let level = graph.level(withCode: code.text, on: node) else {
         let codes = ladderCodes(of: node)
         error(
-          "Q204", "\(graph.name(of: node)) has no level with the code \(code.text)", at: code.range,
+          .Q204, "\(graph.name(of: node)) has no level with the code \(code.text)", at: code.range,
           label: "unknown level code",
-          help: Suggestions.closest(to: code.text, in: codes).prefix(1).map { "did you mean `@ \($0)`?" },
+          help: Suggestions.didYouMean(code.text, in: codes, limit: 1, written: { "@ \($0)" }),
           notes: codes.isEmpty
             ? ["\(graph.name(of: node)) has no levels"] : ["codes: " + codes.joined(separator: ", ")])
         return nil
@@ -89,8 +89,8 @@ extension Checker {
   mutating func reportUnbound(_ name: Identifier) {
     let known = Array(bindings.keys) + Array(parameters.keys)
     error(
-      "Q203", "`$\(name.name)` is not bound", at: name.range, label: "no value",
-      help: Suggestions.closest(to: name.name, in: known).prefix(1).map { "did you mean `$\($0)`?" }
+      .Q203, "`$\(name.name)` is not bound", at: name.range, label: "no value",
+      help: Suggestions.didYouMean(name.name, in: known, limit: 1, written: { "$\($0)" })
         + ["bind it first: `let \(name.name) = …`, or pass `--param \(name.name)=VALUE`"],
       notes: known.isEmpty ? [] : ["bound: " + known.sorted().map { "$\($0)" }.joined(separator: ", ")])
   }

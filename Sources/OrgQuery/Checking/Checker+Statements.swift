@@ -11,7 +11,7 @@ extension Checker {
     let toPlan = checkSource(to)
     guard let (fromSource, fromShape) = fromPlan, let (toSource, toShape) = toPlan else { return nil }
     guard fromShape.nodeKinds != nil, toShape.nodeKinds != nil else {
-      error("Q109", "`path` goes from nodes to nodes", at: range)
+      error(.Q109, "`path` goes from nodes to nodes", at: range)
       return nil
     }
     var step = via
@@ -35,10 +35,10 @@ extension Checker {
           schema.edgeTypes[t].properties.filter { $0.type == .number || $0.type == .int }.map(\.name)
         }
         error(
-          "Q104", "`\(property.name)` is not a numeric property of these edges", at: property.range,
+          .Q104, "`\(property.name)` is not a numeric property of these edges", at: property.range,
           label:
             "not a number on \(stepPlan.edgeTypes.map { schema.edgeTypes[$0].name }.joined(separator: " or "))",
-          help: Suggestions.closest(to: property.name, in: candidates).map { "did you mean `\($0)`?" }
+          help: Suggestions.didYouMean(property.name, in: candidates)
             + (candidates.isEmpty
               ? ["`lateral` edges carry `cost`: `via -> (promotes_to | lateral) shortest by cost`"] : []),
           notes: candidates.isEmpty
@@ -51,7 +51,7 @@ extension Checker {
       guard let q = via.quantifier, q.max != nil else {
         let written = slice(via.range)
         error(
-          "Q301", "`all simple` needs an upper bound on the number of hops", at: via.range,
+          .Q301, "`all simple` needs an upper bound on the number of hops", at: via.range,
           label: "unbounded: the number of simple paths can explode",
           help: ["bound the step: `via \(written){1,6} all simple`"])
         return nil
@@ -75,10 +75,8 @@ extension Checker {
     guard let via else { return .some(nil) }
     guard schema.edgeType(via.name) != nil else {
       error(
-        "Q101", "unknown edge type `\(via.name)`", at: via.range, label: "not an edge type",
-        help: Suggestions.closest(to: via.name, in: schema.edgeTypes.map(\.name)).map {
-          "did you mean `\($0)`?"
-        },
+        .Q101, "unknown edge type `\(via.name)`", at: via.range, label: "not an edge type",
+        help: Suggestions.didYouMean(via.name, in: schema.edgeTypes.map(\.name)),
         notes: ["`via` names the edge both sides are read through, like `requires` or `assessed`"])
       return nil
     }
@@ -121,9 +119,9 @@ extension Checker {
     }
     let codes = anchors.flatMap(ladderCodes)
     error(
-      "Q204", "\(graph.name(of: start))'s ladder has no level with the code \(code.text)", at: code.range,
+      .Q204, "\(graph.name(of: start))'s ladder has no level with the code \(code.text)", at: code.range,
       label: "unknown level code",
-      help: Suggestions.closest(to: code.text, in: codes).prefix(1).map { "did you mean `@ \($0)`?" },
+      help: Suggestions.didYouMean(code.text, in: codes, limit: 1, written: { "@ \($0)" }),
       notes: codes.isEmpty
         ? ["\(graph.name(of: start)) is on no ladder; name the target instead: `to level \"…\"`"]
         : ["codes: " + codes.joined(separator: ", ")])

@@ -28,7 +28,8 @@ struct Checker {
   }
 
   mutating func error(
-    _ code: String, _ message: String, at range: SourceRange, label: String? = nil, help: [String] = [],
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String? = nil,
+    help: [String] = [],
     notes: [String] = []
   ) {
     diagnostics.append(
@@ -105,7 +106,7 @@ struct Checker {
         }
         if nodes.isEmpty {
           error(
-            "Q109", "`$\(name.name)` is \(Self.describe(value)), not a set of nodes to start from",
+            .Q109, "`$\(name.name)` is \(Self.describe(value)), not a set of nodes to start from",
             at: name.range,
             label: "a parameter value",
             help: ["use it in a condition instead: `roles | where name = $\(name.name)`"])
@@ -162,7 +163,7 @@ struct Checker {
         }
         if type == .set {
           error(
-            "Q110", "a set of rows cannot be a column", at: item.expr.range, label: "this is a set",
+            .Q110, "a set of rows cannot be a column", at: item.expr.range, label: "this is a set",
             help: ["count it: `count(…)`"])
           ok = false
           continue
@@ -180,7 +181,7 @@ struct Checker {
         guard let (plan, type) = checkExpr(key.expr, shape: shape) else { return nil }
         if type == .set {
           error(
-            "Q110", "cannot sort by a set of rows", at: key.expr.range, help: ["sort by its size: `count(…)`"]
+            .Q110, "cannot sort by a set of rows", at: key.expr.range, help: ["sort by its size: `count(…)`"]
           )
           return nil
         }
@@ -212,8 +213,8 @@ struct Checker {
       var name = format?.name
       if let format, !formats.contains(format.name) {
         error(
-          "Q111", "`\(format.name)` is not an output format", at: format.range, label: "unknown format",
-          help: Suggestions.closest(to: format.name, in: formats).map { "did you mean `\($0)`?" },
+          .Q111, "`\(format.name)` is not an output format", at: format.range, label: "unknown format",
+          help: Suggestions.didYouMean(format.name, in: formats),
           notes: ["formats: " + formats.joined(separator: ", ")])
         return nil
       }
@@ -224,9 +225,17 @@ struct Checker {
       }
       return .render(RenderRequest(format: name, file: file?.text, range: range))
     case .setOperation(let op, let operand, _):
+      guard let operation = SetOperation(rawValue: op.name) else {
+        let names = SetOperation.allCases.map(\.rawValue)
+        error(
+          .Q112, "`\(op.name)` is not a set operation", at: op.range, label: "not union, intersect or except",
+          help: Suggestions.didYouMean(op.name, in: names),
+          notes: ["set operations: " + names.joined(separator: ", ")])
+        return nil
+      }
       guard shape.isNodeSet || shape.nodeKinds != nil else {
         error(
-          "Q109", "`\(op.name)` combines sets of nodes, but these rows are a table", at: op.range,
+          .Q109, "`\(op.name)` combines sets of nodes, but these rows are a table", at: op.range,
           help: ["put `\(op.name)` before `select`"])
         return nil
       }
@@ -237,19 +246,19 @@ struct Checker {
           return nil
         }
         if other.nodeKinds == nil {
-          error("Q109", "`$\(v.name)` is a table, not a set of nodes", at: v.range)
+          error(.Q109, "`$\(v.name)` is a table, not a set of nodes", at: v.range)
           return nil
         }
-        if op.name == "union" { shape.nodeKinds = (shape.nodeKinds ?? []).union(other.nodeKinds ?? []) }
-        return .setOperation(op.name, nil, v.name)
+        if operation == .union { shape.nodeKinds = (shape.nodeKinds ?? []).union(other.nodeKinds ?? []) }
+        return .setOperation(operation, nil, v.name)
       case .pipeline(let p):
         guard let plan = check(p, relative: nil) else { return nil }
         if plan.shape.nodeKinds == nil {
-          error("Q109", "the rows of `\(op.name) (…)` are a table, not a set of nodes", at: p.range)
+          error(.Q109, "the rows of `\(op.name) (…)` are a table, not a set of nodes", at: p.range)
           return nil
         }
-        if op.name == "union" { shape.nodeKinds = (shape.nodeKinds ?? []).union(plan.shape.nodeKinds ?? []) }
-        return .setOperation(op.name, plan, nil)
+        if operation == .union { shape.nodeKinds = (shape.nodeKinds ?? []).union(plan.shape.nodeKinds ?? []) }
+        return .setOperation(operation, plan, nil)
       }
     }
   }

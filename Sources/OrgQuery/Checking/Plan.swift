@@ -121,7 +121,17 @@ indirect enum StagePlan: Sendable {
   case count
   case limit(Int)
   case render(RenderRequest)
-  case setOperation(String, PipelinePlan?, String?)
+  case setOperation(SetOperation, PipelinePlan?, String?)
+}
+
+/// How a `union`, `intersect` or `except` stage combines the rows' nodes with another set.
+enum SetOperation: String, CaseIterable, Sendable {
+  /// Both sets, the rows' nodes first.
+  case union
+  /// The rows whose node is in the other set.
+  case intersect
+  /// The rows whose node is not in the other set.
+  case except
 }
 
 /// A checked pipeline.

@@ -1,3 +1,4 @@
+import HeapModule
 import OrgGraph
 
 extension Evaluator {
@@ -100,7 +101,7 @@ extension Evaluator {
     guard !moves.isEmpty else { return }
     let subject = paths.count == 1 ? "this path uses" : "these paths use"
     warn(
-      "Q401",
+      .Q401,
       "\(subject) \(moves.count == 1 ? "an inferred move" : "\(moves.count) inferred moves"), not declared ones",
       at: range, label: "inferred moves are allowed here",
       help: [
@@ -146,7 +147,7 @@ extension Evaluator {
       }
       if found.isEmpty, !frontier.isEmpty, level >= hopCap, step.max == nil {
         warn(
-          "Q302", "the path search stopped at the hop cap of \(hopCap)", at: step.range,
+          .Q302, "the path search stopped at the hop cap of \(hopCap)", at: step.range,
           help: ["raise the cap (`:set hops N`) or bound the step"])
       }
       for target in found {
@@ -171,7 +172,7 @@ extension Evaluator {
         if !all, !result.isEmpty { break }
         if result.count >= Self.pathLimit {
           warn(
-            "Q303", "stopped after \(Self.pathLimit) paths", at: step.range,
+            .Q303, "stopped after \(Self.pathLimit) paths", at: step.range,
             help: ["narrow the start or the target"])
           return Array(result.prefix(Self.pathLimit))
         }
@@ -187,16 +188,17 @@ extension Evaluator {
   {
     var best: [NodeID: (cost: Double, hops: Int)] = [:]
     var parent: [NodeID: (NodeID, EdgeID)] = [:]
-    var heap = PriorityQueue()
+    var heap = Heap<Frontier>()
     var sequence = 0
     for start in starts where best[start] == nil {
       best[start] = (0, 0)
-      heap.push((0, 0, sequence, start))
+      heap.insert(Frontier(cost: 0, hops: 0, sequence: sequence, node: start))
       sequence += 1
     }
     var done = Set<NodeID>()
     let maxHops = min(step.max ?? hopCap, hopCap)
-    while let (cost, hops, _, node) = heap.pop() {
+    while let entry = heap.popMin() {
+      let (cost, hops, node) = (entry.cost, entry.hops, entry.node)
       try tick()
       guard done.insert(node).inserted else { continue }
       if targets.contains(node), hops >= max(step.min, 1) || (step.min == 0 && hops == 0) {
@@ -222,7 +224,7 @@ extension Evaluator {
         if let known = best[m], (known.cost, known.hops) <= (candidate, hops + 1) { continue }
         best[m] = (candidate, hops + 1)
         parent[m] = (node, edge)
-        heap.push((candidate, hops + 1, sequence, m))
+        heap.insert(Frontier(cost: candidate, hops: hops + 1, sequence: sequence, node: m))
         sequence += 1
       }
     }
@@ -244,7 +246,7 @@ extension Evaluator {
           result.append(GraphPath(nodes: nodes, edges: edges))
           if result.count >= Self.pathLimit {
             warn(
-              "Q303", "stopped after \(Self.pathLimit) paths", at: step.range,
+              .Q303, "stopped after \(Self.pathLimit) paths", at: step.range,
               help: ["lower the bound or narrow the query"])
             return result
           }
@@ -264,41 +266,18 @@ extension Evaluator {
   }
 }
 
-/// A binary min-heap of (cost, hops, sequence, node): ties broken by hops, then by insertion order.
-struct PriorityQueue {
-  typealias Element = (Double, Int, Int, NodeID)
-  var items: [Element] = []
+/// One entry of the cheapest-path search's frontier, ordered by cost, then hops, then insertion order, so
+/// ties break the same way every run.
+struct Frontier: Comparable {
+  var cost: Double
+  var hops: Int
+  var sequence: Int
+  var node: NodeID
 
-  static func less(_ a: Element, _ b: Element) -> Bool { (a.0, a.1, a.2) < (b.0, b.1, b.2) }
-
-  mutating func push(_ element: Element) {
-    items.append(element)
-    var i = items.count - 1
-    while i > 0 {
-      let parent = (i - 1) / 2
-      guard Self.less(items[i], items[parent]) else { break }
-      items.swapAt(i, parent)
-      i = parent
-    }
+  static func < (a: Frontier, b: Frontier) -> Bool {
+    (a.cost, a.hops, a.sequence) < (b.cost, b.hops, b.sequence)
   }
-
-  mutating func pop() -> Element? {
-    guard let first = items.first else { return nil }
-    let last = items.removeLast()
-    if !items.isEmpty {
-      items[0] = last
-      var i = 0
-      while true {
-        let l = 2 * i + 1
-        let r = l + 1
-        var m = i
-        if l < items.count, Self.less(items[l], items[m]) { m = l }
-        if r < items.count, Self.less(items[r], items[m]) { m = r }
-        if m == i { break }
-        items.swapAt(i, m)
-        i = m
-      }
-    }
-    return first
+  static func == (a: Frontier, b: Frontier) -> Bool {
+    (a.cost, a.hops, a.sequence) == (b.cost, b.hops, b.sequence)
   }
 }

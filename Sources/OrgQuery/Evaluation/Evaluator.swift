@@ -27,7 +27,8 @@ struct Evaluator {
   }
 
   mutating func warn(
-    _ code: String, _ message: String, at range: SourceRange?, label: String? = nil, help: [String] = [],
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange?, label: String? = nil,
+    help: [String] = [],
     notes: [String] = []
   ) {
     let d = Diagnostic(
@@ -132,14 +133,14 @@ struct Evaluator {
         }
         let otherNodes = Set(other.rows.compactMap(\.node))
         switch op {
-        case "union":
+        case .union:
           var have = Set(frame.rows.compactMap(\.node))
           for row in other.rows {
             if let n = row.node, have.insert(n).inserted { frame.rows.append(Row(node: n)) }
           }
-        case "intersect":
+        case .intersect:
           frame.rows = frame.rows.filter { $0.node.map(otherNodes.contains) ?? false }
-        default:
+        case .except:
           frame.rows = frame.rows.filter { !($0.node.map(otherNodes.contains) ?? false) }
         }
       }
@@ -190,7 +191,7 @@ struct Evaluator {
     while !frontier.isEmpty && depth < limit {
       if depth >= hopCap {
         warn(
-          "Q302", "the closure stopped at the hop cap of \(hopCap); the result may be incomplete",
+          .Q302, "the closure stopped at the hop cap of \(hopCap); the result may be incomplete",
           at: step.range,
           help: ["bound the step, like `{1,\(hopCap)}`, or raise the cap (`:set hops N` in the REPL)"])
         break

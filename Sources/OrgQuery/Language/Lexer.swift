@@ -78,7 +78,7 @@ struct Lexer {
         if text.isEmpty {
           diagnostics.append(
             Diagnostic(
-              code: "Q003", message: "`$` must be followed by a parameter name", range: range(from: start),
+              code: .Q003, message: "`$` must be followed by a parameter name", range: range(from: start),
               label: "no name after `$`", help: ["write `$name`, like `$sre` after `let sre = …`"]))
         }
         tokens.append(Token(kind: .variable, text: text, range: range(from: start)))
@@ -110,7 +110,7 @@ struct Lexer {
         let word = c == "&" ? "and" : "or"
         diagnostics.append(
           Diagnostic(
-            code: "Q003", message: "`\(c)\(c)` is not part of the language", range: range(from: start),
+            code: .Q003, message: "`\(c)\(c)` is not part of the language", range: range(from: start),
             label: "write `\(word)`", help: ["write `\(word)`: `a \(word) b`"]))
       } else {
         advance()
@@ -124,7 +124,7 @@ struct Lexer {
         }
         diagnostics.append(
           Diagnostic(
-            code: "Q003", message: "unexpected character `\(Character(c))`", range: range(from: start),
+            code: .Q003, message: "unexpected character `\(Character(c))`", range: range(from: start),
             label: "not part of the language", help: help))
       }
     }
@@ -184,7 +184,7 @@ struct Lexer {
     let q = Character(quote)
     diagnostics.append(
       Diagnostic(
-        code: "Q002", message: "this string is never closed",
+        code: .Q002, message: "this string is never closed",
         range: SourceRange(
           file: file, start: start, end: SourceLocation(line: start.line, column: start.column + 1)),
         label: "the string starts here",

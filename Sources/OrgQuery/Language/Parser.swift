@@ -48,7 +48,7 @@ public struct Parser {
   var atEnd: Bool { current.kind == .endOfInput }
 
   func failure(
-    _ message: String, at token: Token? = nil, code: String = "Q001", label: String? = nil,
+    _ message: String, at token: Token? = nil, code: DiagnosticCode = .Q001, label: String? = nil,
     help: [String] = [],
     notes: [String] = []
   ) -> Failure {
@@ -78,7 +78,7 @@ public struct Parser {
     depth += 1
     if depth > Self.maximumDepth {
       throw failure(
-        "the query nests more than \(Self.maximumDepth) levels deep", code: "Q005", label: "too deep here",
+        "the query nests more than \(Self.maximumDepth) levels deep", code: .Q005, label: "too deep here",
         help: ["split it with `let`: `let part = …` then use `$part`"])
     }
   }
@@ -374,7 +374,7 @@ public struct Parser {
       } else if current.kind == .keyword, Keywords.commands.contains(current.text), current.text != "count" {
         let token = current
         throw failure(
-          "`\(token.text)` needs a `|` in front", code: "Q007", label: "missing `|` before this command",
+          "`\(token.text)` needs a `|` in front", code: .Q007, label: "missing `|` before this command",
           help: ["write `| \(token.text) …`"])
       } else {
         return stages
@@ -441,7 +441,7 @@ public struct Parser {
       let token = current
       guard token.kind == .number, let n = Int(token.text), n <= 1_000_000 else {
         throw failure(
-          "expected a whole number of hops, found \(token.described)", code: "Q004",
+          "expected a whole number of hops, found \(token.described)", code: .Q004,
           help: ["write bounds like `{1,3}` or `{2,}`"])
       }
       advance()
@@ -458,7 +458,7 @@ public struct Parser {
     if let high, high < low {
       throw Failure(
         diagnostic: Diagnostic(
-          code: "Q004", message: "the bounds `{\(low),\(high)}` are empty: \(high) is less than \(low)",
+          code: .Q004, message: "the bounds `{\(low),\(high)}` are empty: \(high) is less than \(low)",
           range: range,
           label: "no number of hops fits", help: ["write `{\(high),\(low)}`"]))
     }
@@ -474,9 +474,9 @@ public struct Parser {
       var help: [String] = []
       let word = token.text.lowercased()
       if let synonym = Keywords.synonyms[word] {
-        help = ["did you mean `\(synonym)`?"]
+        help = [Suggestions.question(synonym)]
       } else if token.kind == .identifier {
-        help = Suggestions.closest(to: word, in: Keywords.commands).map { "did you mean `\($0)`?" }
+        help = Suggestions.didYouMean(word, in: Keywords.commands)
       }
       throw failure(
         "expected a command or a step after `|`, found \(token.described)", label: "not a command",

@@ -110,15 +110,25 @@ enum Help {
 
     """
 
-  static let meta = """
-    :help [topic]        this help                 :schema [kind]     kinds, edges, properties
-    :explain CODE        what an error means       :ast QUERY         the parse tree
-    :load FILE.oq        run a query file          :graph DIR         switch graph (bindings kept)
-    :format table|json|csv                         :render FORMAT FILE   draw the last result
-    :set hops N | rows N | timing on|off           :history           earlier entries
-    :quit                (or Ctrl-D)               Ctrl-C clears the line or stops a running query
-
-    """
+  /// `:help meta`, made from ``MetaCommand`` and ``Setting``.
+  static var meta: String {
+    func pad(_ text: String, _ width: Int) -> String {
+      text.count >= width ? text + "  " : text + String(repeating: " ", count: width - text.count)
+    }
+    var out = ""
+    for command in MetaCommand.allCases {
+      let aliases =
+        command.aliases.isEmpty
+        ? "" : " (also " + command.aliases.map { ":" + $0 }.joined(separator: ", ") + ")"
+      out += "  " + pad(command.usage, 24) + command.summary + aliases + "\n"
+    }
+    out += "Settings (:set NAME VALUE):\n"
+    for setting in Setting.allCases {
+      out += "  " + pad("\(setting.rawValue) \(setting.value)", 24) + setting.summary + "\n"
+    }
+    out += "Ctrl-C clears the line or stops a running query; Ctrl-D quits.\n\n"
+    return out
+  }
 
   static let examples = """
     team Cloud <- in_team

@@ -1,6 +1,7 @@
 import Foundation
 import OrgGraph
 import OrgQuery
+import OrgTool
 
 /// The read-eval-print loop: on a terminal with libedit (history, Tab, Ctrl-C), otherwise one query per
 /// line from standard input (continuations joined), results to stdout and diagnostics to stderr.

@@ -2,6 +2,7 @@ import Foundation
 import OrgDiagram
 import OrgGraph
 import OrgQuery
+import OrgTool
 
 /// The REPL's state and meta-commands, apart from how lines are read: a query session, the output format,
 /// settings, the last result (for `:render`), and where output goes.
@@ -29,10 +30,6 @@ struct Shell {
     get { runner.session }
     set { runner.session = newValue }
   }
-
-  static let metaCommands = [
-    "help", "schema", "explain", "load", "graph", "format", "set", "render", "ast", "history", "quit",
-  ]
 
   /// A banner: which graph is loaded and how to get help.
   var banner: String {
@@ -88,10 +85,16 @@ struct Shell {
     let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
     let name = body.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
     let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
-    switch name {
-    case "help", "h", "?": out(Help.text(argument))
-    case "schema": out(schemaText(argument))
-    case "explain":
+    guard let command = MetaCommand(named: name) else {
+      let suggestion = Suggestions.closest(to: name, in: MetaCommand.allNames).first.map {
+        " — did you mean `:\($0)`?"
+      }
+      return fail("unknown command `:\(name)`\(suggestion ?? "") (`:help` lists them)")
+    }
+    switch command {
+    case .help: out(Help.text(argument))
+    case .schema: out(schemaText(argument))
+    case .explain:
       guard let entry = ErrorIndex.entry(argument) else {
         return fail(
           argument.isEmpty
@@ -101,7 +104,7 @@ struct Shell {
       out(
         "\(entry.code): \(entry.title)\n\n\(entry.meaning)\n\nExample:\n  \(entry.example)\n\nFix: \(entry.fix)\n"
       )
-    case "load":
+    case .load:
       guard !argument.isEmpty else {
         return fail("`:load` takes a query file, like `:load Queries/04-path-backend-to-cloud-security.oq`")
       }
@@ -110,7 +113,7 @@ struct Shell {
         return fail("cannot read `\(argument)`: no such file, or not UTF-8 text")
       }
       return runQuery(text, file: argument)
-    case "graph":
+    case .graph:
       guard !argument.isEmpty else {
         out("graph: \(session.graph.manifest.name) (\(graphPath ?? "built in"))\n")
         return true
@@ -129,42 +132,41 @@ struct Shell {
         err(GraphTool.render(error, format: .text, color: color))
         return fail("the graph was not changed")
       }
-    case "format":
+    case .format:
       guard let format = ResultFormatter.Format(rawValue: argument) else {
-        return fail("`:format` takes table, json or csv (now: \(runner.format.rawValue))")
+        let formats = ResultFormatter.Format.allCases.map(\.rawValue)
+        return fail(
+          "`:format` takes \(Suggestions.list(formats, conjunction: "or").replacingOccurrences(of: "`", with: "")) "
+            + "(now: \(runner.format.rawValue))")
       }
       runner.format = format
       note("format: \(format.rawValue)")
-    case "set": return set(argument)
-    case "render":
+    case .set: return set(argument)
+    case .render:
       let parts = argument.split(separator: " ", maxSplits: 1).map(String.init)
       guard let result = lastResult else { return fail("nothing to render yet: run a query first") }
       guard let format = parts.first else {
         return fail(
-          "`:render` takes a format and a file, like `:render svg path.svg` (formats: dot, svg, png, pdf, mermaid)"
-        )
+          "`:render` takes a format and a file, like `:render svg path.svg` (formats: "
+            + MetaCommand.diagramFormats.joined(separator: ", ") + ")")
       }
       let file = parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) : nil
       let request = RenderRequest(
         format: format, file: file, range: SourceRange(file: "<repl>", line: 1, column: 1, length: line.count)
       )
       return render(request, result: result, text: line, file: "<repl>")
-    case "ast":
+    case .ast:
       guard !argument.isEmpty else { return fail("`:ast` takes a query, like `:ast roles -> requires`") }
       let (syntax, diagnostics) = Parser.parse(argument, file: "<repl>")
       err(runner.report(diagnostics, text: argument, file: "<repl>"))
       out(ASTDump.dump(syntax))
       return diagnostics.isEmpty
-    case "history":
+    case .history:
       for (i, entry) in history().enumerated() {
         out(String(format: "%5d  ", i + 1) + entry.replacingOccurrences(of: "\n", with: "\n       ") + "\n")
       }
-    case "quit", "q", "exit":
+    case .quit:
       quitRequested = true
-    default:
-      let suggestion =
-        Suggestions.closest(to: name, in: Self.metaCommands).first.map { " — did you mean `:\($0)`?" } ?? ""
-      return fail("unknown command `:\(name)`\(suggestion) (`:help` lists them)")
     }
     return true
   }
@@ -183,38 +185,52 @@ struct Shell {
     path.hasPrefix("~/") ? FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst() : path
   }
 
+  /// The settings as they are now: `hops 32, rows 200, timing off, nodes 150`.
+  var settingsNow: String {
+    Setting.allCases.map { setting in
+      let value =
+        switch setting {
+        case .hops: String(session.hopCap)
+        case .rows: String(rowLimit)
+        case .timing: timing ? "on" : "off"
+        case .nodes: String(renderLimits.maxNodes)
+        }
+      return "\(setting.rawValue) \(value)"
+    }.joined(separator: ", ")
+  }
+
   mutating func set(_ argument: String) -> Bool {
     let parts = argument.split(separator: " ").map(String.init)
     guard parts.count == 2 else {
       return fail(
         "`:set` takes a name and a value: `:set hops 32`, `:set rows 200` (0: all), `:set timing on`, "
-          + "`:set nodes 300` (now: hops \(session.hopCap), rows \(rowLimit), timing \(timing ? "on" : "off"), "
-          + "nodes \(renderLimits.maxNodes))")
+          + "`:set nodes 300` (now: \(settingsNow))")
     }
-    switch (parts[0], parts[1]) {
-    case ("hops", let v):
+    guard let setting = Setting(rawValue: parts[0]) else {
+      let names = Setting.allCases.map(\.rawValue)
+      let suggestion = Suggestions.closest(to: parts[0], in: names).first.map { " — did you mean `\($0)`?" }
+      return fail(
+        "unknown setting `\(parts[0])`\(suggestion ?? "") (settings: \(names.joined(separator: ", ")))")
+    }
+    let v = parts[1]
+    switch setting {
+    case .hops:
       guard let n = Int(v), n >= 1, n <= 100_000 else {
         return fail("`hops` takes a number from 1 to 100000")
       }
       session.hopCap = n
-    case ("rows", let v):
+    case .rows:
       guard let n = Int(v), n >= 0 else { return fail("`rows` takes a number, 0 for all") }
       rowLimit = n
-    case ("timing", let v):
+    case .timing:
       guard v == "on" || v == "off" else { return fail("`timing` takes on or off") }
       timing = v == "on"
-    case ("nodes", let v):
+    case .nodes:
       guard let n = Int(v), n >= 1 else {
         return fail("`nodes` takes the most nodes a diagram may have, like 300")
       }
       renderLimits = DiagramLimits(maxNodes: n)
       runner.renderer = Rendering.renderer(limits: renderLimits)
-    default:
-      let suggestion =
-        Suggestions.closest(to: parts[0], in: ["hops", "rows", "timing", "nodes"]).first.map {
-          " — did you mean `\($0)`?"
-        } ?? ""
-      return fail("unknown setting `\(parts[0])`\(suggestion) (settings: hops, rows, timing, nodes)")
     }
     note("\(parts[0]): \(parts[1])")
     return true
@@ -265,24 +281,32 @@ struct Shell {
         let partial = String(body)
         return Completion(
           replacedLength: partial.count + 1,
-          candidates: Self.metaCommands.filter { $0.hasPrefix(partial) }.map { ":" + $0 })
+          candidates: MetaCommand.allCases.map(\.rawValue).filter { $0.hasPrefix(partial) }.map { ":" + $0 })
       }
-      let command = String(body[..<space])
+      guard let command = MetaCommand(named: String(body[..<space])) else {
+        return Completion(replacedLength: 0, candidates: [])
+      }
       let argument = String(body[body.index(after: space)...]).trimmingCharacters(
         in: .init(charactersIn: " "))
       let pool: [String]
-      switch command {
-      case "load": return Self.completePath(argument, extensions: ["oq"])
-      case "graph": return Self.completePath(argument, extensions: ["json"])
-      case "format": pool = ResultFormatter.Format.allCases.map(\.rawValue)
-      case "set": pool = ["hops", "rows", "timing", "nodes"]
-      case "explain": pool = ErrorIndex.entries.map(\.code)
-      case "help": pool = Help.topics
-      case "render": pool = ["dot", "svg", "png", "pdf", "mermaid"]
-      case "schema":
+      switch command.argument {
+      case .queryFile: return Self.completePath(argument, extensions: ["oq"])
+      case .graphPath: return Self.completePath(argument, extensions: ["json"])
+      case .query: return session.complete(argument)
+      case .resultFormat: pool = ResultFormatter.Format.allCases.map(\.rawValue)
+      case .setting:
+        let words = argument.split(separator: " ", omittingEmptySubsequences: false)
+        if words.count > 1, let setting = Setting(rawValue: String(words[0])) {
+          pool = setting.completions
+        } else {
+          pool = Setting.allCases.map(\.rawValue)
+        }
+      case .errorCode: pool = DiagnosticCode.allCases.map(\.rawValue)
+      case .helpTopic: pool = Help.topics
+      case .diagramFormat: pool = MetaCommand.diagramFormats
+      case .schemaName:
         pool = session.graph.schema.kinds.map(\.name) + session.graph.schema.edgeTypes.map(\.name)
-      case "ast": return session.complete(argument)
-      default: pool = []
+      case .none: pool = []
       }
       let partial = argument.split(separator: " ").last.map(String.init) ?? ""
       let replaced = argument.hasSuffix(" ") ? 0 : partial.count

@@ -1,6 +1,6 @@
 /// L105: a team with no roles — none `in_team` it, nor in any of its sub-teams (teams `part_of` it).
 struct EmptyTeamRule: LintRule {
-  let code = "L105"
+  let code = DiagnosticCode.L105
 
   func check(_ graph: Graph) -> [Diagnostic] {
     var out: [Diagnostic] = []

@@ -1,7 +1,7 @@
 /// L104: a level that no `promotes_to` reaches and that promotes nowhere: nobody can be promoted into it or
 /// out of it.
 struct IsolatedLevelRule: LintRule {
-  let code = "L104"
+  let code = DiagnosticCode.L104
 
   func check(_ graph: Graph) -> [Diagnostic] {
     var out: [Diagnostic] = []

@@ -2,7 +2,7 @@
 /// expectation and an example with the same text (compared without case, repeated spaces or closing
 /// punctuation). The second occurrence is reported; the note says where the first is.
 struct RepeatedStatementRule: LintRule {
-  let code = "L103"
+  let code = DiagnosticCode.L103
 
   func check(_ graph: Graph) -> [Diagnostic] {
     var out: [Diagnostic] = []

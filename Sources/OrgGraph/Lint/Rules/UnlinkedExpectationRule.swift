@@ -1,7 +1,7 @@
 /// L101: an expectation that expresses no competency (or value). Requirements are derived from what
 /// expectations express, so such a statement counts in no gap, overlap or path.
 struct UnlinkedExpectationRule: LintRule {
-  let code = "L101"
+  let code = DiagnosticCode.L101
 
   func check(_ graph: Graph) -> [Diagnostic] {
     var out: [Diagnostic] = []

@@ -1,7 +1,7 @@
 /// L102: a competency that no role or level requires, neither directly nor through a narrower competency
 /// (one that names it as `broader`). It takes part in no gap, overlap or path.
 struct UnrequiredCompetencyRule: LintRule {
-  let code = "L102"
+  let code = DiagnosticCode.L102
 
   func check(_ graph: Graph) -> [Diagnostic] {
     var out: [Diagnostic] = []

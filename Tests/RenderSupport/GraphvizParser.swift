@@ -1,6 +1,7 @@
 import CGraphviz
 import Foundation
 import OrgDiagram
+import OrgRender
 
 /// A graph as Graphviz's own DOT parser read it: names and attribute values as cgraph stores them.
 package struct ParsedGraph: Sendable, Hashable {

@@ -4,22 +4,31 @@ import OrgGraph
 import OrgQuery
 import OrgRender
 
-/// Carries out `| render` requests and the `render` command for the command line and the REPL.
-enum Rendering {
+/// Carries out `| render` requests and the `render` command as the command line and the REPL do: a diagram
+/// chosen from the result (``OrgDiagram/Diagram/forResult(_:graph:limits:)``), drawn through Graphviz, and
+/// written atomically — every failure one `Q402` diagnostic.
+///
+/// ```swift
+/// var runner = ScriptRunner(session: QuerySession(graph: graph), renderer: Rendering.renderer())
+/// let output = runner.run(#"team Cloud <- in_team | render svg to "team.svg""#)
+/// ```
+public enum Rendering {
   /// A renderer for `| render` stages that refuses diagrams larger than `limits` allow.
-  static func renderer(limits: DiagramLimits = .standard) -> ScriptRunner.Renderer {
+  public static func renderer(limits: DiagramLimits = .standard) -> ScriptRunner.Renderer {
     { request, result, graph in try render(request, result: result, graph: graph, limits: limits) }
   }
 
   /// Draws `result` as `request` asks: to the named file (atomically), or, for text formats, to standard
   /// output. Table, JSON and CSV print the result itself.
-  static func render(_ request: RenderRequest, result: QueryResult, graph: Graph, limits: DiagramLimits)
+  public static func render(
+    _ request: RenderRequest, result: QueryResult, graph: Graph, limits: DiagramLimits
+  )
     throws(Diagnostic)
     -> String?
   {
     let name = request.format ?? (request.file == nil ? "dot" : "svg")
     func fail(_ message: String, help: [String] = []) -> Diagnostic {
-      Diagnostic(code: "Q402", message: message, range: request.range, help: help)
+      Diagnostic(code: .Q402, message: message, range: request.range, help: help)
     }
     if let tableFormat = ResultFormatter.Format(rawValue: name) {
       let text = ResultFormatter(graph: graph).format(result, as: tableFormat)
@@ -27,7 +36,7 @@ enum Rendering {
       do {
         try OutputFile.write(text, to: file)
       } catch {
-        throw fail("cannot write `\(file)`: \(error)", help: ["pick a file in a folder you can write to"])
+        throw fail("\(error)", help: ["pick a file in a folder you can write to"])
       }
       return nil
     }
@@ -38,6 +47,7 @@ enum Rendering {
     do {
       diagram = try Diagram.forResult(result, graph: graph, limits: limits)
     } catch {
+      // The size guard's advice names the command line's and the REPL's ways to raise the limit.
       switch error {
       case .tooLarge(_, let nodes, let limit):
         throw fail(
@@ -73,5 +83,37 @@ enum Rendering {
       throw fail("\(error)", help: ["pick a file in a folder you can write to"])
     }
     return nil
+  }
+
+  /// `orgraph render`: runs `query` in `session` and draws its last result in `format`, to `output` or, for
+  /// text formats, to standard output. Diagnostics of the query and of the render go to standard error.
+  public static func renderQuery(
+    _ query: String, session: QuerySession, format: DiagramFormat, output: String?,
+    limits: DiagramLimits = .standard, color: Bool = false
+  ) -> ToolOutput {
+    var session = session
+    let file = "<query>"
+    let outcome = session.run(query, file: file)
+    let runner = ScriptRunner(session: session, color: color)
+    var out = ToolOutput(stderr: runner.report(outcome.diagnostics, text: query, file: file))
+    guard outcome.succeeded, let result = outcome.results.last else {
+      if outcome.succeeded {
+        out.stderr += "error: the query has no result to draw\n"
+      }
+      out.status = 1
+      return out
+    }
+    let request = RenderRequest(
+      format: format.rawValue, file: output,
+      range: SourceRange(file: file, line: 1, column: 1, length: query.count))
+    do {
+      if let text = try render(request, result: result, graph: session.graph, limits: limits) {
+        out.stdout += text
+      }
+    } catch {
+      out.stderr += runner.report([error], text: query, file: file)
+      out.status = 1
+    }
+    return out
   }
 }

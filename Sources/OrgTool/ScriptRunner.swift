@@ -1,5 +1,6 @@
 import Foundation
 import OrgGraph
+import OrgQuery
 
 /// Runs query text in a session and prints what `orgraph query`, `orgraph run` and piped input print:
 /// results on standard output, diagnostics (errors and warnings) on standard error.
@@ -80,7 +81,7 @@ public struct ScriptRunner: Sendable {
       do {
         guard let renderer else {
           throw Diagnostic(
-            code: "Q402", message: "this program cannot render diagrams", range: request.range,
+            code: .Q402, message: "this program cannot render diagrams", range: request.range,
             help: ["use `orgraph`, or the OrgRender library, to render"])
         }
         if let text = try renderer(request, result, session.graph) { output.stdout += text }
@@ -89,7 +90,7 @@ public struct ScriptRunner: Sendable {
         output.succeeded = false
       } catch {
         output.stderr += report(
-          [Diagnostic(code: "Q402", message: "rendering failed: \(error)", range: request.range)], text: text,
+          [Diagnostic(code: .Q402, message: "rendering failed: \(error)", range: request.range)], text: text,
           file: name, firstLine: firstLine)
         output.succeeded = false
       }
@@ -101,7 +102,7 @@ public struct ScriptRunner: Sendable {
   /// Diagnostics as the output format wants them: rendered with the source line, or JSON lines.
   public func report(_ diagnostics: [Diagnostic], text: String, file: String, firstLine: Int = 1) -> String {
     guard !diagnostics.isEmpty else { return "" }
-    if format == .json { return diagnostics.map { GraphTool.diagnosticJSON($0).compact + "\n" }.joined() }
+    if format == .json { return diagnostics.map { $0.json.compact + "\n" }.joined() }
     // Pad the text so a file's line numbers find their lines.
     let padded = String(repeating: "\n", count: max(firstLine - 1, 0)) + text
     return DiagnosticRenderer(color: color, sources: [file: padded]).render(diagnostics, summary: false)

@@ -1,21 +1,6 @@
 import Foundation
-
-/// What a command printed and how it ended.
-public struct ToolOutput: Sendable, Hashable {
-  /// Text for standard output.
-  public var stdout: String
-  /// Text for standard error (diagnostics).
-  public var stderr: String
-  /// The exit status: 0 success, 1 a graph or query error, 64 a usage error.
-  public var status: Int32
-
-  /// Creates an output.
-  public init(stdout: String = "", stderr: String = "", status: Int32 = 0) {
-    self.stdout = stdout
-    self.stderr = stderr
-    self.status = status
-  }
-}
+import OrgGraph
+import OrgQuery
 
 /// The graph commands of `orgraph` — `check`, `stats`, `export` — as library functions, so tools that embed
 /// OrgGraph offer exactly what the command line does.
@@ -37,8 +22,7 @@ public enum GraphTool {
 
   /// Loads the graph at `path` (a folder or an export), or the default graph when `path` is `nil`.
   public static func loadGraph(_ path: String?) throws(GraphLoadFailure) -> Graph {
-    if let path { return try GraphLoader.load(path: path) }
-    return try GraphLoader.loadDefault()
+    try GraphLoader.load(pathOrDefault: path)
   }
 
   /// How diagnostics name the graph: the path, or `the default graph`.
@@ -49,28 +33,10 @@ public enum GraphTool {
     _ failure: GraphLoadFailure, format: Format, color: Bool = false, summary: Bool = true
   ) -> String {
     if format == .json {
-      return failure.diagnostics.map { diagnosticJSON($0).compact + "\n" }.joined()
+      return failure.diagnostics.map { $0.json.compact + "\n" }.joined()
     }
     return DiagnosticRenderer(color: color, sources: failure.sources).render(
       failure.diagnostics, summary: summary)
-  }
-
-  /// A diagnostic as a JSON object.
-  public static func diagnosticJSON(_ d: Diagnostic) -> JSON {
-    var pairs: [(String, JSON)] = [
-      ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message)),
-    ]
-    if let r = d.range {
-      pairs.append(("file", r.file.map(JSON.string) ?? .null))
-      pairs.append(("line", .int(r.start.line)))
-      pairs.append(("column", .int(r.start.column)))
-      pairs.append(("end_line", .int(r.end.line)))
-      pairs.append(("end_column", .int(r.end.column)))
-    }
-    if let label = d.label { pairs.append(("label", .string(label))) }
-    pairs.append(("help", .array(d.help.map(JSON.string))))
-    pairs.append(("notes", .array(d.notes.map(JSON.string))))
-    return .object(pairs)
   }
 
   /// `orgraph check`: loads and validates a graph; exit status 1 with every diagnostic when it is broken.
@@ -134,7 +100,7 @@ public enum GraphTool {
     ]
     if let nodes { pairs.append(("nodes", .int(nodes))) }
     if let edges { pairs.append(("edges", .int(edges))) }
-    pairs.append(("diagnostics", .array(diagnostics.map(diagnosticJSON))))
+    pairs.append(("diagnostics", .array(diagnostics.map(\.json))))
     return JSON.object(pairs).pretty(inlineDepth: 2) + "\n"
   }
 
@@ -171,6 +137,27 @@ public enum GraphTool {
       return .success(try loadGraph(graphPath).exportJSON())
     } catch {
       return .failure(error)
+    }
+  }
+
+  /// `orgraph export [-o FILE]`: the whole graph as JSON on standard output, or written atomically to
+  /// `output`; a graph that does not load, or a file that cannot be written, is one error and status 1.
+  public static func export(
+    graphPath: String?, format: Format = .json, to output: String?, color: Bool = false
+  )
+    -> ToolOutput
+  {
+    switch export(graphPath: graphPath, format: format) {
+    case .failure(let failure):
+      return ToolOutput(stderr: render(failure, format: .text, color: color), status: 1)
+    case .success(let text):
+      guard let output else { return ToolOutput(stdout: text) }
+      do {
+        try OutputFile.write(text, to: output)
+        return ToolOutput()
+      } catch {
+        return ToolOutput(stderr: "error: \(error)\n", status: 1)
+      }
     }
   }
 
@@ -232,32 +219,6 @@ public enum GraphTool {
       edgeRows.append([e.type, String(e.count), String(e.declared), String(e.derived), String(e.inferred)])
     }
     out += TextTable.render(edgeRows, rightAligned: [1, 2, 3, 4])
-    return out
-  }
-}
-
-/// Aligned plain-text tables.
-package enum TextTable {
-  /// Renders rows (the first is the header) with columns padded to their widest cell, a rule under the
-  /// header, and the given columns right-aligned. Widths count characters.
-  package static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
-    guard let header = rows.first else { return "" }
-    var widths = [Int](repeating: 0, count: header.count)
-    for row in rows {
-      for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
-    }
-    func line(_ row: [String]) -> String {
-      var cells: [String] = []
-      for (i, width) in widths.enumerated() {
-        let cell = i < row.count ? row[i] : ""
-        let pad = String(repeating: " ", count: max(width - cell.count, 0))
-        cells.append(rightAligned.contains(i) ? pad + cell : (i == widths.count - 1 ? cell : cell + pad))
-      }
-      return cells.joined(separator: "  ") + "\n"
-    }
-    var out = line(header)
-    out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-    for row in rows.dropFirst() { out += line(row) }
     return out
   }
 }
