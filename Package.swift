@@ -72,7 +72,10 @@ let package = Package(
     // Examples: small real tools that embed the library (Examples/README.md).
     // What the examples share: how they fail and what `--graph` means. They read their command lines with
     // swift-argument-parser, as the tool does.
-    .target(name: "ExampleSupport", path: "Examples/Support"),
+    .target(
+      name: "ExampleSupport",
+      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Examples/Support"),
     .executableTarget(
       name: "promotion-report",
       dependencies: [

@@ -31,8 +31,7 @@ struct CareerAtlas: ParsableCommand {
   @Option(help: ArgumentHelp("The level every path leads to, by name or id.", valueName: "level"))
   var to = "Senior Cloud Security Engineer"
 
-  @Option(help: ArgumentHelp(GraphArgument.help, valueName: "path"))
-  var graph: String?
+  @OptionGroup var graphOption: GraphOption
 
   func validate() throws {
     if out.isEmpty { throw ValidationError("--out needs a folder") }
@@ -41,7 +40,7 @@ struct CareerAtlas: ParsableCommand {
 }
 
 let arguments = CareerAtlas.parseOrExit()
-let graphPath = arguments.graph
+let graphPath = arguments.graphOption.graph
 let outputFolder = arguments.out
 let targetName = arguments.to
 

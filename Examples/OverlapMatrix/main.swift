@@ -29,12 +29,11 @@ struct OverlapMatrix: ParsableCommand {
   @Option(help: "markdown (a grid and a list of pairs; the default) or csv (one row per pair).")
   var format: Format = .markdown
 
-  @Option(help: ArgumentHelp(GraphArgument.help, valueName: "path"))
-  var graph: String?
+  @OptionGroup var graphOption: GraphOption
 }
 
 let arguments = OverlapMatrix.parseOrExit()
-let graphPath = arguments.graph
+let graphPath = arguments.graphOption.graph
 let includeLevels = arguments.levels
 let format = arguments.format
 

@@ -29,8 +29,7 @@ struct PromotionReport: ParsableCommand {
       """, valueName: "name"))
   var names: [String] = []
 
-  @Option(help: ArgumentHelp(GraphArgument.help, valueName: "path"))
-  var graph: String?
+  @OptionGroup var graphOption: GraphOption
 
   func validate() throws {
     guard names.count <= 1 else { throw ValidationError("give one role or track, not \(names.count)") }
@@ -38,7 +37,7 @@ struct PromotionReport: ParsableCommand {
 }
 
 let arguments = PromotionReport.parseOrExit()
-let graphPath = arguments.graph
+let graphPath = arguments.graphOption.graph
 let requested = arguments.names.first ?? "Security Engineer"
 
 // MARK: - Loading and finding the ladder

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Prints `message` on standard error and exits with `status`.
@@ -6,9 +7,15 @@ public func fail(_ message: String, status: Int32) -> Never {
   exit(status)
 }
 
-/// What every example says of `--graph`.
-public enum GraphArgument {
-  /// The help text of `--graph PATH`.
-  public static let help =
-    "A Graph folder, or a .json file written by `orgraph export` (default: the built-in graph)."
+/// `--graph PATH`, as every example (and `orgraph`) takes it.
+public struct GraphOption: ParsableArguments {
+  /// A Graph folder or a JSON export; `nil` for the built-in default graph.
+  @Option(
+    help: ArgumentHelp(
+      "A Graph folder, or a .json file written by `orgraph export` (default: the built-in graph).",
+      valueName: "path"))
+  public var graph: String?
+
+  /// Reads `--graph` from the command line.
+  public init() {}
 }

@@ -16,6 +16,17 @@ struct ShellCommandListTests {
     var err = ""
   }
 
+  /// A shell, and what `:help meta` printed in it.
+  static func helpMeta() throws -> (shell: Shell, help: String, captured: Captured) {
+    let captured = Captured()
+    var shell = try shell(captured)
+    let helped = shell.meta(":help meta")
+    #expect(helped)
+    let help = captured.out
+    captured.out = ""
+    return (shell, help, captured)
+  }
+
   static func shell(_ captured: Captured) throws -> Shell {
     Shell(
       runner: ScriptRunner(session: QuerySession(graph: try GraphLoader.loadDefault()), renderer: nil),
@@ -25,12 +36,9 @@ struct ShellCommandListTests {
 
   @Test(arguments: MetaCommand.allCases)
   func everyCommandIsInHelpAndCompletion(_ command: MetaCommand) throws {
-    let captured = Captured()
-    var shell = try Self.shell(captured)
-    let helped = shell.meta(":help meta")
-    #expect(helped)
-    #expect(captured.out.contains("  " + command.usage + " "), "\(command) is missing from :help meta")
-    for alias in command.aliases { #expect(captured.out.contains(":" + alias)) }
+    let (shell, help, _) = try Self.helpMeta()
+    #expect(help.contains("  " + command.usage + " "), "\(command) is missing from :help meta")
+    for alias in command.aliases { #expect(help.contains(":" + alias)) }
     let prefix = String(command.rawValue.prefix(2))
     #expect(shell.complete(":" + prefix).candidates.contains(":" + command.rawValue))
     #expect(shell.complete(":").candidates.contains(":" + command.rawValue))
@@ -42,12 +50,9 @@ struct ShellCommandListTests {
 
   @Test(arguments: Setting.allCases)
   func everySettingIsInHelpAndCompletion(_ setting: Setting) throws {
-    let captured = Captured()
-    var shell = try Self.shell(captured)
-    let helped = shell.meta(":help meta")
-    #expect(helped)
+    var (shell, help, captured) = try Self.helpMeta()
     #expect(
-      captured.out.contains("  \(setting.rawValue) \(setting.value) "),
+      help.contains("  \(setting.rawValue) \(setting.value) "),
       "\(setting) is missing from :help meta")
     #expect(shell.complete(":set ").candidates.contains(setting.rawValue))
     #expect(shell.complete(":set \(setting.rawValue.prefix(2))").candidates == [setting.rawValue])

@@ -5,17 +5,14 @@ extension TextEscaping {
   /// `&` as `&amp;` (Graphviz decodes HTML entities in labels, so `&lt;` in text would otherwise show as
   /// `<`).
   package static func escString(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in displayable(text).unicodeScalars {
+    replacingScalars(of: text) { c in
       switch c {
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "&": out += "&amp;"
-      default: out.unicodeScalars.append(c)
+      case "\\": "\\\\"
+      case "\n": "\\n"
+      case "&": "&amp;"
+      default: nil
       }
     }
-    return out
   }
 
   /// A node, cluster or graph name: its escString, with a leading `%` written `\%` — cgraph reserves
@@ -70,18 +67,15 @@ extension TextEscaping {
   package static func html(_ text: String) -> String { html(text, backslash: "&#92;") }
 
   private static func html(_ text: String, backslash: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in displayable(text).unicodeScalars {
+    replacingScalars(of: text) { c in
       switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\\": out += backslash
-      default: out.unicodeScalars.append(c)
+      case "&": "&amp;"
+      case "<": "&lt;"
+      case ">": "&gt;"
+      case "\"": "&quot;"
+      case "\\": backslash
+      default: nil
       }
     }
-    return out
   }
 }

@@ -4,20 +4,19 @@ extension TextEscaping {
   /// entity codes (`#quot;`, `#35;` …), so nothing is read as markup, a string end, a comment, a
   /// directive (`%%{…}%%`) or a line break (`\n`); newlines as `<br>`. Empty text becomes a no-break space, which Mermaid accepts.
   package static func mermaid(_ text: String) -> String {
-    var out = ""
-    for c in displayable(text).unicodeScalars {
+    let out = replacingScalars(of: text) { c in
       switch c {
-      case "\"": out += "#quot;"
-      case "#": out += "#35;"
-      case "&": out += "#amp;"
-      case "<": out += "#lt;"
-      case ">": out += "#gt;"
-      case "`": out += "#96;"
-      case "|": out += "#124;"
-      case "%": out += "#37;"
-      case "\\": out += "#92;"
-      case "\n": out += "<br>"
-      default: out.unicodeScalars.append(c)
+      case "\"": "#quot;"
+      case "#": "#35;"
+      case "&": "#amp;"
+      case "<": "#lt;"
+      case ">": "#gt;"
+      case "`": "#96;"
+      case "|": "#124;"
+      case "%": "#37;"
+      case "\\": "#92;"
+      case "\n": "<br>"
+      default: nil
       }
     }
     return out.isEmpty ? "#160;" : out
@@ -61,16 +60,15 @@ extension TextEscaping {
   /// A string as a YAML double-quoted scalar (Mermaid's front matter), on one line; `%` as `\x25` so
   /// that Mermaid never sees a directive in it.
   package static func yamlQuoted(_ text: String) -> String {
-    var out = "\""
-    for c in displayable(text).unicodeScalars {
-      switch c {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "%": out += "\\x25"
-      case "\n": out += " "
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out + "\""
+    "\""
+      + replacingScalars(of: text) { c in
+        switch c {
+        case "\\": "\\\\"
+        case "\"": "\\\""
+        case "%": "\\x25"
+        case "\n": " "
+        default: nil
+        }
+      } + "\""
   }
 }

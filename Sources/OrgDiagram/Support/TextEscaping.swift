@@ -41,4 +41,16 @@ package enum TextEscaping {
     }
     return String(out)
   }
+
+  /// `text` made ``displayable(_:)``, with each scalar for which `replacement` returns text replaced by it:
+  /// the one loop every escaping of this enum is written with.
+  package static func replacingScalars(of text: String, _ replacement: (Unicode.Scalar) -> String?) -> String
+  {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for c in displayable(text).unicodeScalars {
+      if let r = replacement(c) { out += r } else { out.unicodeScalars.append(c) }
+    }
+    return out
+  }
 }

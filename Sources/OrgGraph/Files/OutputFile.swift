@@ -62,12 +62,6 @@ public struct OutputFileError: Error, Sendable, Hashable, CustomStringConvertibl
   /// Why it could not be written, in a few words.
   public var reason: String
 
-  /// Creates an error.
-  public init(path: String, reason: String) {
-    self.path = path
-    self.reason = reason
-  }
-
   /// `cannot write `PATH`: REASON`.
   public var description: String { "cannot write `\(path)`: \(reason)" }
 }

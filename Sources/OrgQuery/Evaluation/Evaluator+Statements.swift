@@ -192,13 +192,13 @@ extension Evaluator {
     var sequence = 0
     for start in starts where best[start] == nil {
       best[start] = (0, 0)
-      heap.insert(Frontier(cost: 0, hops: 0, sequence: sequence, node: start))
+      heap.insert(Frontier(order: (0, 0, sequence), node: start))
       sequence += 1
     }
     var done = Set<NodeID>()
     let maxHops = min(step.max ?? hopCap, hopCap)
     while let entry = heap.popMin() {
-      let (cost, hops, node) = (entry.cost, entry.hops, entry.node)
+      let (cost, hops, node) = (entry.order.cost, entry.order.hops, entry.node)
       try tick()
       guard done.insert(node).inserted else { continue }
       if targets.contains(node), hops >= max(step.min, 1) || (step.min == 0 && hops == 0) {
@@ -224,7 +224,7 @@ extension Evaluator {
         if let known = best[m], (known.cost, known.hops) <= (candidate, hops + 1) { continue }
         best[m] = (candidate, hops + 1)
         parent[m] = (node, edge)
-        heap.insert(Frontier(cost: candidate, hops: hops + 1, sequence: sequence, node: m))
+        heap.insert(Frontier(order: (candidate, hops + 1, sequence), node: m))
         sequence += 1
       }
     }
@@ -266,18 +266,12 @@ extension Evaluator {
   }
 }
 
-/// One entry of the cheapest-path search's frontier, ordered by cost, then hops, then insertion order, so
+/// One entry of the cheapest-path search's frontier: a node, ordered by (cost, hops, insertion order), so
 /// ties break the same way every run.
 struct Frontier: Comparable {
-  var cost: Double
-  var hops: Int
-  var sequence: Int
+  var order: (cost: Double, hops: Int, sequence: Int)
   var node: NodeID
 
-  static func < (a: Frontier, b: Frontier) -> Bool {
-    (a.cost, a.hops, a.sequence) < (b.cost, b.hops, b.sequence)
-  }
-  static func == (a: Frontier, b: Frontier) -> Bool {
-    (a.cost, a.hops, a.sequence) == (b.cost, b.hops, b.sequence)
-  }
+  static func < (a: Frontier, b: Frontier) -> Bool { a.order < b.order }
+  static func == (a: Frontier, b: Frontier) -> Bool { a.order == b.order }
 }
