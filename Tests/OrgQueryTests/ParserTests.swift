@@ -88,6 +88,30 @@ struct ParserTests {
     #expect(Parser.parse(deepList).1.map(\.code) == [.Q005])
   }
 
+  /// Long `and`/`or` chains are trees only log₂(n) deep, so checking, running and printing them cannot
+  /// overflow the stack (a left-deep chain of about 900 terms did, in the checker); they mean what they say.
+  @Test(arguments: ["and", "or"])
+  func longOperatorChainsRunAndKeepTheirMeaning(_ op: String) throws {
+    let graph = try GraphLoader.loadDefault()
+    let terms = 20_000
+    let value = op == "and" ? "true" : "false"
+    let chain = Array(repeating: value, count: terms - 1).joined(separator: " \(op) ")
+    // All but the last term are neutral (`true and`, `false or`): the last decides.
+    for (last, roles) in [("true", 5), ("false", 0)] {
+      var session = QuerySession(graph: graph)
+      let outcome = session.run("roles | where \(chain) \(op) \(last)")
+      #expect(outcome.diagnostics.isEmpty)
+      #expect(outcome.results.last?.rows.count == roles)
+    }
+    // The tree's depth is logarithmic, and its operands keep their order.
+    let (syntax, errors) = Parser.parse("roles | where \(chain)")
+    #expect(errors.isEmpty)
+    #expect(!ASTDump.dump(syntax).isEmpty)
+    #expect(
+      ASTDump.dump(Parser.parse("roles | where a \(op) b \(op) c").0).contains(
+        "Binary \(op) @1:15-1:\(op == "and" ? 22 : 21)"))
+  }
+
   /// One error per broken statement: the parser recovers at `;`.
   @Test func recoversAtSemicolons() {
     let (query, diagnostics) = Parser.parse("roles | wher x; roles; roles -> ; levels")

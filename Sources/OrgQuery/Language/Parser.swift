@@ -579,23 +579,36 @@ public struct Parser {
   mutating func parseExpr() throws(Failure) -> ExprSyntax {
     try nest()
     defer { unnest() }
-    var left = try parseAnd()
+    var operands = [try parseAnd()]
     while current.isKeyword("or") {
       advance()
-      let right = try parseAnd()
-      left = .binary(.or, left, right, left.range.through(right.range))
+      operands.append(try parseAnd())
     }
-    return left
+    return Self.balanced(.or, operands[...])
   }
 
   mutating func parseAnd() throws(Failure) -> ExprSyntax {
-    var left = try parseNot()
+    var operands = [try parseNot()]
     while current.isKeyword("and") {
       advance()
-      let right = try parseNot()
-      left = .binary(.and, left, right, left.range.through(right.range))
+      operands.append(try parseNot())
     }
-    return left
+    return Self.balanced(.and, operands[...])
+  }
+
+  /// A chain `a and b and c …` (or `or`) as a balanced tree rather than a left-deep one. Both operators are
+  /// associative, so the meaning and the left-to-right order of the operands are the same, but the tree is
+  /// only log₂(n) deep: a chain of any length cannot drive the checker's, evaluator's or printers'
+  /// recursion deep enough to overflow the stack (a left-deep chain of 900 terms did). The left half takes
+  /// the extra operand, so chains of two and three read as before: `(a and b) and c`.
+  static func balanced(_ op: BinaryOperator, _ operands: ArraySlice<ExprSyntax>) -> ExprSyntax {
+    guard operands.count > 1, let first = operands.first, let last = operands.last else {
+      return operands.first ?? .literal(.bool(true), SourceRange(file: nil, line: 1, column: 1))
+    }
+    let middle = operands.startIndex + (operands.count + 1) / 2
+    let left = balanced(op, operands[..<middle])
+    let right = balanced(op, operands[middle...])
+    return .binary(op, left, right, first.range.through(last.range))
   }
 
   mutating func parseNot() throws(Failure) -> ExprSyntax {
