@@ -110,6 +110,12 @@ let package = Package(
       dependencies: ["OrgGraph", "OrgQuery"],
       path: "Benchmarks/OrgGraphBenchmarks"
     ),
+    // What containing Graphviz in a helper process costs: `swift run -c release render-benchmarks`.
+    .executableTarget(
+      name: "render-benchmarks",
+      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender"],
+      path: "Benchmarks/RenderBenchmarks"
+    ),
     // Golden files, paths, built executables and a seeded generator, shared by the test targets.
     .target(name: "OrgTestSupport", dependencies: ["OrgGraph", "OrgDiagram"], path: "Tests/Support"),
     .testTarget(

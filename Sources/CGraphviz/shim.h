@@ -172,6 +172,21 @@ static inline Agnode_t *orgraph_head(Agedge_t *e) { return aghead(e); }
 /// Reads a graph from DOT text (default discipline; for checking text, not for rendering).
 static inline Agraph_t *orgraph_read(const char *text) { return agmemread(text); }
 
+// MARK: - Repairs
+
+/// Graphviz 2.42 lays out a labelled "flat" edge (both ends on one rank, a node between them) by growing
+/// the rank's node list: `make_vn_slot` in dotgen/flat.c reallocates `GD_rank(g)[r].v` but leaves
+/// `GD_rank(g)[r].av` pointing at the freed block, which `gvFreeLayout` then frees again (a double free that
+/// aborts or silently corrupts the heap). For the root graph `av` and `v` are the same block after mincross,
+/// so after `gvLayout` every rank whose `av` differs from `v` has a dangling `av`: point it at the live block.
+/// Rendering never reads `av`, so output is unchanged.
+static inline void orgraph_repair_rank_lists(Agraph_t *g) {
+  if (g == NULL || GD_rank(g) == NULL) return;
+  for (int r = GD_minrank(g); r <= GD_maxrank(g); r++) {
+    if (GD_rank(g)[r].av != GD_rank(g)[r].v) GD_rank(g)[r].av = GD_rank(g)[r].v;
+  }
+}
+
 // MARK: - Errors
 
 /// The messages Graphviz reported since `orgraph_errors_begin`.

@@ -81,8 +81,40 @@ public enum GraphvizRenderer {
   /// heap. Layouts, graphs and rendered data are still freed after every render.
   nonisolated(unsafe) package static let context = gvContext()
 
-  /// Builds, lays out and renders a lowered diagram; frees everything on every path.
+  // MARK: - Where Graphviz runs
+
+  nonisolated(unsafe) private static var configuredWorker: RenderWorker?
+  private static let workerLock = NSLock()
+
+  /// The helper process renders run in, or `nil` (the default) to run Graphviz in this process.
+  ///
+  /// With a worker, a crash or a runaway layout inside Graphviz fails that one render with
+  /// ``RenderError/layoutFailed(_:)`` instead of ending the program (see ``RenderWorker``). The `orgraph`
+  /// tool sets one; a program that embeds OrgRender can too.
+  public static var worker: RenderWorker? {
+    get {
+      workerLock.lock()
+      defer { workerLock.unlock() }
+      return configuredWorker
+    }
+    set {
+      workerLock.lock()
+      defer { workerLock.unlock() }
+      configuredWorker = newValue
+    }
+  }
+
+  /// Renders a lowered diagram: in the ``worker`` when there is one, otherwise in this process.
   package static func render(_ graph: GraphvizGraph, device: String) throws(RenderError) -> Data {
+    if let worker { return try worker.render(graph, device: device) }
+    return try renderInProcess(graph, device: device)
+  }
+
+  /// Builds, lays out and renders a lowered diagram in this process; frees everything on every path.
+  /// `rendered`, when given, receives the bytes as soon as they exist, before Graphviz frees the layout.
+  package static func renderInProcess(
+    _ graph: GraphvizGraph, device: String, rendered: ((Data) -> Void)? = nil
+  ) throws(RenderError) -> Data {
     lock.lock()
     defer { lock.unlock() }
     // Graphviz's messages are captured until every object is freed (this defer runs last).
@@ -103,6 +135,8 @@ public enum GraphvizRenderer {
     guard gvLayout(context, g, "dot") == 0 else {
       throw .graphviz(stage: "layout", messages: messages())
     }
+    // Before anything can free the layout: undo Graphviz 2.42's dangling rank lists (see the shim).
+    orgraph_repair_rank_lists(g)
     defer { gvFreeLayout(context, g) }
     var buffer: UnsafeMutablePointer<CChar>?
     var length: UInt32 = 0
@@ -111,6 +145,8 @@ public enum GraphvizRenderer {
     guard status == 0, let buffer else {
       throw .graphviz(stage: "rendering \(device)", messages: messages())
     }
-    return Data(bytes: buffer, count: Int(length))
+    let data = Data(bytes: buffer, count: Int(length))
+    rendered?(data)
+    return data
   }
 }

@@ -73,16 +73,28 @@ public enum Rendering {
         do {
           return try GraphvizRenderer.svg(diagram)
         } catch {
-          throw fail("Graphviz could not draw the diagram: \(error)")
+          throw fail("Graphviz could not draw the diagram: \(error)", help: advice(for: error, format: name))
         }
       }
     }
     do {
       try GraphvizRenderer.write(diagram, as: format, to: file)
     } catch {
-      throw fail("\(error)", help: ["pick a file in a folder you can write to"])
+      throw fail("\(error)", help: advice(for: error, format: name))
     }
     return nil
+  }
+
+  /// What to do about a failed render: another file for a write, a smaller diagram or DOT text for a
+  /// layout that failed.
+  static func advice(for error: RenderError, format: String) -> [String] {
+    switch error {
+    case .cannotWrite: return ["pick a file in a folder you can write to"]
+    case .layoutFailed, .graphviz:
+      return [
+        "draw fewer nodes (a `where` filter, `| limit N`), or write the diagram as text: `| render dot` or `| render mermaid`"
+      ]
+    }
   }
 
   /// `orgraph render`: runs `query` in `session` and draws its last result in `format`, to `output` or, for

@@ -2,6 +2,7 @@ import ArgumentParser
 import CLineEdit
 import Foundation
 import OrgGraph
+import OrgRender
 import OrgTool
 
 @main
@@ -27,8 +28,22 @@ struct Orgraph: ParsableCommand {
     version: OrgGraphVersion.string,
     subcommands: [
       Repl.self, Query.self, Run.self, Render.self, Check.self, Stats.self, Export.self, LineEditorDemo.self,
+      RenderWorkerCommand.self,
     ]
   )
+
+  /// Graphviz runs in a helper process (this executable again, `orgraph __render-worker`), started on the
+  /// first render and kept warm, so a crash inside Graphviz fails one render, not the tool or the shell.
+  /// `ORGRAPH_RENDER=in-process` renders in this process instead (for measuring, and for debuggers).
+  /// `ORGRAPH_RENDER_TIMEOUT=SECONDS` changes how long one layout may take (60 seconds by default).
+  static func main() {
+    let environment = ProcessInfo.processInfo.environment
+    if environment["ORGRAPH_RENDER"] != "in-process" {
+      let timeout = environment["ORGRAPH_RENDER_TIMEOUT"].flatMap(Double.init).map { max($0, 0.1) } ?? 60
+      GraphvizRenderer.worker = RenderWorker(timeout: timeout)
+    }
+    main(nil)
+  }
 
   @OptionGroup var options: GraphOptions
 

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 
+/// What a reader thread read.
+final class Box: @unchecked Sendable {
+  var data = Data()
+  let done = DispatchSemaphore(value: 0)
+}
+
 /// Runs the built `orgraph` the way a user does, from any working directory.
 enum Tool {
   /// The `orgraph` executable SwiftPM built next to the test bundle.
@@ -31,11 +37,23 @@ enum Tool {
     process.standardError = mergeOutput ? out : err
     process.standardInput = input
     try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
+    // Input is written, and standard error read, on threads of their own: a program that fills one pipe
+    // while the test waits on another would otherwise never finish.
+    let writer = Thread {
+      if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+      try? input.fileHandleForWriting.close()
+    }
+    writer.start()
+    let stderrBox = Box()
+    let reader = Thread {
+      // With merged output nothing writes to `err`: reading it would wait forever.
+      stderrBox.data = mergeOutput ? Data() : err.fileHandleForReading.readDataToEndOfFile()
+      stderrBox.done.signal()
+    }
+    reader.start()
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-    // With merged output nothing writes to `err`: reading it would wait forever.
-    let stderrData = mergeOutput ? Data() : err.fileHandleForReading.readDataToEndOfFile()
+    stderrBox.done.wait()
+    let stderrData = stderrBox.data
     process.waitUntilExit()
     return Result(
       stdout: String(decoding: stdoutData, as: UTF8.self),

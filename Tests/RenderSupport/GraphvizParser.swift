@@ -127,6 +127,7 @@ package enum GraphvizParser {
     guard let g = orgraph_read(text) else { return .failure(.graphviz(stage: "parsing DOT", messages: "")) }
     defer { agclose(g) }
     guard gvLayout(context, g, "dot") == 0 else { return .failure(.graphviz(stage: "layout", messages: "")) }
+    orgraph_repair_rank_lists(g)
     defer { gvFreeLayout(context, g) }
     var buffer: UnsafeMutablePointer<CChar>?
     var length: UInt32 = 0

@@ -218,10 +218,25 @@ public struct Diagram: Sendable, Hashable {
   }
 
   /// An edge's attributes as written: its label (if any), then its class's attributes, then its own.
+  ///
+  /// An edge that may join two nodes of one rank — `constraint=false`, or both ends in one rank group —
+  /// carries its label as `xlabel`: Graphviz 2.42 lays out a `label` on such a "flat" edge by growing the
+  /// rank's node list and later frees the old list a second time (docs/rendering.md).
   public func resolvedAttributes(of edge: Edge) -> Attributes {
     var out: Attributes = [:]
     if let label = edge.label { out["label"] = label }
-    return out.merging(styleClass(named: edge.styleClass)).merging(edge.attributes)
+    out = out.merging(styleClass(named: edge.styleClass)).merging(edge.attributes)
+    if let label = out["label"], mayBeFlat(edge, out) {
+      out["label"] = nil
+      out["xlabel"] = label
+    }
+    return out
+  }
+
+  /// Whether `edge`, with its resolved `attributes`, may have both ends on one rank.
+  func mayBeFlat(_ edge: Edge, _ attributes: Attributes) -> Bool {
+    if case .text("false")? = attributes["constraint"] { return true }
+    return rankGroups.contains { $0.contains(edge.from) && $0.contains(edge.to) }
   }
 
   /// A cluster's attributes as written: its label (empty when it has none, so it never inherits one), then

@@ -44,6 +44,8 @@ public struct OverlapDiagram: DiagramStyle {
     var diagram = Diagram.styled(name: "overlap", direction: .leftToRight)
     diagram.graphAttributes["ranksep"] = "0.9"
     diagram.graphAttributes["nodesep"] = "0.12"
+    // As in the subgraph style: no collapsed clusters, so no labelled flat edges (docs/rendering.md).
+    diagram.graphAttributes["newrank"] = "true"
     diagram.addKindClasses(distinct.map(reader.kind) + ["competency"])
     let (fill, border) = Palette.colors(forKind: "competency")
     diagram.styleClasses.append(

@@ -44,6 +44,10 @@ public struct SubgraphDiagram: DiagramStyle {
     var diagram = Diagram.styled(name: "subgraph", direction: .leftToRight)
     diagram.graphAttributes["ranksep"] = "0.7"
     diagram.graphAttributes["nodesep"] = "0.18"
+    // Rank globally, so an edge into a team's or organisation's cluster keeps its length: old-style ranking
+    // collapses clusters into flat edges, and a labelled flat edge beside a cluster is what makes Graphviz
+    // 2.42 free a rank list twice (see docs/rendering.md).
+    diagram.graphAttributes["newrank"] = "true"
     let kinds = graph.schema.kinds.map(\.name).filter { kind in nodes.contains { reader.kind($0) == kind } }
     diagram.addKindClasses(kinds)
     for node in nodes {

@@ -3,9 +3,9 @@
 ///
 /// The DOT writer prints it; OrgRender builds the same graph through the cgraph API. Because both walk
 /// this one structure, the text and the in-process graph cannot drift apart.
-package struct GraphvizGraph: Sendable, Hashable {
+package struct GraphvizGraph: Sendable, Hashable, Codable {
   /// An attribute value as cgraph stores it.
-  package enum Value: Sendable, Hashable {
+  package enum Value: Sendable, Hashable, Codable {
     /// An escString value (DOT `"…"` after unquoting).
     case text(String)
     /// HTML-like markup (DOT `<…>` without the brackets).
@@ -13,7 +13,7 @@ package struct GraphvizGraph: Sendable, Hashable {
   }
 
   /// A named value.
-  package struct Attribute: Sendable, Hashable {
+  package struct Attribute: Sendable, Hashable, Codable {
     /// The attribute's name.
     package var name: String
     /// Its value.
@@ -27,7 +27,7 @@ package struct GraphvizGraph: Sendable, Hashable {
   }
 
   /// A node, created at the root in this order.
-  package struct Node: Sendable, Hashable {
+  package struct Node: Sendable, Hashable, Codable {
     /// The node's name.
     package var name: String
     /// Its attributes, set in order.
@@ -35,7 +35,7 @@ package struct GraphvizGraph: Sendable, Hashable {
   }
 
   /// A subgraph (cluster): its attributes, the existing nodes it holds, nested subgraphs.
-  package struct Subgraph: Sendable, Hashable {
+  package struct Subgraph: Sendable, Hashable, Codable {
     /// The subgraph's name (`cluster_…`).
     package var name: String
     /// Its graph attributes, declared in order.
@@ -47,7 +47,7 @@ package struct GraphvizGraph: Sendable, Hashable {
   }
 
   /// An edge, created at the root in this order.
-  package struct Edge: Sendable, Hashable {
+  package struct Edge: Sendable, Hashable, Codable {
     /// The tail node's name.
     package var tail: String
     /// The head node's name.
