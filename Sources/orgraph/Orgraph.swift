@@ -46,11 +46,12 @@ struct Orgraph: ParsableCommand {
   }
 
   @OptionGroup var options: GraphOptions
+  @OptionGroup var limits: LimitOptions
 
   /// With no command: the REPL on a terminal; otherwise queries read line by line from standard input.
   func run() throws {
     let graph = try loadGraphOrExit(options.graph)
-    let status = REPL.run(graph: graph, graphPath: options.graph)
+    let status = REPL.run(graph: graph, graphPath: options.graph, limits: limits)
     if status != 0 { throw ExitCode(status) }
   }
 }
@@ -66,10 +67,11 @@ struct Repl: ParsableCommand {
       """)
 
   @OptionGroup var options: GraphOptions
+  @OptionGroup var limits: LimitOptions
 
   func run() throws {
     let graph = try loadGraphOrExit(options.graph)
-    let status = REPL.run(graph: graph, graphPath: options.graph)
+    let status = REPL.run(graph: graph, graphPath: options.graph, limits: limits)
     if status != 0 { throw ExitCode(status) }
   }
 }

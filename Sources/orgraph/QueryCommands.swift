@@ -31,6 +31,30 @@ struct QueryOptions: ParsableArguments {
 
 extension ResultFormatter.Format: ExpressibleByArgument {}
 
+/// How long a query may run and how many rows a step may make.
+struct LimitOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Stop a query that runs longer than this many seconds (0: no limit).", valueName: "seconds"))
+  var timeout: Double = 30
+
+  @Option(help: ArgumentHelp("Stop a query when one step makes more rows than this.", valueName: "n"))
+  var maxRows: Int = QuerySession.defaultMaxRows
+
+  func validate() throws {
+    guard timeout >= 0, timeout.isFinite else { throw ValidationError("--timeout takes seconds, 0 or more") }
+    guard maxRows >= 1 else { throw ValidationError("--max-rows takes a number of rows, 1 or more") }
+  }
+
+  /// `session` with these limits.
+  func apply(to session: QuerySession) -> QuerySession {
+    var session = session
+    session.timeout = timeout > 0 ? timeout : nil
+    session.maxRows = maxRows
+    return session
+  }
+}
+
 struct Query: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a query and print its result.",
@@ -47,13 +71,15 @@ struct Query: ParsableCommand {
 
   @OptionGroup var graphOptions: GraphOptions
   @OptionGroup var options: QueryOptions
+  @OptionGroup var limits: LimitOptions
   @Argument(help: "The query. Quote it for the shell: 'role \"Cloud Engineer\" -> requires'.")
   var query: String
 
   func run() throws {
     let graph = try loadGraphOrExit(graphOptions.graph)
     var runner = ScriptRunner(
-      session: QuerySession(graph: graph, parameters: try options.parsedParameters()), format: options.format,
+      session: limits.apply(to: QuerySession(graph: graph, parameters: try options.parsedParameters())),
+      format: options.format,
       color: Terminal.colorOnStderr, renderer: Rendering.renderer())
     if !Terminal.write(runner.run(query)) { throw ExitCode(1) }
   }
@@ -72,13 +98,15 @@ struct Run: ParsableCommand {
 
   @OptionGroup var graphOptions: GraphOptions
   @OptionGroup var options: QueryOptions
+  @OptionGroup var limits: LimitOptions
   @Argument(help: "Query files.")
   var files: [String]
 
   func run() throws {
     let graph = try loadGraphOrExit(graphOptions.graph)
     var runner = ScriptRunner(
-      session: QuerySession(graph: graph, parameters: try options.parsedParameters()), format: options.format,
+      session: limits.apply(to: QuerySession(graph: graph, parameters: try options.parsedParameters())),
+      format: options.format,
       color: Terminal.colorOnStderr, renderer: Rendering.renderer())
     var ok = true
     for file in files {
@@ -137,6 +165,7 @@ struct Render: ParsableCommand {
     name: .customLong("param"),
     help: ArgumentHelp("Bind `$NAME` to VALUE. Repeatable.", valueName: "NAME=VALUE"))
   var parameters: [String] = []
+  @OptionGroup var queryLimits: LimitOptions
   @Argument(help: "The query whose result to draw.")
   var query: String
 
@@ -149,7 +178,9 @@ struct Render: ParsableCommand {
     let limits = maxNodes.map { DiagramLimits(maxNodes: $0) } ?? .standard
     try Terminal.write(
       Rendering.renderQuery(
-        query, session: QuerySession(graph: graph, parameters: parameters), format: format, output: output,
+        query, session: queryLimits.apply(to: QuerySession(graph: graph, parameters: parameters)),
+        format: format,
+        output: output,
         limits: limits, color: Terminal.colorOnStderr))
   }
 }

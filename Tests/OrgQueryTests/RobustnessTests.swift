@@ -78,4 +78,37 @@ struct RobustnessTests {
     let outcome = session.run("competencies -- broader* -- requires* -- lateral*", isCancelled: { true })
     #expect(outcome.cancelled || outcome.succeeded)
   }
+
+  /// A regular expression that backtracks exponentially is stopped at the time budget, with Q304.
+  @Test func catastrophicPatternsStopAtTheTimeBudget() throws {
+    var session = QuerySession(graph: try GraphLoader.loadDefault())
+    session.timeout = 0.5
+    let started = Date()
+    let outcome = session.run(#"expectations | where text ~ "(\\w+\\s?)*\\d$""#)
+    #expect(Date().timeIntervalSince(started) < 10)
+    #expect(outcome.diagnostics.map(\.code) == [.Q304])
+    #expect(outcome.diagnostics.first?.message == "the query ran for more than 0.5 seconds and was stopped")
+    #expect(!outcome.succeeded && !outcome.cancelled)
+    // Without a budget the library does not stop it; a simple pattern is fast either way.
+    #expect(session.run(#"expectations | where text ~ "kubernetes" | count"#).succeeded)
+  }
+
+  /// Steps that multiply rows stop at the row limit, with Q305 pointing at the step.
+  @Test func rowExplosionStopsAtTheRowLimit() throws {
+    var session = QuerySession(graph: try GraphLoader.loadDefault())
+    session.maxRows = 1_000
+    let query = "roles -- requires -- requires -- requires | count"
+    let outcome = session.run(query)
+    #expect(outcome.diagnostics.map(\.code) == [.Q305])
+    let range = try #require(outcome.diagnostics.first?.range)
+    // The step that crossed the limit: the third.
+    #expect(range.start.column == 31 && range.end.column == 42, "\(range)")
+    #expect(
+      outcome.diagnostics.first?.message == "this step made more than 1000 rows, and the query was stopped")
+    // The same query within the limit runs, and a closure (each node once) never multiplies.
+    session.maxRows = QuerySession.defaultMaxRows
+    #expect(session.run(query).succeeded)
+    session.maxRows = 1_000
+    #expect(session.run("roles -- requires{1,3} | count").succeeded)
+  }
 }

@@ -120,4 +120,23 @@ struct CommandLineTests {
         == "error: cannot write `/nonexistent-dir/g.json`: the folder /nonexistent-dir does not exist\n")
     #expect(export.stdout.isEmpty)
   }
+
+  /// The time budget and the row limit are set on the command line and in the shell.
+  @Test func limitsAreSettable() throws {
+    let slow = #"expectations | where text ~ "(\\w+\\s?)*\\d$""#
+    let query = try Tool.run(["query", "--timeout", "0.3", slow])
+    #expect(query.status == 1)
+    #expect(query.stderr.hasPrefix("error[Q304]: the query ran for more than 0.3 seconds and was stopped"))
+    let rows = try Tool.run(["query", "--max-rows", "100", "roles -- requires -- requires | count"])
+    #expect(rows.status == 1)
+    #expect(rows.stderr.hasPrefix("error[Q305]: this step made more than 100 rows"))
+    let shell = try Tool.run(
+      [], stdin: ":set timeout 0.3\n\(slow)\n:set maxrows 100\nroles -- requires -- requires\nroles | count\n"
+    )
+    #expect(shell.stderr.contains("error[Q304]: the query ran for more than 0.3 seconds"))
+    #expect(shell.stderr.contains("error[Q305]: this step made more than 100 rows"))
+    #expect(shell.stdout.hasSuffix("    5\n(1 row)\n"))
+    let bad = try Tool.run(["query", "--timeout", "-1", "roles"])
+    #expect(bad.status == 64)
+  }
 }

@@ -55,7 +55,7 @@ struct ShellCommandListTests {
       help.contains("  \(setting.rawValue) \(setting.value) "),
       "\(setting) is missing from :help meta")
     #expect(shell.complete(":set ").candidates.contains(setting.rawValue))
-    #expect(shell.complete(":set \(setting.rawValue.prefix(2))").candidates == [setting.rawValue])
+    #expect(shell.complete(":set \(setting.rawValue.dropLast())").candidates == [setting.rawValue])
     // Its current value is reported by a bare `:set`.
     let bare = shell.meta(":set")
     #expect(!bare)

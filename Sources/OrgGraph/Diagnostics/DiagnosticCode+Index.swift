@@ -312,6 +312,24 @@ extension DiagnosticCode {
         meaning: "`all shortest` or `all simple` stopped after 1000 paths.",
         example: "all simple paths with a wide bound",
         fix: "Narrow the start or target, or lower the bound.")
+    case .Q304:
+      Entry(
+        code: self, title: "time budget exceeded",
+        meaning:
+          "The query ran longer than its time budget (30 seconds on the command line and in the shell; none in the library unless `QuerySession.timeout` is set) and was stopped. Regular expressions that backtrack badly are stopped the same way.",
+        example: "expectations | where text ~ \"(\\\\w+\\\\s?)*\\\\d$\"",
+        fix:
+          "Narrow the query (filter before steps, bound closures, simpler patterns), or give it more time: `--timeout 120`, `:set timeout 120`."
+      )
+    case .Q305:
+      Entry(
+        code: self, title: "too many rows",
+        meaning:
+          "One step made more rows than the limit (five million by default): every row is one edge crossed, so a few steps over dense edges multiply quickly and would take gigabytes.",
+        example: "roles -- requires -- requires -- requires -- requires -- requires -- requires -- requires",
+        fix:
+          "Filter before the step, add `| distinct` where nodes repeat, use a closure (`-- requires{1,4}`, each node once), or raise the limit: `--max-rows N`, `:set maxrows N`."
+      )
     case .Q401:
       Entry(
         code: self, title: "inferred move in a path (warning)",

@@ -110,6 +110,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
   case Q302
   /// Q303: see ``entry``.
   case Q303
+  /// Q304: see ``entry``.
+  case Q304
+  /// Q305: see ``entry``.
+  case Q305
   /// Q401: see ``entry``.
   case Q401
   /// Q402: see ``entry``.

@@ -77,7 +77,27 @@ extension Evaluator {
         regexCache[pattern] = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
       }
       guard let regex = regexCache[pattern] else { return .bool(false) }
-      let found = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+      // NSRegularExpression backtracks, and some patterns take exponential time: the match reports its
+      // progress, and stops when the query is past its time budget or cancelled.
+      var found = false
+      var stopped = false
+      let evaluator = self
+      regex.enumerateMatches(
+        in: text, options: [.reportProgress], range: NSRange(text.startIndex..., in: text)
+      ) {
+        match, _, stop in
+        if match != nil {
+          found = true
+          stop.pointee = true
+        } else if evaluator.shouldStop() {
+          stopped = true
+          stop.pointee = true
+        }
+      }
+      if stopped {
+        if let isCancelled, isCancelled() { throw Cancelled() }
+        throw Cancelled(reason: .timedOut)
+      }
       return .bool(found)
     default:
       let a = try evaluate(left, row)

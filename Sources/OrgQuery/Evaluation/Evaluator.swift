@@ -12,18 +12,41 @@ struct Evaluator {
   var render: RenderRequest?
   var regexCache: [String: NSRegularExpression] = [:]
   var ticks = 0
+  /// When the query must stop (`DispatchTime` uptime nanoseconds), if it has a time budget.
+  let deadline: UInt64?
+  /// The most rows one step may make.
+  let maxRows: Int
 
-  init(graph: Graph, bindings: [String: Frame], hopCap: Int, isCancelled: (@Sendable () -> Bool)?) {
+  init(
+    graph: Graph, bindings: [String: Frame], hopCap: Int, isCancelled: (@Sendable () -> Bool)?,
+    deadline: UInt64? = nil, maxRows: Int = .max
+  ) {
     self.graph = graph
     self.bindings = bindings
     self.hopCap = hopCap
     self.isCancelled = isCancelled
+    self.deadline = deadline
+    self.maxRows = maxRows
   }
 
-  /// Polls the cancellation check now and then.
+  /// Polls the cancellation check and the time budget now and then.
   mutating func tick() throws(Cancelled) {
     ticks &+= 1
-    if ticks & 0x3FF == 0, let isCancelled, isCancelled() { throw Cancelled() }
+    guard ticks & 0x3FF == 0 else { return }
+    if let isCancelled, isCancelled() { throw Cancelled() }
+    try checkDeadline()
+  }
+
+  /// Stops the query when it is past its time budget.
+  func checkDeadline() throws(Cancelled) {
+    if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { throw Cancelled(reason: .timedOut) }
+  }
+
+  /// Whether the query is past its time budget or cancelled (for work that cannot throw, like a regular
+  /// expression match in progress).
+  func shouldStop() -> Bool {
+    if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { return true }
+    return isCancelled?() ?? false
   }
 
   mutating func warn(
@@ -175,6 +198,7 @@ struct Evaluator {
         guard let node = row.node else { continue }
         for (next, edge) in crossings(step, from: node) where try passes(step, next, edge) {
           try tick()
+          guard out.count < maxRows else { throw Cancelled(reason: .tooManyRows(step.range)) }
           out.append(Row(node: next, edge: edge, depth: 1))
         }
       }

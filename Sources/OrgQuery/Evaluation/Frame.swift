@@ -31,5 +31,14 @@ public struct Similarity: Sendable, Hashable {
   public var score: Double
 }
 
-/// The query was cancelled (Ctrl-C in the REPL, or the caller's cancellation check).
-struct Cancelled: Error {}
+/// The query was stopped: cancelled (Ctrl-C in the REPL, or the caller's cancellation check), past its time
+/// budget, or making more rows than allowed.
+struct Cancelled: Error {
+  enum Reason {
+    case interrupted
+    case timedOut
+    case tooManyRows(SourceRange?)
+  }
+
+  var reason = Reason.interrupted
+}

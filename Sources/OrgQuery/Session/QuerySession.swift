@@ -1,3 +1,4 @@
+import Foundation
 import OrgGraph
 
 /// What running a query gave: a result per statement, or the diagnostics that stopped it.
@@ -31,6 +32,14 @@ public struct QuerySession: Sendable {
   public var parameters: [String: QueryValue]
   /// The most hops a closure or path search takes before it stops with a warning.
   public var hopCap: Int = 32
+  /// How long one run may take, in seconds, before it stops with error Q304; `nil` for no limit (the
+  /// default in the library; the command line and the REPL give 30 seconds).
+  public var timeout: Double?
+  /// The most rows one step may make before the query stops with error Q305: a few steps over dense edges
+  /// multiply rows quickly, and each costs memory.
+  public var maxRows = QuerySession.defaultMaxRows
+  /// The default of ``maxRows``: five million.
+  public static let defaultMaxRows = 5_000_000
 
   var bindings: [String: Frame] = [:]
   var bindingShapes: [String: Shape] = [:]
@@ -100,11 +109,26 @@ public struct QuerySession: Sendable {
 
     var results: [QueryResult] = []
     var warnings: [Diagnostic] = []
+    let deadline = timeout.map { DispatchTime.now().uptimeNanoseconds + UInt64(max($0, 0) * 1e9) }
     for (plan, statement) in plans {
-      var evaluator = Evaluator(graph: graph, bindings: bindings, hopCap: hopCap, isCancelled: isCancelled)
+      var evaluator = Evaluator(
+        graph: graph, bindings: bindings, hopCap: hopCap, isCancelled: isCancelled, deadline: deadline,
+        maxRows: maxRows)
       let frame: Frame
       do {
         frame = try evaluator.run(plan)
+      } catch let stop as Cancelled {
+        switch stop.reason {
+        case .interrupted:
+          return QueryOutcome(results: results, diagnostics: warnings, cancelled: true)
+        case .timedOut:
+          return QueryOutcome(
+            results: results, diagnostics: warnings + [timedOut(statement.range)], cancelled: false)
+        case .tooManyRows(let range):
+          return QueryOutcome(
+            results: results, diagnostics: warnings + [tooManyRows(range ?? statement.range)],
+            cancelled: false)
+        }
       } catch {
         return QueryOutcome(results: results, diagnostics: warnings, cancelled: true)
       }
@@ -155,5 +179,30 @@ extension QueryValue {
     if let d = Double(text), d.isFinite { return .number(d) }
     if text == "true" || text == "false" { return .bool(text == "true") }
     return .string(text)
+  }
+}
+
+extension QuerySession {
+  /// Error Q304: the run went past ``timeout``.
+  func timedOut(_ range: SourceRange) -> Diagnostic {
+    let seconds = String(format: "%g", timeout ?? 0)
+    return Diagnostic(
+      code: .Q304, message: "the query ran for more than \(seconds) seconds and was stopped", range: range,
+      label: "still running here",
+      help: [
+        "narrow it: a `where` before the steps, fewer steps, bounded closures (`{1,3}`), simpler patterns",
+        "or give it more time: `--timeout 120` on the command line, `:set timeout 120` in the shell",
+      ])
+  }
+
+  /// Error Q305: a step made more than ``maxRows`` rows.
+  func tooManyRows(_ range: SourceRange) -> Diagnostic {
+    Diagnostic(
+      code: .Q305, message: "this step made more than \(maxRows) rows, and the query was stopped",
+      range: range, label: "one row per edge crossed",
+      help: [
+        "narrow it (a `where` before this step), or add `| distinct` after steps that repeat nodes",
+        "or raise the limit: `--max-rows N` on the command line, `:set maxrows N` in the shell",
+      ])
   }
 }

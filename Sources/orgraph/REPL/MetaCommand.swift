@@ -89,7 +89,7 @@ enum MetaCommand: String, CaseIterable {
 /// The REPL's settings (`:set NAME VALUE`), written once: `:help meta`, completion, "did you mean" and
 /// ``Shell/set(_:)`` are made from this list.
 enum Setting: String, CaseIterable {
-  case hops, rows, timing, nodes
+  case hops, rows, timing, nodes, timeout, maxrows
 
   /// The value it takes, as `:help meta` shows it.
   var value: String {
@@ -98,6 +98,8 @@ enum Setting: String, CaseIterable {
     case .rows: "N"
     case .timing: "on|off"
     case .nodes: "N"
+    case .timeout: "SECONDS"
+    case .maxrows: "N"
     }
   }
 
@@ -108,6 +110,8 @@ enum Setting: String, CaseIterable {
     case .rows: "the most rows a table shows (0: all)"
     case .timing: "print how long each query took"
     case .nodes: "the most nodes a diagram may have"
+    case .timeout: "stop a query after this long (0: never)"
+    case .maxrows: "stop a query when one step makes more rows"
     }
   }
 

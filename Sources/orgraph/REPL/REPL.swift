@@ -7,12 +7,14 @@ import OrgTool
 /// line from standard input (continuations joined), results to stdout and diagnostics to stderr.
 enum REPL {
   /// Runs the REPL on `graph`; returns the exit status.
-  static func run(graph: Graph, graphPath: String?, forceTerminal: Bool? = nil) -> Int32 {
+  static func run(
+    graph: Graph, graphPath: String?, limits: LimitOptions = LimitOptions(), forceTerminal: Bool? = nil
+  ) -> Int32 {
     let interactive = forceTerminal ?? (isatty(0) != 0 && isatty(1) != 0)
     let color = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     var shell = Shell(
       runner: ScriptRunner(
-        session: QuerySession(graph: graph), color: color && interactive,
+        session: limits.apply(to: QuerySession(graph: graph)), color: color && interactive,
         anonymousName: interactive ? "<repl>" : "<stdin>",
         renderer: Rendering.renderer()),
       graphPath: graphPath, interactive: interactive, color: color,

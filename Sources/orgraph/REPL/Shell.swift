@@ -194,6 +194,8 @@ struct Shell {
         case .rows: String(rowLimit)
         case .timing: timing ? "on" : "off"
         case .nodes: String(renderLimits.maxNodes)
+        case .timeout: session.timeout.map { String(format: "%g", $0) } ?? "0"
+        case .maxrows: String(session.maxRows)
         }
       return "\(setting.rawValue) \(value)"
     }.joined(separator: ", ")
@@ -231,6 +233,14 @@ struct Shell {
       }
       renderLimits = DiagramLimits(maxNodes: n)
       runner.renderer = Rendering.renderer(limits: renderLimits)
+    case .timeout:
+      guard let seconds = Double(v), seconds >= 0, seconds.isFinite else {
+        return fail("`timeout` takes seconds, like 30 (0: no limit)")
+      }
+      session.timeout = seconds > 0 ? seconds : nil
+    case .maxrows:
+      guard let n = Int(v), n >= 1 else { return fail("`maxrows` takes a number of rows, like 5000000") }
+      session.maxRows = n
     }
     note("\(parts[0]): \(parts[1])")
     return true
