@@ -129,17 +129,20 @@ extension GraphBuilder {
       guard let t = schema.edgeTypeNumber(name) else { continue }
       for i in 0..<edges[t].count { exclude(edges[t].from[i], edges[t].to[i]) }
     }
+    // Two levels of one ladder share an owner: kept per level and compared when a pair is found, never
+    // expanded into every pair of a ladder's levels (a ladder of 12,500 levels made 78 million pairs).
+    var ownersOf: [Int32: [Int32]] = [:]
     if let hasLevel = schema.edgeTypeNumber("has_level") {
-      var levelsOf: [Int32: [Int32]] = [:]
       for i in 0..<edges[hasLevel].count {
         let owner = edges[hasLevel].from[i]
         let level = edges[hasLevel].to[i]
         exclude(owner, level)
-        levelsOf[owner, default: []].append(level)
+        ownersOf[level, default: []].append(owner)
       }
-      for levels in levelsOf.values where levels.count > 1 {
-        for a in levels { for b in levels where a < b { exclude(a, b) } }
-      }
+    }
+    func onOneLadder(_ a: Int32, _ b: Int32) -> Bool {
+      guard let first = ownersOf[a], let second = ownersOf[b] else { return false }
+      return first.contains { second.contains($0) }
     }
     let inferred = schema.enumCase("inferred", in: "origin").map(Value.enumCase)
     // Dense counters, reset through the list of touched entries: no hashing in the inner loop.
@@ -167,7 +170,9 @@ extension GraphBuilder {
       for b in touched {
         let count = Int(shared[Int(b)])
         let score = Double(count) / Double(Int(sizes[Int(a)]) + Int(sizes[Int(b)]) - count)
-        guard score >= threshold, !excluded.contains(Int64(a) << 32 | Int64(b)) else { continue }
+        guard score >= threshold, !excluded.contains(Int64(a) << 32 | Int64(b)), !onOneLadder(a, b) else {
+          continue
+        }
         let rounded = (score * 10_000).rounded() / 10_000
         let properties: [String: Value] = [
           "score": .number(rounded), "cost": .number((10_000 - rounded * 10_000).rounded() / 10_000),
