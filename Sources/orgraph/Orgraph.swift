@@ -42,7 +42,7 @@ struct Orgraph: ParsableCommand {
       let timeout = environment["ORGRAPH_RENDER_TIMEOUT"].flatMap(Double.init).map { max($0, 0.1) } ?? 60
       GraphvizRenderer.worker = RenderWorker(timeout: timeout)
     }
-    main(nil)
+    main(ParameterArguments.extract(from: Array(CommandLine.arguments.dropFirst())))
   }
 
   @OptionGroup var options: GraphOptions

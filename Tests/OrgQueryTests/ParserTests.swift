@@ -1,6 +1,7 @@
 import Foundation
 import OrgGraph
 import OrgQuery
+import OrgTestSupport
 import Testing
 
 /// Golden AST dumps with source ranges for every construct of the grammar.
@@ -110,6 +111,26 @@ struct ParserTests {
     #expect(
       ASTDump.dump(Parser.parse("roles | where a \(op) b \(op) c").0).contains(
         "Binary \(op) @1:15-1:\(op == "and" ? 22 : 21)"))
+  }
+
+  /// Fed a line at a time, the input scanner says what scanning the whole text says.
+  @Test func inputScannerFedInPiecesAgreesWithTheWholeText() throws {
+    let texts = [
+      "roles |", "roles\n| where name ~ \"a", "roles | where (a and", "roles | where a and # comment",
+      "roles -> requires", "team \"x\nroles", "roles # (", "[1,\n2,", "roles | where a or\nb", "'a\nb'",
+    ]
+    let queries = try FileManager.default.contentsOfDirectory(atPath: Paths.repository.path + "/Queries")
+      .filter { $0.hasSuffix(".oq") }
+      .map { try String(contentsOfFile: Paths.repository.path + "/Queries/" + $0, encoding: .utf8) }
+    for text in texts + queries {
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      for cut in 0...lines.count {
+        let prefix = lines.prefix(cut).joined(separator: "\n")
+        var scanner = Parser.InputScanner()
+        for (i, line) in lines.prefix(cut).enumerated() { scanner.feed((i == 0 ? "" : "\n") + line) }
+        #expect(scanner.open == Parser.openInput(prefix), "\(prefix)")
+      }
+    }
   }
 
   /// One error per broken statement: the parser recovers at `;`.

@@ -26,27 +26,66 @@ public struct DiagnosticRenderer: Sendable {
 
   /// Renders one diagnostic, ending with a newline.
   public func render(_ diagnostic: Diagnostic) -> String {
+    var lines = LineCache()
+    return render(diagnostic, lines: &lines)
+  }
+
+  /// The longest source line echoed whole; longer lines are shown as a window around the span.
+  static let maximumLineWidth = 160
+
+  /// The source files' lines, split once per rendering of a list rather than once per diagnostic.
+  struct LineCache {
+    var files: [String: [Substring]] = [:]
+
+    mutating func line(_ number: Int, file: String, text: String) -> String? {
+      if files[file] == nil { files[file] = text.split(separator: "\n", omittingEmptySubsequences: false) }
+      guard number >= 1, let lines = files[file], number <= lines.count else { return nil }
+      var s = String(lines[number - 1])
+      if s.hasSuffix("\r") { s.removeLast() }
+      return s
+    }
+  }
+
+  func render(_ diagnostic: Diagnostic, lines: inout LineCache) -> String {
     let severityColor = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
     var out = paint(
       "\(diagnostic.severity.rawValue)[\(diagnostic.code)]", severityColor)
     out += paint(": \(diagnostic.message)", "\u{1B}[1m") + "\n"
     var gutterWidth = 1
     if let range = diagnostic.range {
+      let key = range.file ?? "\u{0}anonymous"
       let text = range.file.flatMap { sources[$0] } ?? (range.file == nil ? anonymousSource : nil)
-      let lineText = text.flatMap { Self.line(range.start.line, of: $0) }
+      let lineText = text.flatMap { lines.line(range.start.line, file: key, text: $0) }
       gutterWidth = lineText == nil ? 1 : String(range.start.line).count
       let pad = String(repeating: " ", count: gutterWidth)
       out += "\(pad)\(paint("-->", "\u{1B}[1;34m")) \(range)\n"
       if let lineText {
         let bar = paint("|", "\u{1B}[1;34m")
-        out += "\(pad) \(bar)\n"
-        out += "\(paint(String(range.start.line), "\u{1B}[1;34m")) \(bar) \(lineText)\n"
-        let scalars = Array(lineText.unicodeScalars)
-        let startIndex = min(max(range.start.column - 1, 0), scalars.count)
+        var scalars = Array(lineText.unicodeScalars)
+        var startIndex = min(max(range.start.column - 1, 0), scalars.count)
         var width = range.end.line == range.start.line ? range.end.column - range.start.column : 1
         if range.end.line != range.start.line { width = max(scalars.count - startIndex, 1) }
         width = max(width, 1)
-        let prefix = scalars[0..<startIndex].map { $0 == "\t" ? "\t" : " " }.joined()
+        // A long line (a 4,000-item list on one line) is shown as a window around the span, so each
+        // diagnostic stays a few lines long whatever the file looks like.
+        var lead = ""
+        var trail = ""
+        if scalars.count > Self.maximumLineWidth {
+          let from = max(0, min(startIndex - 40, scalars.count - Self.maximumLineWidth))
+          let to = min(scalars.count, from + Self.maximumLineWidth)
+          if from > 0 { lead = "…" }
+          if to < scalars.count { trail = "…" }
+          scalars = Array(scalars[from..<to])
+          startIndex -= from
+          width = max(1, min(width, scalars.count - startIndex))
+        }
+        var shown = String.UnicodeScalarView()
+        shown.append(contentsOf: scalars)
+        out += "\(pad) \(bar)\n"
+        out += "\(paint(String(range.start.line), "\u{1B}[1;34m")) \(bar) \(lead)\(String(shown))\(trail)\n"
+        let prefix =
+          String(repeating: " ", count: lead.count)
+          + scalars[0..<startIndex].map { $0 == "\t" ? "\t" : " " }.joined()
         var marker = String(repeating: "^", count: width)
         if let label = diagnostic.label { marker += " " + label }
         out += "\(pad) \(bar) \(prefix)\(paint(marker, severityColor))\n"
@@ -58,9 +97,25 @@ public struct DiagnosticRenderer: Sendable {
     return out
   }
 
-  /// Renders several diagnostics separated by blank lines, with a closing count unless `summary` is false.
-  public func render(_ diagnostics: [Diagnostic], summary: Bool = true) -> String {
-    var parts = diagnostics.map(render)
+  /// How many diagnostics a list shows by default before it only counts the rest.
+  public static let defaultLimit = 100
+
+  /// Renders several diagnostics separated by blank lines: at most `limit` of them, then a line counting
+  /// the rest; with a closing count unless `summary` is false.
+  public func render(_ diagnostics: [Diagnostic], summary: Bool = true, limit: Int? = defaultLimit) -> String
+  {
+    var lines = LineCache()
+    let shown = limit.map { Array(diagnostics.prefix(max($0, 1))) } ?? diagnostics
+    var parts = shown.map { render($0, lines: &lines) }
+    let hidden = diagnostics.count - shown.count
+    if hidden > 0 {
+      let hiddenErrors = diagnostics.dropFirst(shown.count).filter { $0.severity == .error }.count
+      var what: [String] = []
+      if hiddenErrors > 0 { what.append(Grammar.count(hiddenErrors, "more error")) }
+      if hidden - hiddenErrors > 0 { what.append(Grammar.count(hidden - hiddenErrors, "more warning")) }
+      parts.append(
+        "… and \(what.joined(separator: " and ")) like these, not shown (the first \(shown.count) are)\n")
+    }
     guard summary else { return parts.joined(separator: "\n") }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
@@ -75,19 +130,5 @@ public struct DiagnosticRenderer: Sendable {
 
   private func paint(_ text: String, _ code: String) -> String {
     color ? "\(code)\(text)\u{1B}[0m" : text
-  }
-
-  private static func line(_ number: Int, of text: String) -> String? {
-    guard number >= 1 else { return nil }
-    var current = 1
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if current == number {
-        var s = String(line)
-        if s.hasSuffix("\r") { s.removeLast() }
-        return s
-      }
-      current += 1
-    }
-    return nil
   }
 }

@@ -764,42 +764,75 @@ extension Parser {
 
   /// Whether `text` is unfinished, and why; `nil` when it can run.
   public static func openInput(_ text: String) -> OpenInput? {
+    var scanner = InputScanner()
+    scanner.feed(text)
+    return scanner.open
+  }
+
+  /// Whether input read so far is unfinished, fed a piece at a time: a shell that reads a long query line
+  /// by line feeds each line once, instead of scanning everything read so far again for every line (2,000
+  /// continued lines took 38 seconds that way).
+  public struct InputScanner: Sendable {
     var depth = 0
     var quote: Character?
-    var lastSignificant: [Character] = []
     var inComment = false
-    for c in text {
-      if inComment {
-        if c == "\n" { inComment = false }
-        continue
-      }
-      if let q = quote {
-        if c == q { quote = nil }
-        if c == "\n" { return nil }  // a string cannot span lines: let the lexer report it
-        continue
-      }
-      switch c {
-      case "\"", "'": quote = c
-      case "#": inComment = true
-      case "(", "[", "{": depth += 1
-      case ")", "]", "}": depth -= 1
-      default: break
-      }
-      if !c.isWhitespace && !inComment {
-        lastSignificant.append(c)
-        if lastSignificant.count > 3 { lastSignificant.removeFirst() }
+    /// A string ran past the end of a line: the input is complete, and the lexer reports the string.
+    var brokenString = false
+    var lastSignificant: [Character] = []
+    var currentLine = ""
+    var lastLine = ""
+
+    /// A scanner that has read nothing.
+    public init() {}
+
+    /// Reads more input.
+    public mutating func feed(_ text: some StringProtocol) {
+      for c in text {
+        if c == "\n" {
+          if !currentLine.isEmpty { lastLine = currentLine }
+          currentLine = ""
+        } else {
+          currentLine.append(c)
+        }
+        if inComment {
+          if c == "\n" { inComment = false }
+          continue
+        }
+        if let q = quote {
+          if c == q { quote = nil }
+          if c == "\n" {
+            brokenString = true
+            quote = nil
+          }
+          continue
+        }
+        switch c {
+        case "\"", "'": quote = c
+        case "#": inComment = true
+        case "(", "[", "{": depth += 1
+        case ")", "]", "}": depth -= 1
+        default: break
+        }
+        if !c.isWhitespace && !inComment {
+          lastSignificant.append(c)
+          if lastSignificant.count > 3 { lastSignificant.removeFirst() }
+        }
       }
     }
-    if quote != nil { return .quote }
-    if depth > 0 { return .expression }
-    let tail = String(lastSignificant)
-    if ["|", "->", "<-", "--", ","].contains(where: { tail.hasSuffix($0) }) { return .expression }
-    let lastLine =
-      text.split(separator: "\n").last.map { String($0.split(separator: "#", maxSplits: 1).first ?? "") }
-      ?? ""
-    if let word = lastLine.split(separator: " ").last, ["and", "or", "not"].contains(String(word)) {
-      return .expression
+
+    /// Whether what was read is unfinished, and why; `nil` when it can run.
+    public var open: OpenInput? {
+      if brokenString { return nil }  // a string cannot span lines: let the lexer report it
+      if quote != nil { return .quote }
+      if depth > 0 { return .expression }
+      let tail = String(lastSignificant)
+      if ["|", "->", "<-", "--", ","].contains(where: { tail.hasSuffix($0) }) { return .expression }
+      let line = currentLine.isEmpty ? lastLine : currentLine
+      let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+      if let word = code.split(separator: " ").last, ["and", "or", "not"].contains(String(word)) {
+        return .expression
+      }
+      return nil
     }
-    return nil
   }
 }

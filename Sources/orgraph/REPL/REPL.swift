@@ -104,6 +104,7 @@ enum REPL {
     var firstLine = 1
     var lineNumber = 0
     var joinWithSpace = false
+    var scanner = Parser.InputScanner()
     var pending = Swift.readLine(strippingNewline: true)
     func startsContinuation(_ line: String?) -> Bool {
       guard let trimmed = line?.trimmingCharacters(in: .whitespaces) else { return false }
@@ -117,11 +118,14 @@ enum REPL {
         if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
         firstLine = lineNumber
         buffer = line
+        scanner = Parser.InputScanner()
+        scanner.feed(line)
       } else {
         buffer += (joinWithSpace ? " " : "\n") + line
+        scanner.feed((joinWithSpace ? " " : "\n") + line)
       }
       if !buffer.hasPrefix(":") {
-        if let open = Parser.openInput(buffer) {
+        if let open = scanner.open {
           joinWithSpace = open == .quote
           continue
         }
