@@ -142,8 +142,11 @@ public enum GraphTool {
 
   /// `orgraph export [-o FILE]`: the whole graph as JSON on standard output, or written atomically to
   /// `output`; a graph that does not load, or a file that cannot be written, is one error and status 1.
+  ///
+  /// An existing file is replaced only with `replacing` (`--force`).
   public static func export(
-    graphPath: String?, format: Format = .json, to output: String?, color: Bool = false
+    graphPath: String?, format: Format = .json, to output: String?, replacing: Bool = false,
+    color: Bool = false
   )
     -> ToolOutput
   {
@@ -153,10 +156,11 @@ public enum GraphTool {
     case .success(let text):
       guard let output else { return ToolOutput(stdout: text) }
       do {
-        try OutputFile.write(text, to: output)
+        try WritePolicy(replaceExisting: replacing).write(Data(text.utf8), to: output, fromQuery: false)
         return ToolOutput()
       } catch {
-        return ToolOutput(stderr: "error: \(error)\n", status: 1)
+        let help = error.help.first.map { "\n  = help: \($0)" } ?? ""
+        return ToolOutput(stderr: "error: \(error.message)\(help)\n", status: 1)
       }
     }
   }

@@ -13,15 +13,24 @@ import OrgRender
 /// let output = runner.run(#"team Cloud <- in_team | render svg to "team.svg""#)
 /// ```
 public enum Rendering {
-  /// A renderer for `| render` stages that refuses diagrams larger than `limits` allow.
-  public static func renderer(limits: DiagramLimits = .standard) -> ScriptRunner.Renderer {
-    { request, result, graph in try render(request, result: result, graph: graph, limits: limits) }
+  /// A renderer for `| render` stages: it refuses diagrams larger than `limits` allow, and writes files
+  /// as `writes` allows (by default: under the working directory, never replacing a file it did not write).
+  public static func renderer(limits: DiagramLimits = .standard, writes: WritePolicy = WritePolicy())
+    -> ScriptRunner.Renderer
+  {
+    { request, result, graph in
+      try render(request, result: result, graph: graph, limits: limits, writes: writes, fromQuery: true)
+    }
   }
 
   /// Draws `result` as `request` asks: to the named file (atomically), or, for text formats, to standard
   /// output. Table, JSON and CSV print the result itself.
+  ///
+  /// - Parameter fromQuery: whether the file was named inside a query (a `| render … to` stage), which
+  ///   `writes` confines to its folder; files named on the command line are not.
   public static func render(
-    _ request: RenderRequest, result: QueryResult, graph: Graph, limits: DiagramLimits
+    _ request: RenderRequest, result: QueryResult, graph: Graph, limits: DiagramLimits,
+    writes: WritePolicy = WritePolicy(), fromQuery: Bool = false
   )
     throws(Diagnostic)
     -> String?
@@ -34,9 +43,9 @@ public enum Rendering {
       let text = ResultFormatter(graph: graph).format(result, as: tableFormat)
       guard let file = request.file else { return text }
       do {
-        try OutputFile.write(text, to: file)
+        try writes.write(Data(text.utf8), to: file, fromQuery: fromQuery)
       } catch {
-        throw fail("\(error)", help: ["pick a file in a folder you can write to"])
+        throw fail(error.message, help: error.help)
       }
       return nil
     }
@@ -77,10 +86,19 @@ public enum Rendering {
         }
       }
     }
+    if let refusal = writes.refusal(of: file, fromQuery: fromQuery) {
+      throw fail(refusal.message, help: refusal.help)
+    }
+    let data: Data
     do {
-      try GraphvizRenderer.write(diagram, as: format, to: file)
+      data = try GraphvizRenderer.data(for: diagram, as: format)
     } catch {
       throw fail("\(error)", help: advice(for: error, format: name))
+    }
+    do {
+      try writes.write(data, to: file, fromQuery: fromQuery)
+    } catch {
+      throw fail(error.message, help: error.help)
     }
     return nil
   }
@@ -101,7 +119,7 @@ public enum Rendering {
   /// text formats, to standard output. Diagnostics of the query and of the render go to standard error.
   public static func renderQuery(
     _ query: String, session: QuerySession, format: DiagramFormat, output: String?,
-    limits: DiagramLimits = .standard, color: Bool = false
+    limits: DiagramLimits = .standard, writes: WritePolicy = WritePolicy(), color: Bool = false
   ) -> ToolOutput {
     var session = session
     let file = "<query>"
@@ -119,7 +137,8 @@ public enum Rendering {
       format: format.rawValue, file: output,
       range: SourceRange(file: file, line: 1, column: 1, length: query.count))
     do {
-      if let text = try render(request, result: result, graph: session.graph, limits: limits) {
+      if let text = try render(request, result: result, graph: session.graph, limits: limits, writes: writes)
+      {
         out.stdout += text
       }
     } catch {

@@ -47,11 +47,12 @@ struct Orgraph: ParsableCommand {
 
   @OptionGroup var options: GraphOptions
   @OptionGroup var limits: LimitOptions
+  @OptionGroup var writes: WriteOptions
 
   /// With no command: the REPL on a terminal; otherwise queries read line by line from standard input.
   func run() throws {
     let graph = try loadGraphOrExit(options.graph)
-    let status = REPL.run(graph: graph, graphPath: options.graph, limits: limits)
+    let status = REPL.run(graph: graph, graphPath: options.graph, limits: limits, writes: writes.policy)
     if status != 0 { throw ExitCode(status) }
   }
 }
@@ -68,10 +69,11 @@ struct Repl: ParsableCommand {
 
   @OptionGroup var options: GraphOptions
   @OptionGroup var limits: LimitOptions
+  @OptionGroup var writes: WriteOptions
 
   func run() throws {
     let graph = try loadGraphOrExit(options.graph)
-    let status = REPL.run(graph: graph, graphPath: options.graph, limits: limits)
+    let status = REPL.run(graph: graph, graphPath: options.graph, limits: limits, writes: writes.policy)
     if status != 0 { throw ExitCode(status) }
   }
 }
@@ -163,10 +165,13 @@ struct Export: ParsableCommand {
     name: [.short, .customLong("output")],
     help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
   var output: String?
+  @OptionGroup var writes: WriteOptions
 
   func run() throws {
     try Terminal.write(
-      GraphTool.export(graphPath: options.graph, format: .json, to: output, color: Terminal.colorOnStderr))
+      GraphTool.export(
+        graphPath: options.graph, format: .json, to: output, replacing: writes.force,
+        color: Terminal.colorOnStderr))
   }
 }
 

@@ -68,6 +68,23 @@ enum ParameterArguments {
   }
 }
 
+/// Which files queries may write, and whether existing files may be replaced.
+struct WriteOptions: ParsableArguments {
+  @Flag(help: "Replace files that already exist (otherwise only files this run wrote are replaced).")
+  var force = false
+
+  @Option(
+    help: ArgumentHelp(
+      "The folder files named inside queries (`| render … to \"FILE\"`) may be written in (default: the working directory).",
+      valueName: "dir"))
+  var writeDir: String?
+
+  var policy: WritePolicy {
+    WritePolicy(
+      replaceExisting: force, queryFolder: writeDir ?? FileManager.default.currentDirectoryPath)
+  }
+}
+
 /// How long a query may run and how many rows a step may make.
 struct LimitOptions: ParsableArguments {
   @Option(
@@ -109,6 +126,7 @@ struct Query: ParsableCommand {
   @OptionGroup var graphOptions: GraphOptions
   @OptionGroup var options: QueryOptions
   @OptionGroup var limits: LimitOptions
+  @OptionGroup var writes: WriteOptions
   @Argument(help: "The query. Quote it for the shell: 'role \"Cloud Engineer\" -> requires'.")
   var query: String
 
@@ -117,7 +135,7 @@ struct Query: ParsableCommand {
     var runner = ScriptRunner(
       session: limits.apply(to: QuerySession(graph: graph, parameters: try options.parsedParameters())),
       format: options.format,
-      color: Terminal.colorOnStderr, renderer: Rendering.renderer())
+      color: Terminal.colorOnStderr, renderer: Rendering.renderer(writes: writes.policy))
     if !Terminal.write(runner.run(query)) { throw ExitCode(1) }
   }
 }
@@ -136,6 +154,7 @@ struct Run: ParsableCommand {
   @OptionGroup var graphOptions: GraphOptions
   @OptionGroup var options: QueryOptions
   @OptionGroup var limits: LimitOptions
+  @OptionGroup var writes: WriteOptions
   @Argument(help: "Query files.")
   var files: [String]
 
@@ -144,7 +163,7 @@ struct Run: ParsableCommand {
     var runner = ScriptRunner(
       session: limits.apply(to: QuerySession(graph: graph, parameters: try options.parsedParameters())),
       format: options.format,
-      color: Terminal.colorOnStderr, renderer: Rendering.renderer())
+      color: Terminal.colorOnStderr, renderer: Rendering.renderer(writes: writes.policy))
     var ok = true
     for file in files {
       guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
@@ -203,6 +222,7 @@ struct Render: ParsableCommand {
     help: ArgumentHelp("Bind `$NAME` to VALUE. Repeatable.", valueName: "NAME=VALUE"))
   var parameters: [String] = []
   @OptionGroup var queryLimits: LimitOptions
+  @OptionGroup var writes: WriteOptions
   @Argument(help: "The query whose result to draw.")
   var query: String
 
@@ -218,7 +238,7 @@ struct Render: ParsableCommand {
         query, session: queryLimits.apply(to: QuerySession(graph: graph, parameters: parameters)),
         format: format,
         output: output,
-        limits: limits, color: Terminal.colorOnStderr))
+        limits: limits, writes: writes.policy, color: Terminal.colorOnStderr))
   }
 }
 

@@ -59,4 +59,51 @@ struct OutputFileTests {
     }
     #expect(try contents() == ["taken"])
   }
+
+  /// Replacing a file keeps its permissions, writes through a symbolic link, keeps hard links, and writes a
+  /// device directly instead of replacing it with a regular file.
+  @Test func replacingKeepsWhatTheUserSetUp() throws {
+    let path = folder.appending(path: "private.json").path
+    try OutputFile.write("first", to: path)
+    #expect(chmod(path, 0o600) == 0)
+    try OutputFile.write("second", to: path)
+    #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+    // A symbolic link stays a link; its target gets the bytes.
+    let link = folder.appending(path: "link.json").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "private.json")
+    try OutputFile.write("through the link", to: link)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "private.json")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "through the link")
+    // Both names of a hard-linked file see the new bytes.
+    let hard = folder.appending(path: "hard.json").path
+    try FileManager.default.linkItem(atPath: path, toPath: hard)
+    try OutputFile.write("both names", to: hard)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "both names")
+    // A device is written, not replaced.
+    try OutputFile.write("discarded", to: "/dev/null")
+    var info = stat()
+    #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+    // A pipe nobody reads is an error, not a hang.
+    let fifo = folder.appending(path: "pipe").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    do {
+      try OutputFile.write("x", to: fifo)
+      Issue.record("wrote to a pipe nobody reads")
+    } catch {
+      #expect(error.description == "cannot write `\(fifo)`: it is a pipe that nobody reads")
+    }
+  }
+
+  @Test func refusesToReplaceWhenAskedTo() throws {
+    let path = folder.appending(path: "kept.txt").path
+    try OutputFile.write("mine", to: path, replacing: false)
+    do {
+      try OutputFile.write("theirs", to: path, replacing: false)
+      Issue.record("replaced a file")
+    } catch {
+      #expect(error.exists)
+    }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "mine")
+    #expect(try contents() == ["kept.txt"])
+  }
 }

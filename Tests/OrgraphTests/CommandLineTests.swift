@@ -95,15 +95,18 @@ struct CommandLineTests {
   /// A file that cannot be written is one error, with the path and why, and status 1 — from a query's
   /// `| render` stage, from `render -o` and from `export -o`.
   @Test func aFailedWritePrintsOneErrorAndExits1() throws {
-    let query = try Tool.run(["query", #"roles | render csv to "/nonexistent-dir/x.csv""#])
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let missing = folder.appending(path: "no-such-folder").path
+    let query = try Tool.run(["query", #"roles | render csv to "no-such-folder/x.csv""#], in: folder)
     #expect(query.status == 1)
     #expect(
       query.stderr == """
-        error[Q402]: cannot write `/nonexistent-dir/x.csv`: the folder /nonexistent-dir does not exist
+        error[Q402]: cannot write `no-such-folder/x.csv`: the folder \(missing) does not exist
          --> <query>:1:9
           |
-        1 | roles | render csv to "/nonexistent-dir/x.csv"
-          |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+        1 | roles | render csv to "no-such-folder/x.csv"
+          |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
           = help: pick a file in a folder you can write to
 
         """)
@@ -116,8 +119,11 @@ struct CommandLineTests {
     let export = try Tool.run(["export", "-o", "/nonexistent-dir/g.json"])
     #expect(export.status == 1)
     #expect(
-      export.stderr
-        == "error: cannot write `/nonexistent-dir/g.json`: the folder /nonexistent-dir does not exist\n")
+      export.stderr == """
+        error: cannot write `/nonexistent-dir/g.json`: the folder /nonexistent-dir does not exist
+          = help: pick a file in a folder you can write to
+
+        """)
     #expect(export.stdout.isEmpty)
   }
 
@@ -138,5 +144,55 @@ struct CommandLineTests {
     #expect(shell.stdout.hasSuffix("    5\n(1 row)\n"))
     let bad = try Tool.run(["query", "--timeout", "-1", "roles"])
     #expect(bad.status == 64)
+  }
+
+  /// Nothing a user wrote is replaced without `--force`; a query writes only under its folder; a shell
+  /// session may replace what it wrote itself.
+  @Test func filesAreNotOverwrittenAndQueriesStayInTheirFolder() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "mine".write(to: folder.appending(path: "graph.json"), atomically: true, encoding: .utf8)
+    let export = try Tool.run(["export", "-o", "graph.json"], in: folder)
+    #expect(export.status == 1)
+    #expect(
+      export.stderr == """
+        error: `graph.json` exists, and was not replaced
+          = help: replace it with `--force` (`:set overwrite on` in the shell), or pick another name
+
+        """)
+    #expect(try String(contentsOf: folder.appending(path: "graph.json"), encoding: .utf8) == "mine")
+    #expect(try Tool.run(["export", "--force", "-o", "graph.json"], in: folder).status == 0)
+    for (query, outside) in [
+      (#"roles | render svg to "../escape.svg""#, "../escape.svg"),
+      (#"roles | render csv to "/tmp/x.csv""#, "/tmp/x.csv"),
+    ] {
+      let result = try Tool.run(["query", query], in: folder)
+      #expect(result.status == 1)
+      #expect(result.stderr.contains("a query may write only under "), "\(result.stderr)")
+      #expect(result.stderr.contains("`\(outside)` is outside it"))
+    }
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: folder.deletingLastPathComponent().appending(path: "escape.svg").path))
+    // `--write-dir` names the folder; -o on the command line is free.
+    let sub = folder.appending(path: "out")
+    try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+    #expect(
+      try Tool.run(["query", "--write-dir", "out", #"roles | render csv to "out/r.csv""#], in: folder).status
+        == 0)
+    #expect(try Tool.run(["query", #"roles | render csv to "out/r2.csv""#], in: folder).status == 0)
+    // A session replaces its own files, not others'.
+    let script = """
+      roles | render csv to "s.csv"
+      roles | render csv to "s.csv"
+      roles | render csv to "graph.json"
+      :set overwrite on
+      roles | render csv to "graph.json"
+
+      """
+    let shell = try Tool.run([], in: folder, stdin: script)
+    #expect(
+      shell.stderr.components(separatedBy: "exists, and was not replaced").count == 2, "\(shell.stderr)")
+    #expect(try String(contentsOf: folder.appending(path: "graph.json"), encoding: .utf8).hasPrefix("role"))
   }
 }

@@ -89,7 +89,7 @@ enum MetaCommand: String, CaseIterable {
 /// The REPL's settings (`:set NAME VALUE`), written once: `:help meta`, completion, "did you mean" and
 /// ``Shell/set(_:)`` are made from this list.
 enum Setting: String, CaseIterable {
-  case hops, rows, timing, nodes, timeout, maxrows
+  case hops, rows, timing, nodes, timeout, maxrows, overwrite
 
   /// The value it takes, as `:help meta` shows it.
   var value: String {
@@ -100,6 +100,7 @@ enum Setting: String, CaseIterable {
     case .nodes: "N"
     case .timeout: "SECONDS"
     case .maxrows: "N"
+    case .overwrite: "on|off"
     }
   }
 
@@ -112,9 +113,10 @@ enum Setting: String, CaseIterable {
     case .nodes: "the most nodes a diagram may have"
     case .timeout: "stop a query after this long (0: never)"
     case .maxrows: "stop a query when one step makes more rows"
+    case .overwrite: "let renders replace files that exist"
     }
   }
 
   /// The values Tab offers.
-  var completions: [String] { self == .timing ? ["on", "off"] : [] }
+  var completions: [String] { self == .timing || self == .overwrite ? ["on", "off"] : [] }
 }

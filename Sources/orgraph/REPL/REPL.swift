@@ -8,7 +8,8 @@ import OrgTool
 enum REPL {
   /// Runs the REPL on `graph`; returns the exit status.
   static func run(
-    graph: Graph, graphPath: String?, limits: LimitOptions = LimitOptions(), forceTerminal: Bool? = nil
+    graph: Graph, graphPath: String?, limits: LimitOptions = LimitOptions(),
+    writes: WritePolicy = WritePolicy(), forceTerminal: Bool? = nil
   ) -> Int32 {
     let interactive = forceTerminal ?? (isatty(0) != 0 && isatty(1) != 0)
     let color = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
@@ -16,8 +17,8 @@ enum REPL {
       runner: ScriptRunner(
         session: limits.apply(to: QuerySession(graph: graph)), color: color && interactive,
         anonymousName: interactive ? "<repl>" : "<stdin>",
-        renderer: Rendering.renderer()),
-      graphPath: graphPath, interactive: interactive, color: color,
+        renderer: Rendering.renderer(writes: writes)),
+      graphPath: graphPath, interactive: interactive, color: color, writes: writes,
       out: { FileHandle.standardOutput.write(Data($0.utf8)) },
       err: { FileHandle.standardError.write(Data($0.utf8)) })
     if interactive, let editor = LineEditor(historyFile: LineEditor.defaultHistoryFile) {

@@ -13,6 +13,8 @@ struct Shell {
   /// Whether output goes to a terminal (tables fit its width; colour unless NO_COLOR).
   var interactive: Bool
   var color: Bool
+  /// Which files queries may write, and whether existing files may be replaced (`:set overwrite`).
+  var writes = WritePolicy()
   /// Print at most this many rows of a result (0: all).
   var rowLimit = 200
   var timing = false
@@ -66,7 +68,10 @@ struct Shell {
 
   mutating func render(_ request: RenderRequest, result: QueryResult, text: String, file: String?) -> Bool {
     do {
-      if let output = try Rendering.renderer(limits: renderLimits)(request, result, session.graph) {
+      // `:render FORMAT FILE` is typed by the user, like `-o`: not confined to the query folder.
+      if let output = try Rendering.render(
+        request, result: result, graph: session.graph, limits: renderLimits, writes: writes, fromQuery: false)
+      {
         out(output)
       }
       return true
@@ -196,6 +201,7 @@ struct Shell {
         case .nodes: String(renderLimits.maxNodes)
         case .timeout: session.timeout.map { String(format: "%g", $0) } ?? "0"
         case .maxrows: String(session.maxRows)
+        case .overwrite: writes.replaceExisting ? "on" : "off"
         }
       return "\(setting.rawValue) \(value)"
     }.joined(separator: ", ")
@@ -232,7 +238,11 @@ struct Shell {
         return fail("`nodes` takes the most nodes a diagram may have, like 300")
       }
       renderLimits = DiagramLimits(maxNodes: n)
-      runner.renderer = Rendering.renderer(limits: renderLimits)
+      runner.renderer = Rendering.renderer(limits: renderLimits, writes: writes)
+    case .overwrite:
+      guard v == "on" || v == "off" else { return fail("`overwrite` takes on or off") }
+      writes.replaceExisting = v == "on"
+      runner.renderer = Rendering.renderer(limits: renderLimits, writes: writes)
     case .timeout:
       guard let seconds = Double(v), seconds >= 0, seconds.isFinite else {
         return fail("`timeout` takes seconds, like 30 (0: no limit)")
