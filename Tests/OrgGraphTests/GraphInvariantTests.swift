@@ -30,6 +30,10 @@ enum RandomGraphs {
       guard let from = froms.randomElement(using: &rng), let to = tos.randomElement(using: &rng) else {
         continue
       }
+      // Hierarchies point from later nodes to earlier ones, so they never loop (G303), and no edge of these
+      // types points at its own node (G304).
+      if ["part_of", "broader"].contains(type.name), !(to < from) { continue }
+      if type.name == "lateral", from == to { continue }
       var properties: [String: Value] = [:]
       if type.property("proficiency") != nil, Bool.random(using: &rng), let proficiency {
         if let c = proficiency.cases.randomElement(using: &rng).flatMap(proficiency.enumCase) {

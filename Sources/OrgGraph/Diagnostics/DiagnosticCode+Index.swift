@@ -123,6 +123,19 @@ extension DiagnosticCode {
         code: self, title: "level outside any ladder",
         meaning: "A level belongs to no role or track: nothing lists it under `has_level`.",
         example: "a level defined but never listed", fix: "Add it to a role's or track's `has_level`.")
+    case .G303:
+      Entry(
+        code: self, title: "hierarchy cycle",
+        meaning:
+          "`includes` (levels), `part_of` (teams) or `broader` (competencies) edges go round in a circle, so nothing is above anything else and what a level includes never ends.",
+        example: "team:acme/a part_of team:acme/b, team:acme/b part_of team:acme/a",
+        fix: "Remove the edge that leads back; the message lists the circle.")
+    case .G304:
+      Entry(
+        code: self, title: "edge to itself",
+        meaning: "An `includes`, `part_of`, `broader` or `lateral` edge leads from a node to the same node.",
+        example: "level:acme/l2 includes level:acme/l2",
+        fix: "Remove it, or point it at the node that was meant.")
     case .L101:
       Entry(
         code: self, title: "expectation linked to no competency (lint warning)",

@@ -46,6 +46,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
   case G301
   /// G302: see ``entry``.
   case G302
+  /// G303: see ``entry``.
+  case G303
+  /// G304: see ``entry``.
+  case G304
   // Lint warnings of `orgraph check --strict`.
   /// L101: see ``entry``.
   case L101

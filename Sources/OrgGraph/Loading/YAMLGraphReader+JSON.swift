@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 extension GraphLoader {
@@ -6,9 +7,27 @@ extension GraphLoader {
   public static func loadJSON(_ text: String, path: String = "<json>") throws(GraphLoadFailure) -> Graph {
     var reader = YAMLGraphReader()
     let file: YAMLFile
+    // First as JSON, with a JSON parser: what it refuses is not JSON, whatever YAML would make of it.
     do {
-      // JSON is YAML's flow style, so the YAML parser reads it and keeps line and column for diagnostics.
-      file = YAMLFile(path: path, text: text, root: try Yams.compose(yaml: text))
+      _ = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    } catch {
+      let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
+      throw GraphLoadFailure(
+        diagnostics: [
+          Diagnostic(
+            code: .G001, message: "`\(path)` is not valid JSON: \(detail)",
+            range: SourceRange(file: path, line: 1, column: 1),
+            help: [
+              "write it with `orgraph export --format json -o FILE`, or check it with `python3 -m json.tool`"
+            ])
+        ], sources: [path: text])
+    }
+    do {
+      // Then through the YAML parser, which keeps line and column for diagnostics: JSON is YAML's flow style,
+      // except that YAML refuses the surrogate pairs JSON writes for characters beyond the BMP (Python's
+      // `json.dump` writes the default graph's emoji as `\ud83e\udd89`): those are decoded first.
+      let yaml = Self.decodingSurrogatePairs(text)
+      file = YAMLFile(path: path, text: text, root: try Yams.compose(yaml: yaml))
     } catch let error as YamlError {
       throw GraphLoadFailure(
         diagnostics: [YAMLGraphReader.diagnostic(for: error, path: path)], sources: [path: text])
@@ -21,6 +40,51 @@ extension GraphLoader {
     case .success(let graph): return graph
     case .failure(let list): throw GraphLoadFailure(diagnostics: list.diagnostics, sources: [path: text])
     }
+  }
+}
+
+extension GraphLoader {
+  /// `text` with every JSON escape of a UTF-16 surrogate pair (`\ud83e\udd89`) replaced by the character
+  /// it stands for, and a lone surrogate escape by U+FFFD; other escapes are left alone.
+  package static func decodingSurrogatePairs(_ text: String) -> String {
+    guard text.contains("\\u") else { return text }
+    var out = ""
+    var scalars = Array(text.unicodeScalars)[...]
+    func hex4(_ s: ArraySlice<Unicode.Scalar>) -> UInt32? {
+      guard s.count >= 4 else { return nil }
+      return UInt32(String(String.UnicodeScalarView(s.prefix(4))), radix: 16)
+    }
+    while let c = scalars.first {
+      scalars = scalars.dropFirst()
+      guard c == "\\", let next = scalars.first else {
+        out.unicodeScalars.append(c)
+        continue
+      }
+      if next != "u" {
+        // Any other escape, `\\` included, is copied as it is (so `\\u` stays literal).
+        out.unicodeScalars.append(c)
+        out.unicodeScalars.append(next)
+        scalars = scalars.dropFirst()
+        continue
+      }
+      let body = scalars.dropFirst()
+      guard let high = hex4(body), (0xD800...0xDFFF).contains(high) else {
+        out.unicodeScalars.append(c)
+        continue
+      }
+      let rest = body.dropFirst(4)
+      if (0xD800...0xDBFF).contains(high), rest.first == "\\", rest.dropFirst().first == "u",
+        let low = hex4(rest.dropFirst(2)), (0xDC00...0xDFFF).contains(low),
+        let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+      {
+        out.unicodeScalars.append(scalar)
+        scalars = rest.dropFirst(6)
+      } else {
+        out += "\u{FFFD}"
+        scalars = rest
+      }
+    }
+    return out
   }
 }
 

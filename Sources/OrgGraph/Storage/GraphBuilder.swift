@@ -255,6 +255,39 @@ public struct GraphBuilder: Sendable {
             notes: ["the circle: " + (names + [names.first ?? ""]).joined(separator: " → ")]))
       }
     }
+    // Hierarchies must not loop, and these edges must not point at their own node.
+    let hierarchies: [(edge: String, help: String)] = [
+      ("includes", "remove the `includes` that leads back: a level includes only lower levels"),
+      ("part_of", "remove the `part_of` that leads back: a team is part of a larger team or an organisation"),
+      ("broader", "remove the `broader` that leads back: a competency's broader one is more general"),
+    ]
+    for (name, help) in hierarchies {
+      guard let type = schema.edgeTypeNumber(name) else { continue }
+      for cycle in cycles(in: edges[type]) where cycle.count > 1 {
+        let names = cycle.map { "`\(nodeIDs[Int($0)])`" }
+        let first = cycle.first ?? 0
+        let last = cycle.last ?? 0
+        diagnostics.append(
+          Diagnostic(
+            code: .G303, message: "`\(name)` edges go round in a circle",
+            range: edges[type].ranges[edges[type].firstEdge(from: last, toAnyOf: [first]) ?? -1]
+              ?? nodeRanges[first],
+            label: "this `\(name)` closes the circle", help: [help],
+            notes: ["the circle: " + (names + [names.first ?? ""]).joined(separator: " → ")]))
+      }
+    }
+    for name in ["includes", "part_of", "broader", "lateral"] {
+      guard let type = schema.edgeTypeNumber(name) else { continue }
+      let table = edges[type]
+      for e in 0..<table.count where table.from[e] == table.to[e] {
+        let node = table.from[e]
+        diagnostics.append(
+          Diagnostic(
+            code: .G304, message: "`\(nodeIDs[Int(node)])` has \(Grammar.a("`\(name)`")) edge to itself",
+            range: table.ranges[Int32(e)] ?? nodeRanges[node], label: "points at its own node",
+            help: ["remove it, or point it at another node"]))
+      }
+    }
     return diagnostics
   }
 

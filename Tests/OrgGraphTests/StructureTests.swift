@@ -1,0 +1,120 @@
+import Foundation
+import OrgGraph
+import OrgTestSupport
+import Testing
+
+/// Hierarchies that loop and edges to their own node are errors; JSON is read as JSON.
+@Suite("Graph structure")
+struct StructureTests {
+  static let cycles = """
+    orgraph: 1
+    name: cycles
+    orgs:
+      - id: org:acme
+        name: Acme
+    teams:
+      - id: team:acme/a
+        name: A
+        part_of: team:acme/b
+      - id: team:acme/b
+        name: B
+        part_of: team:acme/a
+    tracks:
+      - id: track:acme/t
+        name: T
+        part_of: org:acme
+        has_level: [level:acme/l1, level:acme/l2]
+    levels:
+      - id: level:acme/l1
+        name: L1
+        includes: [level:acme/l1]
+        lateral: [level:acme/l1]
+      - id: level:acme/l2
+        name: L2
+        includes: [level:acme/l1]
+    competencies:
+      - id: competency:x
+        name: X
+        broader: [competency:y]
+      - id: competency:y
+        name: Y
+        broader: [competency:x]
+
+    """
+
+  @Test func loopsAndSelfLoopsAreErrors() throws {
+    do {
+      _ = try GraphLoader.load(yaml: Self.cycles, path: "cycles.yaml")
+      Issue.record("a graph whose hierarchies loop loaded")
+    } catch {
+      #expect(error.diagnostics.map(\.code) == [.G303, .G304, .G304, .G303])
+      let text = DiagnosticRenderer(sources: error.sources).render(error.diagnostics, summary: false)
+      #expect(
+        text == """
+          error[G303]: `part_of` edges go round in a circle
+            --> cycles.yaml:12:14
+             |
+          12 |     part_of: team:acme/a
+             |              ^^^^^^^^^^^ this `part_of` closes the circle
+             = help: remove the `part_of` that leads back: a team is part of a larger team or an organisation
+             = note: the circle: `team:acme/a` → `team:acme/b` → `team:acme/a`
+
+          error[G304]: `level:acme/l1` has an `includes` edge to itself
+            --> cycles.yaml:21:16
+             |
+          21 |     includes: [level:acme/l1]
+             |                ^^^^^^^^^^^^^ points at its own node
+             = help: remove it, or point it at another node
+
+          error[G304]: `level:acme/l1` has a `lateral` edge to itself
+            --> cycles.yaml:22:15
+             |
+          22 |     lateral: [level:acme/l1]
+             |               ^^^^^^^^^^^^^ points at its own node
+             = help: remove it, or point it at another node
+
+          error[G303]: `broader` edges go round in a circle
+            --> cycles.yaml:32:15
+             |
+          32 |     broader: [competency:x]
+             |               ^^^^^^^^^^^^ this `broader` closes the circle
+             = help: remove the `broader` that leads back: a competency's broader one is more general
+             = note: the circle: `competency:x` → `competency:y` → `competency:x`
+
+          """)
+    }
+  }
+
+  /// Standard JSON with surrogate-pair escapes — what Python's `json.dump` writes for the default graph's
+  /// emoji — loads into the same graph.
+  @Test func jsonWithSurrogatePairEscapesLoads() throws {
+    let export = try GraphLoader.loadDefault().exportJSON()
+    var escaped = ""
+    var replaced = 0
+    for scalar in export.unicodeScalars {
+      if scalar.value > 0xFFFF {
+        let v = scalar.value - 0x10000
+        escaped += String(format: "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
+        replaced += 1
+      } else {
+        escaped.unicodeScalars.append(scalar)
+      }
+    }
+    #expect(replaced > 0, "the default graph has characters beyond the BMP (the emoji of seed 002)")
+    let graph = try GraphLoader.loadJSON(escaped, path: "python.json")
+    #expect(graph.exportJSON() == export)
+    // An escaped backslash before `u` is text, not an escape; a lone surrogate becomes U+FFFD.
+    #expect(GraphLoader.decodingSurrogatePairs(#"a\\ud83e b"#) == #"a\\ud83e b"#)
+    #expect(GraphLoader.decodingSurrogatePairs(#"\ud83e\udd89 \ud83e x"#) == "🦉 \u{FFFD} x")
+  }
+
+  @Test func invalidJSONIsReportedAsJSON() throws {
+    do {
+      _ = try GraphLoader.loadJSON(#"{"orgraph": 1, "nodes": [}"#, path: "bad.json")
+      Issue.record("loaded invalid JSON")
+    } catch {
+      #expect(error.diagnostics.map(\.code) == [.G001])
+      #expect(error.diagnostics.first?.message.hasPrefix("`bad.json` is not valid JSON") == true)
+    }
+  }
+}
