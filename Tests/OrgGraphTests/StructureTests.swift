@@ -117,4 +117,45 @@ struct StructureTests {
       #expect(error.diagnostics.first?.message.hasPrefix("`bad.json` is not valid JSON") == true)
     }
   }
+
+  /// A sub-folder that is a symbolic link is read (each real folder once, so a link back up never loops).
+  @Test func symlinkedSubFoldersAreRead() throws {
+    let root = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let graph = root.appending(path: "graph")
+    try FileManager.default.copyItem(at: Paths.repository.appending(path: "Graph"), to: graph)
+    let elsewhere = root.appending(path: "elsewhere")
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    try FileManager.default.moveItem(
+      at: graph.appending(path: "octopus-deploy"), to: elsewhere.appending(path: "octopus-deploy"))
+    try FileManager.default.createSymbolicLink(
+      at: graph.appending(path: "octopus-deploy"),
+      withDestinationURL: elsewhere.appending(path: "octopus-deploy"))
+    try FileManager.default.createSymbolicLink(
+      at: elsewhere.appending(path: "octopus-deploy/loop"), withDestinationURL: graph)
+    let loaded = try GraphLoader.load(path: graph.path)
+    #expect(
+      loaded.exportJSON()
+        == (try GraphLoader.load(path: Paths.repository.appending(path: "Graph").path)).exportJSON())
+  }
+
+  /// Bytes that are not UTF-8 are reported at their line and column.
+  @Test func invalidUTF8IsReportedWhereItIs() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appending(path: "orgraph.yaml")
+    try Data("orgraph: 1\nname: x\n# caf".utf8 + [0xE9] + Data("\n".utf8)).write(to: file)
+    do {
+      _ = try GraphLoader.load(path: folder.path)
+      Issue.record("loaded a file that is not UTF-8")
+    } catch {
+      let d = try #require(error.diagnostics.first)
+      #expect(d.code == .G001)
+      #expect(
+        d.message
+          == "`\(folder.path)/orgraph.yaml` is not UTF-8 text: the byte 0xE9 at line 3, column 6 is not valid"
+      )
+      #expect(d.range?.start == SourceLocation(line: 3, column: 6))
+    }
+  }
 }

@@ -35,49 +35,53 @@ public enum GraphLoader {
       ])
     }
     let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw GraphLoadFailure(diagnostics: [
-        Diagnostic(
-          code: .G001, message: "cannot read `\(path)` as UTF-8 text: \(error.localizedDescription)")
-      ])
+    switch readText(URL(fileURLWithPath: path), shown: path) {
+    case .success(let t): text = t
+    case .failure(let diagnostic): throw GraphLoadFailure(diagnostics: [diagnostic])
     }
     if path.lowercased().hasSuffix(".json") { return try loadJSON(text, path: path) }
     return try load(files: [(path, text)])
   }
 
   /// Loads every `*.yaml` and `*.yml` file under `folder` (sorted by path; hidden names skipped).
+  ///
+  /// Sub-folders that are symbolic links are followed, each real folder once, so a link that leads back
+  /// up the tree is read once and never loops.
   public static func load(folder: String) throws(GraphLoadFailure) -> Graph {
     let base = URL(fileURLWithPath: folder)
-    guard
-      let enumerator = FileManager.default.enumerator(
-        at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isFolder), isFolder.boolValue,
+      (try? FileManager.default.contentsOfDirectory(atPath: base.path)) != nil
     else {
       throw GraphLoadFailure(diagnostics: [
         Diagnostic(code: .G002, message: "cannot list the folder `\(folder)`")
       ])
     }
     var relative: [String] = []
-    let root = base.standardizedFileURL.path
-    for case let url as URL in enumerator where ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
-      var path = url.standardizedFileURL.path
-      if path.hasPrefix(root + "/") { path.removeFirst(root.count + 1) }
-      relative.append(path)
+    var visited: Set<String> = [base.resolvingSymlinksInPath().path]
+    var pending: [(url: URL, relative: String)] = [(base, "")]
+    while let (url, prefix) = pending.popLast() {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+      for name in names where !name.hasPrefix(".") {
+        let child = url.appending(path: name)
+        let path = prefix.isEmpty ? name : prefix + "/" + name
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
+        if isDirectory.boolValue {
+          if visited.insert(child.resolvingSymlinksInPath().path).inserted { pending.append((child, path)) }
+        } else if ["yaml", "yml"].contains(child.pathExtension.lowercased()) {
+          relative.append(path)
+        }
+      }
     }
     var files: [(String, String)] = []
     var diagnostics: [Diagnostic] = []
     let prefix = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     for path in relative.sorted() {
       let shown = prefix == "." ? path : "\(prefix)/\(path)"
-      do {
-        files.append((shown, try String(contentsOf: base.appending(path: path), encoding: .utf8)))
-      } catch {
-        diagnostics.append(
-          Diagnostic(
-            code: .G001, message: "cannot read `\(shown)` as UTF-8 text",
-            range: SourceRange(file: shown, line: 1, column: 1),
-            help: ["save the file as UTF-8"]))
+      switch readText(base.appending(path: path), shown: shown) {
+      case .success(let text): files.append((shown, text))
+      case .failure(let diagnostic): diagnostics.append(diagnostic)
       }
     }
     if files.isEmpty && diagnostics.isEmpty {
@@ -266,5 +270,53 @@ struct YAMLGraphReader {
     }
     if problem.contains("tab") { return "YAML indents with spaces, not tabs" }
     return nil
+  }
+}
+
+extension GraphLoader {
+  /// A file's text, or why it cannot be read: the system's reason (no permission, …), or, for bytes that are
+  /// not UTF-8, the line and column of the first bad byte.
+  static func readText(_ url: URL, shown: String) -> Result<String, Diagnostic> {
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      let reason =
+        FileManager.default.isReadableFile(atPath: url.path)
+        ? ((error as NSError).localizedFailureReason ?? error.localizedDescription) : "permission denied"
+      return .failure(
+        Diagnostic(
+          code: .G001, message: "cannot read `\(shown)`: \(reason)",
+          range: SourceRange(file: shown, line: 1, column: 1),
+          help: ["check that the file exists and that you may read it"]))
+    }
+    if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+    // Find the first byte that is not UTF-8, and say where it is.
+    let bytes = [UInt8](data)
+    var valid = bytes.count
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+      if length == 0 || i + length > bytes.count
+        || String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil
+      {
+        valid = i
+        break
+      }
+      i += length
+    }
+    let before = String(decoding: bytes[0..<valid], as: UTF8.self)
+    let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    let column =
+      (before.split(separator: "\n", omittingEmptySubsequences: false).last?.unicodeScalars.count ?? 0) + 1
+    let byte = valid < bytes.count ? String(format: "0x%02X", bytes[valid]) : "the end"
+    return .failure(
+      Diagnostic(
+        code: .G001,
+        message:
+          "`\(shown)` is not UTF-8 text: the byte \(byte) at line \(line), column \(column) is not valid",
+        range: SourceRange(file: shown, line: line, column: column), label: "not UTF-8",
+        help: ["save the file as UTF-8"]))
   }
 }
