@@ -132,6 +132,16 @@ public enum GraphvizRenderer {
       throw .graphviz(stage: "building the graph (\(error.what))", messages: messages())
     }
     defer { agclose(g) }
+    return try layOutAndRender(g, in: context, device: device, rendered: rendered)
+  }
+
+  /// Lays out `g` with `dot` and renders it to `device`; frees the layout and the rendered data. The caller
+  /// holds ``lock``, has begun capturing Graphviz's messages, and closes `g`.
+  package static func layOutAndRender(
+    _ g: UnsafeMutablePointer<Agraph_t>, in context: OpaquePointer, device: String,
+    rendered: ((Data) -> Void)? = nil
+  ) throws(RenderError) -> Data {
+    func messages() -> String { String(cString: orgraph_errors_text()) }
     guard gvLayout(context, g, "dot") == 0 else {
       throw .graphviz(stage: "layout", messages: messages())
     }

@@ -45,12 +45,20 @@ struct Orgraph: ParsableCommand {
     main(ParameterArguments.extract(from: Array(CommandLine.arguments.dropFirst())))
   }
 
+  @OptionGroup var shell: ShellOptions
+
+  /// With no command: the REPL on a terminal; otherwise queries read line by line from standard input.
+  func run() throws { try shell.start() }
+}
+
+/// What the shell takes, with or without the `repl` command.
+struct ShellOptions: ParsableArguments {
   @OptionGroup var options: GraphOptions
   @OptionGroup var limits: LimitOptions
   @OptionGroup var writes: WriteOptions
 
-  /// With no command: the REPL on a terminal; otherwise queries read line by line from standard input.
-  func run() throws {
+  /// Loads the graph and runs the shell; throws its exit status when it is not 0.
+  func start() throws {
     let graph = try loadGraphOrExit(options.graph)
     let status = REPL.run(graph: graph, graphPath: options.graph, limits: limits, writes: writes.policy)
     if status != 0 { throw ExitCode(status) }
@@ -67,15 +75,9 @@ struct Repl: ParsableCommand {
         echo 'team Cloud <- in_team' | orgraph repl        (not a terminal: one query per line)
       """)
 
-  @OptionGroup var options: GraphOptions
-  @OptionGroup var limits: LimitOptions
-  @OptionGroup var writes: WriteOptions
+  @OptionGroup var shell: ShellOptions
 
-  func run() throws {
-    let graph = try loadGraphOrExit(options.graph)
-    let status = REPL.run(graph: graph, graphPath: options.graph, limits: limits, writes: writes.policy)
-    if status != 0 { throw ExitCode(status) }
-  }
+  func run() throws { try shell.start() }
 }
 
 /// Options every command that reads a graph takes.

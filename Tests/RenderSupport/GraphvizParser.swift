@@ -126,14 +126,10 @@ package enum GraphvizParser {
     }
     guard let g = orgraph_read(text) else { return .failure(.graphviz(stage: "parsing DOT", messages: "")) }
     defer { agclose(g) }
-    guard gvLayout(context, g, "dot") == 0 else { return .failure(.graphviz(stage: "layout", messages: "")) }
-    orgraph_repair_rank_lists(g)
-    defer { gvFreeLayout(context, g) }
-    var buffer: UnsafeMutablePointer<CChar>?
-    var length: UInt32 = 0
-    let status = gvRenderData(context, g, device, &buffer, &length)
-    defer { if let buffer { gvFreeRenderData(buffer) } }
-    guard status == 0, let buffer else { return .failure(.graphviz(stage: "rendering", messages: "")) }
-    return .success(Data(bytes: buffer, count: Int(length)))
+    do throws(RenderError) {
+      return .success(try GraphvizRenderer.layOutAndRender(g, in: context, device: device))
+    } catch {
+      return .failure(error)
+    }
   }
 }

@@ -239,40 +239,37 @@ public struct GraphBuilder: Sendable {
             help: ["list it under a role's or track's `has_level`"]))
       }
     }
-    // promotes_to must not loop.
-    if let promotes = schema.edgeTypeNumber("promotes_to") {
-      for cycle in cycles(in: edges[promotes]) {
-        let names = cycle.map { "`\(nodeIDs[Int($0)])`" }
-        let first = cycle.first ?? 0
-        let last = cycle.last ?? 0
-        diagnostics.append(
-          Diagnostic(
-            code: .G301, message: "promotions go round in a circle",
-            range: edges[promotes].ranges[edges[promotes].firstEdge(from: last, toAnyOf: [first]) ?? -1]
-              ?? nodeRanges[first],
-            label: "this promotion closes the circle",
-            help: ["remove the `promotes_to` that leads back to a lower level"],
-            notes: ["the circle: " + (names + [names.first ?? ""]).joined(separator: " → ")]))
-      }
-    }
-    // Hierarchies must not loop, and these edges must not point at their own node.
-    let hierarchies: [(edge: String, help: String)] = [
-      ("includes", "remove the `includes` that leads back: a level includes only lower levels"),
-      ("part_of", "remove the `part_of` that leads back: a team is part of a larger team or an organisation"),
-      ("broader", "remove the `broader` that leads back: a competency's broader one is more general"),
+    // Promotions and hierarchies must not loop (a self-loop of `promotes_to` is a circle of one).
+    let hierarchies: [(edge: String, code: DiagnosticCode, message: String, label: String, help: String)] = [
+      (
+        "promotes_to", .G301, "promotions go round in a circle", "this promotion closes the circle",
+        "remove the `promotes_to` that leads back to a lower level"
+      ),
+      (
+        "includes", .G303, "`includes` edges go round in a circle", "this `includes` closes the circle",
+        "remove the `includes` that leads back: a level includes only lower levels"
+      ),
+      (
+        "part_of", .G303, "`part_of` edges go round in a circle", "this `part_of` closes the circle",
+        "remove the `part_of` that leads back: a team is part of a larger team or an organisation"
+      ),
+      (
+        "broader", .G303, "`broader` edges go round in a circle", "this `broader` closes the circle",
+        "remove the `broader` that leads back: a competency's broader one is more general"
+      ),
     ]
-    for (name, help) in hierarchies {
-      guard let type = schema.edgeTypeNumber(name) else { continue }
-      for cycle in cycles(in: edges[type]) where cycle.count > 1 {
+    for rule in hierarchies {
+      guard let type = schema.edgeTypeNumber(rule.edge) else { continue }
+      for cycle in cycles(in: edges[type]) where cycle.count > 1 || rule.code == .G301 {
         let names = cycle.map { "`\(nodeIDs[Int($0)])`" }
         let first = cycle.first ?? 0
         let last = cycle.last ?? 0
         diagnostics.append(
           Diagnostic(
-            code: .G303, message: "`\(name)` edges go round in a circle",
+            code: rule.code, message: rule.message,
             range: edges[type].ranges[edges[type].firstEdge(from: last, toAnyOf: [first]) ?? -1]
               ?? nodeRanges[first],
-            label: "this `\(name)` closes the circle", help: [help],
+            label: rule.label, help: [rule.help],
             notes: ["the circle: " + (names + [names.first ?? ""]).joined(separator: " → ")]))
       }
     }
