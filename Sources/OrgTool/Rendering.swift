@@ -6,7 +6,8 @@ import OrgRender
 
 /// Carries out `| render` requests and the `render` command as the command line and the REPL do: a diagram
 /// chosen from the result (``OrgDiagram/Diagram/forResult(_:graph:limits:)``), drawn through Graphviz, and
-/// written atomically — every failure one `Q402` diagnostic.
+/// written atomically — every failure one diagnostic: Q402 for a diagram that cannot be drawn as asked, Q403
+/// for a file that is not written, Q404 for Graphviz failing.
 ///
 /// ```swift
 /// var runner = ScriptRunner(session: QuerySession(graph: graph), renderer: Rendering.renderer())
@@ -36,8 +37,11 @@ public enum Rendering {
     -> String?
   {
     let name = request.format ?? (request.file == nil ? "dot" : "svg")
-    func fail(_ message: String, help: [String] = []) -> Diagnostic {
-      Diagnostic(code: .Q402, message: message, range: request.range, help: help)
+    // A file named on the command line has no place in the query to point at.
+    func fail(_ message: String, help: [String] = [], code: DiagnosticCode = .Q402, file: Bool = false)
+      -> Diagnostic
+    {
+      Diagnostic(code: code, message: message, range: file && !fromQuery ? nil : request.range, help: help)
     }
     if let tableFormat = ResultFormatter.Format(rawValue: name) {
       let text = ResultFormatter(graph: graph).format(result, as: tableFormat)
@@ -45,7 +49,7 @@ public enum Rendering {
       do {
         try writes.write(Data(text.utf8), to: file, fromQuery: fromQuery)
       } catch {
-        throw fail(error.message, help: error.help)
+        throw fail(error.message, help: error.help, code: .Q403, file: true)
       }
       return nil
     }
@@ -73,7 +77,11 @@ public enum Rendering {
       guard format.isText else {
         throw fail(
           "\(name.uppercased()) is binary and is not printed to the terminal",
-          help: ["name a file: `| render \(name) to \"diagram.\(format.fileExtension)\"`"])
+          help: [
+            fromQuery
+              ? "name a file: `| render \(name) to \"diagram.\(format.fileExtension)\"`"
+              : "name a file: `-o diagram.\(format.fileExtension)`"
+          ])
       }
       switch format {
       case .mermaid: return diagram.mermaid
@@ -82,23 +90,25 @@ public enum Rendering {
         do {
           return try GraphvizRenderer.svg(diagram)
         } catch {
-          throw fail("Graphviz could not draw the diagram: \(error)", help: advice(for: error, format: name))
+          throw fail(
+            "Graphviz could not draw the diagram: \(error)", help: advice(for: error, format: name),
+            code: .Q404)
         }
       }
     }
     if let refusal = writes.refusal(of: file, fromQuery: fromQuery) {
-      throw fail(refusal.message, help: refusal.help)
+      throw fail(refusal.message, help: refusal.help, code: .Q403, file: true)
     }
     let data: Data
     do {
       data = try GraphvizRenderer.data(for: diagram, as: format)
     } catch {
-      throw fail("\(error)", help: advice(for: error, format: name))
+      throw fail("\(error)", help: advice(for: error, format: name), code: .Q404)
     }
     do {
       try writes.write(data, to: file, fromQuery: fromQuery)
     } catch {
-      throw fail(error.message, help: error.help)
+      throw fail(error.message, help: error.help, code: .Q403, file: true)
     }
     return nil
   }

@@ -90,7 +90,7 @@ public struct ScriptRunner: Sendable {
         output.succeeded = false
       } catch {
         output.stderr += report(
-          [Diagnostic(code: .Q402, message: "rendering failed: \(error)", range: request.range)], text: text,
+          [Diagnostic(code: .Q404, message: "rendering failed: \(error)", range: request.range)], text: text,
           file: name, firstLine: firstLine)
         output.succeeded = false
       }

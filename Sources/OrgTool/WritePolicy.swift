@@ -13,7 +13,8 @@ import OrgGraph
 public struct WritePolicy: Sendable {
   /// Whether existing files may be replaced without asking.
   public var replaceExisting = false
-  /// The folder files named inside queries must be in; `nil` refuses them all.
+  /// The folder files named inside queries must be in, and their relative paths start from; `nil` refuses
+  /// them all.
   public var queryFolder: String?
 
   /// Queries write under the working directory; existing files are kept unless `replaceExisting`.
@@ -53,22 +54,30 @@ public struct WritePolicy: Sendable {
       return ("this program does not let queries write files", ["ask for the result without `to \"…\"`"])
     }
     let root = Self.canonical(queryFolder)
-    let target = Self.canonical(path)
+    let target = Self.canonical(located(path, fromQuery: true))
     guard target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
       return (
         "a query may write only under \(queryFolder), and `\(path)` is outside it",
         [
-          "name a file in this folder, like `\(URL(fileURLWithPath: path).lastPathComponent)`",
-          "or write it from the command line: `orgraph render --format FORMAT -o \(path) QUERY`",
+          "name a file in this folder, like `\(URL(fileURLWithPath: path).lastPathComponent)`, or allow another "
+            + "folder with `--write-dir DIR`",
+          "or drop `to \"…\"` and write it from the command line: `orgraph render --format FORMAT -o \(path) QUERY`",
         ]
       )
     }
     return nil
   }
 
+  /// Where `path` is: a relative path named inside a query is relative to ``queryFolder``.
+  func located(_ path: String, fromQuery: Bool) -> String {
+    guard fromQuery, let queryFolder, !path.hasPrefix("/") else { return path }
+    return URL(fileURLWithPath: queryFolder).appendingPathComponent(path).path
+  }
+
   /// Writes `data` to `path` under this policy.
-  func write(_ data: Data, to path: String, fromQuery: Bool) throws(WriteRefusal) {
-    if let refusal = refusal(of: path, fromQuery: fromQuery) {
+  func write(_ data: Data, to named: String, fromQuery: Bool) throws(WriteRefusal) {
+    let path = located(named, fromQuery: fromQuery)
+    if let refusal = refusal(of: named, fromQuery: fromQuery) {
       throw WriteRefusal(message: refusal.message, help: refusal.help)
     }
     let key = Self.canonical(path)
@@ -78,12 +87,14 @@ public struct WritePolicy: Sendable {
     } catch {
       if error.exists {
         throw WriteRefusal(
-          message: "`\(path)` exists, and was not replaced",
+          message: "`\(named)` exists, and was not replaced",
           help: [
             "replace it with `--force` (`:set overwrite on` in the shell), or pick another name"
           ])
       }
-      throw WriteRefusal(message: error.description, help: ["pick a file in a folder you can write to"])
+      throw WriteRefusal(
+        message: "cannot write `\(named)`: \(error.reason)",
+        help: ["pick a file in a folder you can write to"])
     }
   }
 

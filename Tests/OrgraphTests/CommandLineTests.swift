@@ -102,7 +102,7 @@ struct CommandLineTests {
     #expect(query.status == 1)
     #expect(
       query.stderr == """
-        error[Q402]: cannot write `no-such-folder/x.csv`: the folder \(missing) does not exist
+        error[Q403]: cannot write `no-such-folder/x.csv`: the folder \(missing) does not exist
          --> <query>:1:9
           |
         1 | roles | render csv to "no-such-folder/x.csv"
@@ -174,12 +174,13 @@ struct CommandLineTests {
     #expect(
       !FileManager.default.fileExists(
         atPath: folder.deletingLastPathComponent().appending(path: "escape.svg").path))
-    // `--write-dir` names the folder; -o on the command line is free.
+    // `--write-dir` names the folder, and a query's relative paths start there.
     let sub = folder.appending(path: "out")
     try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
     #expect(
-      try Tool.run(["query", "--write-dir", "out", #"roles | render csv to "out/r.csv""#], in: folder).status
-        == 0)
+      try Tool.run(["query", "--write-dir", "out", #"roles | render csv to "r.csv""#], in: folder).status == 0
+    )
+    #expect(FileManager.default.fileExists(atPath: sub.appending(path: "r.csv").path))
     #expect(try Tool.run(["query", #"roles | render csv to "out/r2.csv""#], in: folder).status == 0)
     // A session replaces its own files, not others'.
     let script = """

@@ -22,7 +22,7 @@ struct RenderContainmentTests {
     #expect(result.status == 1)
     // SIGABRT, or under AddressSanitizer (which reports the abort) exit status 1.
     let error =
-      /error\[Q402\]: Graphviz crashed while laying out this diagram \((signal 6, SIGABRT|exit status 1)\); the diagram was not drawn \(a new Graphviz helper is started for the next one\)/
+      /error\[Q404\]: Graphviz crashed while laying out this diagram \((signal 6, SIGABRT|exit status 1)\); the diagram was not drawn \(a new Graphviz helper is started for the next one\)/
     #expect(result.stderr.matches(of: error).count == 2, "\(result.stderr)")
     #expect(result.stderr.contains("help: draw fewer nodes"))
     // Both counts ran: the session survived both crashes.

@@ -354,11 +354,31 @@ extension DiagnosticCode {
       )
     case .Q402:
       Entry(
-        code: self, title: "rendering failed",
+        code: self, title: "cannot draw as asked",
         meaning:
-          "A `render` stage could not draw or write the result: too large, an unwritable file, or no renderer in this program.",
-        example: "render png to \"/nonexistent/x.png\"",
-        fix: "Follow the message: narrow the query, pick another file, or use `orgraph`.")
+          "A `render` stage or `orgraph render` cannot draw the result this way: the diagram would be too large, the format does not exist, a binary format (PNG, PDF) was asked for without a file, or the program running the query has no renderer.",
+        example: "orgraph render --format png 'roles'",
+        fix:
+          "Follow the help line: narrow the query or raise `--max-nodes`, name a file (`-o diagram.png`, or `| render png to \"diagram.png\"`), or run the query with `orgraph`."
+      )
+    case .Q403:
+      Entry(
+        code: self, title: "file not written",
+        meaning:
+          "The output file was not written: it exists and replacing it was not allowed, a query named a file outside the folder queries may write in, or the folder is missing or not writable.",
+        example: "roles | render svg to \"../x.svg\"",
+        fix:
+          "Add `--force` (`:set overwrite on` in the shell) to replace a file; name a file in the working directory or allow another folder with `--write-dir DIR`; or pick a folder that exists."
+      )
+    case .Q404:
+      Entry(
+        code: self, title: "Graphviz failed",
+        meaning:
+          "Graphviz refused the diagram, crashed while laying it out, or took longer than its time limit. OrgGraph runs Graphviz in a helper process, so only this render failed; the next one starts a new helper.",
+        example: "a diagram that trips a Graphviz bug",
+        fix:
+          "Draw fewer nodes, or write the diagram as text (`| render dot`, `| render mermaid`) and lay it out elsewhere."
+      )
     }
   }
 }

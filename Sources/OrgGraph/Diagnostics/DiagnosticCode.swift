@@ -122,6 +122,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
   case Q401
   /// Q402: see ``entry``.
   case Q402
+  /// Q403: see ``entry``.
+  case Q403
+  /// Q404: see ``entry``.
+  case Q404
 
   /// The code as printed: `Q101`.
   public var description: String { rawValue }

@@ -187,7 +187,9 @@ extension QuerySession {
   func timedOut(_ range: SourceRange) -> Diagnostic {
     let seconds = String(format: "%g", timeout ?? 0)
     return Diagnostic(
-      code: .Q304, message: "the query ran for more than \(seconds) seconds and was stopped", range: range,
+      code: .Q304,
+      message: "the query ran for more than \(seconds) second\(seconds == "1" ? "" : "s") and was stopped",
+      range: range,
       label: "still running here",
       help: [
         "narrow it: a `where` before the steps, fewer steps, bounded closures (`{1,3}`), simpler patterns",

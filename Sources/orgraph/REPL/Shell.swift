@@ -209,10 +209,20 @@ struct Shell {
 
   mutating func set(_ argument: String) -> Bool {
     let parts = argument.split(separator: " ").map(String.init)
+    if parts.isEmpty {
+      // `:set` alone shows every setting, its value now, and what it does.
+      for setting in Setting.allCases {
+        let now =
+          settingsNow.components(separatedBy: ", ").first { $0.hasPrefix(setting.rawValue + " ") } ?? ""
+        out("  " + now.padding(toLength: 22, withPad: " ", startingAt: 0) + setting.summary + "\n")
+      }
+      return true
+    }
     guard parts.count == 2 else {
       return fail(
-        "`:set` takes a name and a value: `:set hops 32`, `:set rows 200` (0: all), `:set timing on`, "
-          + "`:set nodes 300` (now: \(settingsNow))")
+        "`:set` takes a name and a value, like `:set timeout 60`; settings: "
+          + Setting.allCases.map { "\($0.rawValue) \($0.value)" }.joined(separator: ", ")
+          + " (`:set` alone shows them with their values)")
     }
     guard let setting = Setting(rawValue: parts[0]) else {
       let names = Setting.allCases.map(\.rawValue)
