@@ -1,6 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// `ORGRAPH_FUZZ=1` (set by scripts/fuzz.sh, with its own build folder) builds the engine instrumented for
+// libFuzzer and AddressSanitizer, and `orgraph-fuzz` as a libFuzzer target. The build tool that embeds the
+// default graph is left alone, as is every other product.
+let fuzzing = Context.environment["ORGRAPH_FUZZ"] == "1"
+let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+
 let package = Package(
   name: "OrgGraph",
   platforms: [.macOS(.v13)],
@@ -24,6 +30,7 @@ let package = Package(
     .target(
       name: "OrgGraph",
       dependencies: [.product(name: "Yams", package: "Yams")],
+      swiftSettings: fuzzFlags,
       plugins: [.plugin(name: "EmbedDefaultGraph")]
     ),
     // Build tool that turns Graph/*.yaml into Swift source, so the default graph ships inside the product.
@@ -36,14 +43,16 @@ let package = Package(
     // The query language: lexer, parser, checker, evaluator, results, diagnostics.
     .target(
       name: "OrgQuery",
-      dependencies: ["OrgGraph", .product(name: "HeapModule", package: "swift-collections")]
+      dependencies: ["OrgGraph", .product(name: "HeapModule", package: "swift-collections")],
+      swiftSettings: fuzzFlags
     ),
     // Diagram styles written as DOT and Mermaid text (pure Swift).
     .target(
       name: "OrgDiagram",
       dependencies: [
         "OrgGraph", "OrgQuery", .product(name: "OrderedCollections", package: "swift-collections"),
-      ]
+      ],
+      swiftSettings: fuzzFlags
     ),
     // Graphviz layout and rendering, in-process through libgvc.
     .systemLibrary(
@@ -116,6 +125,16 @@ let package = Package(
       dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender"],
       path: "Benchmarks/RenderBenchmarks"
     ),
+    // libFuzzer targets (scripts/fuzz.sh); built normally, it replays inputs from files.
+    .executableTarget(
+      name: "orgraph-fuzz",
+      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRenderTestSupport"],
+      path: "Fuzz/OrgGraphFuzz",
+      swiftSettings: [
+        .unsafeFlags(["-parse-as-library"] + (fuzzing ? ["-sanitize=fuzzer,address", "-DFUZZING"] : []))
+      ],
+      linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+    ),
     // Golden files, paths, built executables and a seeded generator, shared by the test targets.
     .target(name: "OrgTestSupport", dependencies: ["OrgGraph", "OrgDiagram"], path: "Tests/Support"),
     .testTarget(
@@ -158,7 +177,7 @@ let package = Package(
     // End-to-end tests of the built tool.
     .testTarget(
       name: "OrgraphTests",
-      dependencies: ["orgraph", "OrgTestSupport"],
+      dependencies: ["orgraph", "orgraph-fuzz", "OrgTestSupport"],
       exclude: ["Golden", "Transcripts"]
     ),
   ],

@@ -1,0 +1,116 @@
+import Foundation
+import OrgDiagram
+import OrgGraph
+import OrgQuery
+import OrgRenderTestSupport
+
+/// What the fuzzer feeds bytes to. Each target must never crash, hang or grow without bound on any input;
+/// a returned error is fine.
+enum FuzzTarget: String, CaseIterable {
+  /// The lexer, parser and checker, on text.
+  case query
+  /// The evaluator on the default graph, with a query built from the grammar by the bytes' choices.
+  case evaluate
+  /// The YAML graph loader.
+  case yaml
+  /// The JSON graph loader.
+  case json
+  /// The DOT and Mermaid writers with labels from the bytes; the DOT is read back by Graphviz's parser.
+  case writers
+
+  static let graph: Graph? = try? GraphLoader.loadDefault()
+
+  func run(_ data: Data) {
+    switch self {
+    case .query:
+      guard let graph = Self.graph else { return }
+      _ = QuerySession(graph: graph).check(String(decoding: data, as: UTF8.self))
+    case .evaluate:
+      guard let graph = Self.graph else { return }
+      var session = QuerySession(graph: graph)
+      session.timeout = 2
+      session.maxRows = 200_000
+      _ = session.run(QueryGrammar.query(from: data, graph: graph))
+    case .yaml:
+      _ = try? GraphLoader.load(yaml: String(decoding: data, as: UTF8.self), path: "fuzz.yaml")
+    case .json:
+      _ = try? GraphLoader.loadJSON(String(decoding: data, as: UTF8.self), path: "fuzz.json")
+    case .writers:
+      let text = String(decoding: data, as: UTF8.self)
+      let parts = text.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
+      var diagram = Diagram(name: parts.first ?? "", direction: .leftToRight)
+      for (i, part) in parts.enumerated() {
+        diagram.nodes.append(Diagram.Node(id: "n\(i)" + part, label: .text(part)))
+        if i > 0 {
+          diagram.edges.append(
+            Diagram.Edge(from: diagram.nodes[i - 1].id, to: diagram.nodes[i].id, label: .text(part)))
+        }
+      }
+      var cluster = Diagram.Cluster(id: parts.last ?? "c", label: .text(parts.first ?? ""))
+      cluster.nodes = diagram.nodes.prefix(2).map(\.id)
+      diagram.clusters.append(cluster)
+      _ = diagram.mermaid
+      // What the writer wrote, Graphviz's own parser must read, with the same number of nodes.
+      if case .success(let parsed) = GraphvizParser.parse(diagram.dot),
+        parsed.nodes.count != diagram.nodes.count
+      {
+        fatalError("the DOT writer lost nodes: \(parsed.nodes.count) of \(diagram.nodes.count)")
+      }
+    }
+  }
+}
+
+/// Queries built from the grammar, each choice read from the fuzzer's bytes: sources, steps over the
+/// schema's edges with quantifiers and filters, and commands.
+enum QueryGrammar {
+  struct Choices {
+    var bytes: [UInt8]
+    var index = 0
+    mutating func next(_ count: Int) -> Int {
+      guard count > 0 else { return 0 }
+      defer { index += 1 }
+      return index < bytes.count ? Int(bytes[index]) % count : 0
+    }
+    var more: Bool { index < bytes.count }
+  }
+
+  static func query(from data: Data, graph: Graph) -> String {
+    var c = Choices(bytes: [UInt8](data))
+    let kinds = graph.schema.kinds
+    let edges = graph.schema.edgeTypes.map(\.name)
+    let names = ["Cloud Engineer", "SRE Engineer", "Kubernetes", "Cloud", "Security Engineer", "x"]
+    var q: String
+    switch c.next(4) {
+    case 0: q = kinds[c.next(kinds.count)].plural
+    case 1: q = kinds[c.next(kinds.count)].name + " \"" + names[c.next(names.count)] + "\""
+    case 2:
+      return "path from role \"Backend Engineer\" to level \"Senior Cloud Security Engineer\" via -- "
+        + edges[c.next(edges.count)] + ["", "+", "{1,3}"][c.next(3)]
+        + [" shortest", " all shortest", ""][c.next(3)]
+    default:
+      q = "gap from role \"Cloud Engineer\" to level \"Senior Cloud Security Engineer\""
+    }
+    var stages = 0
+    while c.more, stages < 12 {
+      stages += 1
+      switch c.next(7) {
+      case 0, 1, 2:
+        let arrow = ["->", "<-", "--"][c.next(3)]
+        let edge = edges[c.next(edges.count)]
+        let quantifier = ["", "+", "*", "?", "{1,2}", "{0,3}"][c.next(6)]
+        let filter = ["", "[proficiency >= working]", "[origin = declared]", "[score > 0.1]"][c.next(4)]
+        q += " \(arrow) \(edge)\(quantifier)\(filter)"
+      case 3:
+        q +=
+          [
+            " | where name ~ \"e\"", " | where exists(-> requires)", " | where count(<- requires) > 1",
+            " | where not name = \"x\" and depth() >= 0",
+          ][c.next(4)]
+      case 4: q += [" | select name", " | select name, count(-> requires) as n | sort by n desc"][c.next(2)]
+      case 5: q += [" | distinct", " | count", " | limit 5", " | group by kind"][c.next(4)]
+      default: q += [" | union (roles)", " | intersect (levels)", " | except (competencies)"][c.next(3)]
+      }
+    }
+    return q
+  }
+}
