@@ -40,7 +40,8 @@ enum FuzzTarget: String, CaseIterable {
       let parts = text.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
       var diagram = Diagram(name: parts.first ?? "", direction: .leftToRight)
       for (i, part) in parts.enumerated() {
-        diagram.nodes.append(Diagram.Node(id: "n\(i)" + part, label: .text(part)))
+        // `n<i>:` first keeps ids distinct whatever the labels are.
+        diagram.nodes.append(Diagram.Node(id: "n\(i):" + part, label: .text(part)))
         if i > 0 {
           diagram.edges.append(
             Diagram.Edge(from: diagram.nodes[i - 1].id, to: diagram.nodes[i].id, label: .text(part)))
