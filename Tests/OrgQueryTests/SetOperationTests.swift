@@ -60,4 +60,14 @@ struct SetOperationTests {
     #expect(!names("roles | except (\(sre))").contains("SRE Engineer"))
     #expect(names("roles | except (\(sre))").count == names("roles").count - 1)
   }
+
+  /// A parameter is a value: combining it as a set says so, instead of calling it unbound.
+  @Test func aParameterIsNotASet() throws {
+    var session = QuerySession(graph: try GraphLoader.loadDefault(), parameters: ["sre": .parameter("x")])
+    let outcome = session.run("roles | select name, count(-> requires | intersect $sre) as shared")
+    #expect(outcome.diagnostics.map(\.code) == [.Q109])
+    #expect(
+      outcome.diagnostics.first?.message
+        == "`intersect` combines sets of nodes, but `$sre` is a parameter, a single value")
+  }
 }

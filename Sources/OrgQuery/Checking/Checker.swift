@@ -242,7 +242,17 @@ struct Checker {
       switch operand {
       case .variable(let v):
         guard let other = bindings[v.name] else {
-          reportUnbound(v)
+          if parameters[v.name] != nil {
+            // A parameter is a value (`--param sre=x`), not a set: say so rather than "not bound".
+            error(
+              .Q109, "`\(op.name)` combines sets of nodes, but `$\(v.name)` is a parameter, a single value",
+              at: v.range, label: "a value, not a set",
+              help: [
+                "bind a set with `let`, in the same run: `let \(v.name) = role \"SRE Engineer\" -> requires; …`"
+              ])
+          } else {
+            reportUnbound(v)
+          }
           return nil
         }
         if other.nodeKinds == nil {
