@@ -34,7 +34,8 @@ public final class RenderWorker: @unchecked Sendable {
   public static let command = "__render-worker"
 
   /// The environment variable that makes a worker fail on purpose, for tests of containment: `abort` (the
-  /// worker aborts on each request) or `hang` (it never answers).
+  /// worker aborts on each request), `abort-after-answer` (it answers, then aborts, as Graphviz does when
+  /// it fails while freeing a layout) or `hang` (it never answers).
   public static let faultVariable = "ORGRAPH_RENDER_WORKER_FAULT"
 
   /// The executable started as the worker.
@@ -47,7 +48,6 @@ public final class RenderWorker: @unchecked Sendable {
   private let lock = NSLock()
   private var pid: pid_t = 0
   private var socket: Int32 = -1
-  private var startedCount = 0
 
   /// A worker that runs `executable` (by default this program itself) with `arguments`.
   ///
@@ -59,13 +59,6 @@ public final class RenderWorker: @unchecked Sendable {
   }
 
   deinit { stop() }
-
-  /// How many worker processes have been started so far (one, plus one after each crash or timeout).
-  public var processesStarted: Int {
-    lock.lock()
-    defer { lock.unlock() }
-    return startedCount
-  }
 
   /// This program's executable: `/proc/self/exe` on Linux, so the worker is the same binary even when it
   /// was started through a relative path or a symbolic link.
@@ -89,26 +82,33 @@ public final class RenderWorker: @unchecked Sendable {
     } catch {
       throw .graphviz(stage: "preparing the layout", messages: "\(error)")
     }
-    // A worker that died after its last answer (Graphviz can fail while freeing) is replaced first.
-    if socket >= 0 { reapIfExited() }
-    if socket < 0 { try start() }
-    guard Frames.sendFrame(request, on: socket) else {
-      let why = finish(killing: false)
-      throw .layoutFailed("the layout helper stopped before it got the diagram (\(why))")
-    }
-    let deadline = Date().addingTimeInterval(timeout)
-    switch Frames.receiveAnswer(on: socket, until: deadline) {
-    case .answer(let ok, let data, let messages):
-      if ok { return data }
-      throw .graphviz(stage: messages.stage, messages: messages.text)
-    case .closed:
-      let why = finish(killing: false)
-      throw .layoutFailed("Graphviz crashed while laying out this diagram (\(why))")
-    case .timedOut:
-      _ = finish(killing: true)
-      throw .layoutFailed(
-        "Graphviz took longer than \(String(format: "%g", timeout)) seconds to lay out this diagram and was stopped"
-      )
+    // A worker answers before Graphviz frees the layout, so one that dies while freeing has already
+    // delivered; the render after it finds it dead — possibly only while sending, or while waiting. Such a
+    // render is sent once more to a new worker: only a worker that dies on the diagram itself, twice, is a
+    // crash of this render.
+    var attempt = 0
+    while true {
+      attempt += 1
+      if socket >= 0 { reapIfExited() }
+      if socket < 0 { try start() }
+      var received = Frames.Received.closed
+      if Frames.sendFrame(request, on: socket) {
+        received = Frames.receiveAnswer(on: socket, until: Date().addingTimeInterval(timeout))
+      }
+      switch received {
+      case .answer(let ok, let data, let messages):
+        if ok { return data }
+        throw .graphviz(stage: messages.stage, messages: messages.text)
+      case .closed:
+        let why = finish(killing: false)
+        if attempt < 2 { continue }
+        throw .layoutFailed("Graphviz crashed while laying out this diagram (\(why))")
+      case .timedOut:
+        _ = finish(killing: true)
+        throw .layoutFailed(
+          "Graphviz took longer than \(String(format: "%g", timeout)) seconds to lay out this diagram and was stopped"
+        )
+      }
     }
   }
 
@@ -137,7 +137,6 @@ public final class RenderWorker: @unchecked Sendable {
     }
     pid = child
     socket = pair[0]
-    startedCount += 1
   }
 
   /// Reaps and forgets the worker if it has exited.
@@ -208,6 +207,7 @@ public final class RenderWorker: @unchecked Sendable {
             Frames.answer(ok: true, data: data, messages: Messages(stage: "", text: "")), on: output)
         }
         if !delivered { exit(0) }
+        if fault == "abort-after-answer" { abort() }
         continue
       } catch let error as RenderError {
         if case .graphviz(let stage, let messages) = error {

@@ -96,8 +96,12 @@ public enum Rendering {
         }
       }
     }
-    if let refusal = writes.refusal(of: file, fromQuery: fromQuery) {
-      throw fail(refusal.message, help: refusal.help, code: .Q403, file: true)
+    // Where it goes, and whether it may, is settled before Graphviz spends time on it.
+    let target: WritePolicy.Target
+    do {
+      target = try writes.target(file, fromQuery: fromQuery)
+    } catch {
+      throw fail(error.message, help: error.help, code: .Q403, file: true)
     }
     let data: Data
     do {
@@ -106,7 +110,7 @@ public enum Rendering {
       throw fail("\(error)", help: advice(for: error, format: name), code: .Q404)
     }
     do {
-      try writes.write(data, to: file, fromQuery: fromQuery)
+      try writes.write(data, to: target)
     } catch {
       throw fail(error.message, help: error.help, code: .Q403, file: true)
     }

@@ -47,55 +47,74 @@ public struct WritePolicy: Sendable {
     }
   }
 
-  /// Why `path` may not be written, or `nil` when it may; `fromQuery` for files named inside a query.
-  func refusal(of path: String, fromQuery: Bool) -> (message: String, help: [String])? {
-    guard fromQuery else { return nil }
-    guard let queryFolder else {
-      return ("this program does not let queries write files", ["ask for the result without `to \"…\"`"])
-    }
-    let root = Self.canonical(queryFolder)
-    let target = Self.canonical(located(path, fromQuery: true))
-    guard target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-      return (
-        "a query may write only under \(queryFolder), and `\(path)` is outside it",
-        [
-          "name a file in this folder, like `\(URL(fileURLWithPath: path).lastPathComponent)`, or allow another "
-            + "folder with `--write-dir DIR`",
-          "or drop `to \"…\"` and write it from the command line: `orgraph render --format FORMAT -o \(path) QUERY`",
-        ]
-      )
-    }
-    return nil
+  /// A file the policy allows to be written: where it is, and whether an existing file there may be
+  /// replaced. Made once per write by ``target(_:fromQuery:)``, before the bytes are made.
+  struct Target {
+    /// The path as the user named it, for messages.
+    var named: String
+    /// The path to write (a query's relative path starts in ``queryFolder``).
+    var path: String
+    /// The canonical path, the key of the files this process wrote.
+    var key: String
+    /// Whether an existing file may be replaced.
+    var replacing: Bool
   }
 
-  /// Where `path` is: a relative path named inside a query is relative to ``queryFolder``.
-  func located(_ path: String, fromQuery: Bool) -> String {
-    guard fromQuery, let queryFolder, !path.hasPrefix("/") else { return path }
-    return URL(fileURLWithPath: queryFolder).appendingPathComponent(path).path
-  }
-
-  /// Writes `data` to `path` under this policy.
-  func write(_ data: Data, to named: String, fromQuery: Bool) throws(WriteRefusal) {
-    let path = located(named, fromQuery: fromQuery)
-    if let refusal = refusal(of: named, fromQuery: fromQuery) {
-      throw WriteRefusal(message: refusal.message, help: refusal.help)
+  /// Where `named` may be written, or why not: a file named inside a query (`fromQuery`) must be under
+  /// ``queryFolder``; an existing file is refused unless it may be replaced. Checked before rendering, so a
+  /// refused write costs no layout.
+  func target(_ named: String, fromQuery: Bool) throws(WriteRefusal) -> Target {
+    var path = named
+    if fromQuery {
+      guard let queryFolder else {
+        throw WriteRefusal(
+          message: "this program does not let queries write files",
+          help: ["ask for the result without `to \"…\"`"])
+      }
+      if !named.hasPrefix("/") { path = URL(fileURLWithPath: queryFolder).appendingPathComponent(named).path }
     }
     let key = Self.canonical(path)
-    do {
-      try OutputFile.write(data, to: path, replacing: replaceExisting || Self.written.contains(key))
-      Self.written.insert(key)
-    } catch {
-      if error.exists {
+    if fromQuery, let queryFolder {
+      let root = Self.canonical(queryFolder)
+      guard key == root || key.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
         throw WriteRefusal(
-          message: "`\(named)` exists, and was not replaced",
+          message: "a query may write only under \(queryFolder), and `\(named)` is outside it",
           help: [
-            "replace it with `--force` (`:set overwrite on` in the shell), or pick another name"
+            "name a file in this folder, like `\(URL(fileURLWithPath: named).lastPathComponent)`, or allow another "
+              + "folder with `--write-dir DIR`",
+            "or drop `to \"…\"` and write it from the command line: `orgraph render --format FORMAT -o \(named) QUERY`",
           ])
       }
+    }
+    let target = Target(
+      named: named, path: path, key: key, replacing: replaceExisting || Self.written.contains(key))
+    if !target.replacing, FileManager.default.fileExists(atPath: path) { throw Self.exists(named) }
+    return target
+  }
+
+  /// Writes `data` to a target made by ``target(_:fromQuery:)``.
+  func write(_ data: Data, to target: Target) throws(WriteRefusal) {
+    do {
+      try OutputFile.write(data, to: target.path, replacing: target.replacing)
+      Self.written.insert(target.key)
+    } catch {
+      // A file that appeared since the target was made is still not replaced.
+      if error.exists { throw Self.exists(target.named) }
       throw WriteRefusal(
-        message: "cannot write `\(named)`: \(error.reason)",
+        message: "cannot write `\(target.named)`: \(error.reason)",
         help: ["pick a file in a folder you can write to"])
     }
+  }
+
+  /// Writes `data` to `named` under this policy.
+  func write(_ data: Data, to named: String, fromQuery: Bool) throws(WriteRefusal) {
+    try write(data, to: try target(named, fromQuery: fromQuery))
+  }
+
+  static func exists(_ named: String) -> WriteRefusal {
+    WriteRefusal(
+      message: "`\(named)` exists, and was not replaced",
+      help: ["replace it with `--force` (`:set overwrite on` in the shell), or pick another name"])
   }
 
   /// An absolute path with `.`, `..` and the symbolic links of its existing folders resolved.

@@ -30,6 +30,20 @@ struct RenderContainmentTests {
     #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "a.svg").path))
   }
 
+  /// A helper that dies after answering (as Graphviz does when it fails while freeing a layout) costs no
+  /// render: the next one goes to a new helper.
+  @Test func aHelperThatDiesAfterAnsweringCostsNoRender() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try Tool.run(
+      [], in: folder, stdin: Self.script, environment: ["ORGRAPH_RENDER_WORKER_FAULT": "abort-after-answer"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.isEmpty)
+    for file in ["a.svg", "b.png"] {
+      #expect(FileManager.default.fileExists(atPath: folder.appending(path: file).path), "\(file)")
+    }
+  }
+
   @Test func aRunawayLayoutIsStopped() throws {
     let folder = try Paths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
