@@ -18,8 +18,13 @@ struct QueryOptions: ParsableArguments {
   var parameters: [String] = []
 
   func parsedParameters() throws -> [String: QueryValue] {
+    try Self.parameters(parameters + ParameterArguments.extracted)
+  }
+
+  /// `NAME=VALUE` texts as parameters (a later name wins).
+  static func parameters(_ texts: [String]) throws -> [String: QueryValue] {
     var out: [String: QueryValue] = [:]
-    for p in parameters + ParameterArguments.extracted {
+    for p in texts {
       guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
         throw ValidationError("--param takes NAME=VALUE, like --param min=3; got `\(p)`")
       }
@@ -27,6 +32,7 @@ struct QueryOptions: ParsableArguments {
     }
     return out
   }
+
 }
 
 extension ResultFormatter.Format: ExpressibleByArgument {}
@@ -80,8 +86,9 @@ struct WriteOptions: ParsableArguments {
   var writeDir: String?
 
   var policy: WritePolicy {
-    WritePolicy(
-      replaceExisting: force, queryFolder: writeDir ?? FileManager.default.currentDirectoryPath)
+    var policy = WritePolicy(replaceExisting: force)
+    if let writeDir { policy.queryFolder = writeDir }
+    return policy
   }
 }
 
@@ -228,10 +235,7 @@ struct Render: ParsableCommand {
 
   func run() throws {
     let graph = try loadGraphOrExit(graphOptions.graph)
-    let parameters = try QueryOptions.parse(
-      ["--format", "table"] + self.parameters.flatMap { ["--param", $0] }
-    )
-    .parsedParameters()
+    let parameters = try QueryOptions.parameters(self.parameters + ParameterArguments.extracted)
     let limits = maxNodes.map { DiagramLimits(maxNodes: $0) } ?? .standard
     try Terminal.write(
       Rendering.renderQuery(

@@ -158,4 +158,22 @@ struct StructureTests {
       #expect(d.range?.start == SourceLocation(line: 3, column: 6))
     }
   }
+
+  /// A file that cannot be read beside a sound graph is an error, not a file silently left out.
+  @Test func anUnreadableFileBesideASoundGraphIsAnError() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let graph = folder.appending(path: "graph")
+    try FileManager.default.copyItem(at: Paths.repository.appending(path: "Graph"), to: graph)
+    try Data([0x78, 0x3A, 0x20, 0xFF, 0x0A]).write(to: graph.appending(path: "extra.yaml"))
+    do {
+      _ = try GraphLoader.load(path: graph.path)
+      Issue.record("a graph loaded without one of its files")
+    } catch {
+      #expect(error.diagnostics.map(\.code) == [.G001])
+      #expect(
+        error.diagnostics.first?.message.hasSuffix(
+          "is not UTF-8 text: the byte 0xFF at line 1, column 4 is not valid") == true)
+    }
+  }
 }

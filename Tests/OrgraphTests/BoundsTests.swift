@@ -12,27 +12,29 @@ struct BoundsTests {
     return folder
   }
 
-  @Test func thousandsOfErrorsAreCountedNotAllShown() throws {
-    let ids = (0..<4000).map { "      - competency:nope\($0)" }.joined(separator: "\n")
-    let folder = try Self.graph(
-      "orgraph: 1\nname: unknown ids\nroles:\n  - id: role:acme/r\n    name: R\n    requires:\n\(ids)\n")
+  /// `orgraph check` (with `arguments`) of a graph of one role whose `requires:` is `requires`.
+  static func checkRole(requiring requires: String, _ arguments: [String] = []) throws -> Tool.Result {
+    let folder = try graph(
+      "orgraph: 1\nname: bounds\nroles:\n  - id: role:acme/r\n    name: R\n    requires:\(requires)\n")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let result = try Tool.run(["check", "--graph", folder.path])
+    return try Tool.run(["check", "--graph", folder.path] + arguments)
+  }
+
+  @Test func thousandsOfErrorsAreCountedNotAllShown() throws {
+    let ids = "\n" + (0..<4000).map { "      - competency:nope\($0)" }.joined(separator: "\n")
+    let result = try Self.checkRole(requiring: ids)
     #expect(result.status == 1)
     #expect(result.stderr.components(separatedBy: "error[G201]").count - 1 == 100)
     #expect(result.stderr.contains("… and 3900 more errors like these, not shown (the first 100 are)\n"))
     #expect(result.stderr.hasSuffix("has 4000 errors; fix them and run `orgraph check` again\n"))
     // JSON lists every one.
-    let json = try Tool.run(["check", "--graph", folder.path, "--format", "json"])
+    let json = try Self.checkRole(requiring: ids, ["--format", "json"])
     #expect(json.stdout.components(separatedBy: "\"G201\"").count - 1 == 4000)
   }
 
   @Test func aLongLineIsQuotedAroundTheColumn() throws {
     let list = (0..<4000).map { "competency:nope\($0)" }.joined(separator: ", ")
-    let folder = try Self.graph(
-      "orgraph: 1\nname: one line\nroles:\n  - id: role:acme/r\n    name: R\n    requires: [\(list)]\n")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let result = try Tool.run(["check", "--graph", folder.path])
+    let result = try Self.checkRole(requiring: " [\(list)]")
     #expect(result.status == 1)
     // Each diagnostic is a few short lines: 100 shown, none repeating the 80 KB line.
     #expect(result.stderr.utf8.count < 60_000, "\(result.stderr.utf8.count) bytes")

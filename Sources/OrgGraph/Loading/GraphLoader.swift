@@ -49,22 +49,28 @@ public enum GraphLoader {
   /// up the tree is read once and never loops.
   public static func load(folder: String) throws(GraphLoadFailure) -> Graph {
     let base = URL(fileURLWithPath: folder)
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isFolder), isFolder.boolValue,
-      (try? FileManager.default.contentsOfDirectory(atPath: base.path)) != nil
-    else {
-      throw GraphLoadFailure(diagnostics: [
-        Diagnostic(code: .G002, message: "cannot list the folder `\(folder)`")
-      ])
-    }
+    let prefix = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     var relative: [String] = []
+    var diagnostics: [Diagnostic] = []
     var visited: Set<String> = [base.resolvingSymlinksInPath().path]
     var pending: [(url: URL, relative: String)] = [(base, "")]
-    while let (url, prefix) = pending.popLast() {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+    while let (url, under) = pending.popLast() {
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+        guard !under.isEmpty else {
+          throw GraphLoadFailure(diagnostics: [
+            Diagnostic(code: .G002, message: "cannot list the folder `\(folder)`")
+          ])
+        }
+        // A sub-folder that cannot be read is said, not skipped.
+        diagnostics.append(
+          Diagnostic(
+            code: .G001, message: "cannot list the folder `\(prefix)/\(under)`",
+            help: ["check that you may read it, or move it out of the graph folder"]))
+        continue
+      }
       for name in names where !name.hasPrefix(".") {
         let child = url.appending(path: name)
-        let path = prefix.isEmpty ? name : prefix + "/" + name
+        let path = under.isEmpty ? name : under + "/" + name
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
         if isDirectory.boolValue {
@@ -75,8 +81,6 @@ public enum GraphLoader {
       }
     }
     var files: [(String, String)] = []
-    var diagnostics: [Diagnostic] = []
-    let prefix = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     for path in relative.sorted() {
       let shown = prefix == "." ? path : "\(prefix)/\(path)"
       switch readText(base.appending(path: path), shown: shown) {
@@ -92,13 +96,21 @@ public enum GraphLoader {
           notes: ["docs/graph-format.md describes the format"])
       ])
     }
+    let graph: Graph
     do {
-      return try load(files: files)
+      graph = try load(files: files)
     } catch {
       var failure = error
       failure.diagnostics = diagnostics + failure.diagnostics
       throw failure
     }
+    // The files that could be read make a graph, but not the whole one: a file or folder that could not be
+    // read is an error, not something to drop silently.
+    guard diagnostics.isEmpty else {
+      throw GraphLoadFailure(
+        diagnostics: diagnostics, sources: Dictionary(files, uniquingKeysWith: { a, _ in a }))
+    }
+    return graph
   }
 
   /// Loads a graph from YAML texts: `path` is what diagnostics show, `text` the file's contents.

@@ -81,7 +81,7 @@ extension Evaluator {
       // progress, and stops when the query is past its time budget or cancelled.
       var found = false
       var stopped = false
-      let evaluator = self
+      let shouldStop = stopCheck
       regex.enumerateMatches(
         in: text, options: [.reportProgress], range: NSRange(text.startIndex..., in: text)
       ) {
@@ -89,7 +89,7 @@ extension Evaluator {
         if match != nil {
           found = true
           stop.pointee = true
-        } else if evaluator.shouldStop() {
+        } else if shouldStop() {
           stopped = true
           stop.pointee = true
         }

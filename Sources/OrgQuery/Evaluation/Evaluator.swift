@@ -42,11 +42,13 @@ struct Evaluator {
     if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { throw Cancelled(reason: .timedOut) }
   }
 
-  /// Whether the query is past its time budget or cancelled (for work that cannot throw, like a regular
-  /// expression match in progress).
-  func shouldStop() -> Bool {
-    if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { return true }
-    return isCancelled?() ?? false
+  /// Whether the query is past its time budget or cancelled, for work that cannot throw (a regular
+  /// expression match in progress); it captures only the budget and the cancellation check.
+  var stopCheck: () -> Bool {
+    { [deadline, isCancelled] in
+      if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { return true }
+      return isCancelled?() ?? false
+    }
   }
 
   mutating func warn(

@@ -121,7 +121,7 @@ public struct Parser {
     if token.kind == .identifier, let command = Keywords.synonyms[token.text.lowercased()] {
       return failure(
         "unexpected \(token.described)", label: "not a command",
-        help: ["commands follow `|`; did you mean `| \(command)`?"])
+        help: ["commands follow `|`; " + Suggestions.question("| \(command)")])
     }
     if token.kind == .keyword && previous.kind == .identifier
       && (index < 2 || tokens[index - 2].kind != .symbol || tokens[index - 2].isSymbol(";"))
@@ -714,7 +714,8 @@ public struct Parser {
       return .bareStep(try parseStep())
     case .symbol where token.isSymbol(">") && previous.isSymbol("="):
       throw failure(
-        "`=>` is not an operator", at: previous, label: "did you mean `>=`?", help: ["write `>=` (or `<=`)"])
+        "`=>` is not an operator", at: previous, label: Suggestions.question(">="),
+        help: ["write `>=` (or `<=`)"])
     case .keyword:
       var help = ["a reserved word is never a name; quote a value that collides: `\"\(token.text)\"`"]
       if token.text == "count" {

@@ -21,7 +21,9 @@ enum Help {
     case "examples", "example": return examples
     default:
       let suggestion =
-        Suggestions.closest(to: topic, in: topics).first.map { " Did you mean `:help \($0)`?" } ?? ""
+        Suggestions.didYouMean(topic, in: topics, limit: 1, written: { ":help " + $0 }).first.map {
+          " " + $0.prefix(1).uppercased() + $0.dropFirst()
+        } ?? ""
       return "No help on `\(topic)`.\(suggestion) Topics: \(topics.joined(separator: ", ")).\n"
     }
   }

@@ -91,9 +91,8 @@ struct Shell {
     let name = body.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
     let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
     guard let command = MetaCommand(named: name) else {
-      let suggestion = Suggestions.closest(to: name, in: MetaCommand.allNames).first.map {
-        " — did you mean `:\($0)`?"
-      }
+      let suggestion = Suggestions.didYouMean(name, in: MetaCommand.allNames, limit: 1, written: { ":" + $0 })
+        .first.map { " — " + $0 }
       return fail("unknown command `:\(name)`\(suggestion ?? "") (`:help` lists them)")
     }
     switch command {
@@ -190,21 +189,17 @@ struct Shell {
     path.hasPrefix("~/") ? FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst() : path
   }
 
-  /// The settings as they are now: `hops 32, rows 200, timing off, nodes 150`.
-  var settingsNow: String {
-    Setting.allCases.map { setting in
-      let value =
-        switch setting {
-        case .hops: String(session.hopCap)
-        case .rows: String(rowLimit)
-        case .timing: timing ? "on" : "off"
-        case .nodes: String(renderLimits.maxNodes)
-        case .timeout: session.timeout.map { String(format: "%g", $0) } ?? "0"
-        case .maxrows: String(session.maxRows)
-        case .overwrite: writes.replaceExisting ? "on" : "off"
-        }
-      return "\(setting.rawValue) \(value)"
-    }.joined(separator: ", ")
+  /// A setting's value now, as `:set` takes it.
+  func value(of setting: Setting) -> String {
+    switch setting {
+    case .hops: String(session.hopCap)
+    case .rows: String(rowLimit)
+    case .timing: timing ? "on" : "off"
+    case .nodes: String(renderLimits.maxNodes)
+    case .timeout: session.timeout.map { String(format: "%g", $0) } ?? "0"
+    case .maxrows: String(session.maxRows)
+    case .overwrite: writes.replaceExisting ? "on" : "off"
+    }
   }
 
   mutating func set(_ argument: String) -> Bool {
@@ -212,8 +207,7 @@ struct Shell {
     if parts.isEmpty {
       // `:set` alone shows every setting, its value now, and what it does.
       for setting in Setting.allCases {
-        let now =
-          settingsNow.components(separatedBy: ", ").first { $0.hasPrefix(setting.rawValue + " ") } ?? ""
+        let now = "\(setting.rawValue) \(value(of: setting))"
         out("  " + now.padding(toLength: 22, withPad: " ", startingAt: 0) + setting.summary + "\n")
       }
       return true
@@ -226,7 +220,7 @@ struct Shell {
     }
     guard let setting = Setting(rawValue: parts[0]) else {
       let names = Setting.allCases.map(\.rawValue)
-      let suggestion = Suggestions.closest(to: parts[0], in: names).first.map { " — did you mean `\($0)`?" }
+      let suggestion = Suggestions.didYouMean(parts[0], in: names, limit: 1).first.map { " — " + $0 }
       return fail(
         "unknown setting `\(parts[0])`\(suggestion ?? "") (settings: \(names.joined(separator: ", ")))")
     }
