@@ -54,6 +54,13 @@ struct CompletionTests {
     #expect(gap.candidates == ["raised", "removed"])
   }
 
+  @Test func namedStagesAreNamesInScope() {
+    #expect(complete("competencies as cmp <- requires | select cm").candidates == ["cmp"])
+    #expect(complete("competencies as cmp <- requires as req | where re").candidates == ["req"])
+    #expect(complete("competencies as cmp <- requires | select cmp.ar").candidates == ["cmp.area"])
+    #expect(complete("levels -> expects as s -> expresses | select s.te").candidates == ["s.text"])
+  }
+
   @Test func levelCodesAfterAt() {
     #expect(complete(#"role "Cloud Security Engineer" @ "#).candidates == ["L3"])
     #expect(complete(#"gap from level "Security Engineer" to @ L"#).candidates == ["L2", "L3", "L4"])

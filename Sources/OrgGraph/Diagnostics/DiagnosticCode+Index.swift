@@ -281,6 +281,13 @@ extension DiagnosticCode {
           "A stage that combines two sets of nodes names an operation other than `union`, `intersect` or `except`.",
         example: "a program that builds `CommandSyntax.setOperation` with the word `minus`",
         fix: "Use `union`, `intersect` or `except`; the help suggests the closest.")
+    case .Q113:
+      Entry(
+        code: self, title: "a stage name that clashes",
+        meaning:
+          "A source or step is named with `as` using a word that already means something there: an earlier stage's name, a column, a property of some kind or edge, or `node`, `edge`, `id`, `kind`, `name`, `depth`, `size`, `members`. The step of a `path` cannot be named.",
+        example: "competencies as area <- requires",
+        fix: "Pick a new short name, like `as c`, and use it as `c` and `c.area`.")
     case .Q201:
       Entry(
         code: self, title: "unknown node name",

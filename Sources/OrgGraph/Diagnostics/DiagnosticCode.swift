@@ -98,6 +98,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
   case Q111
   /// Q112: see ``entry``.
   case Q112
+  /// Q113: see ``entry``.
+  case Q113
   /// Q201: see ``entry``.
   case Q201
   /// Q202: see ``entry``.

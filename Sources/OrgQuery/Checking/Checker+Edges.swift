@@ -111,7 +111,8 @@ extension Checker {
       }
       filter = plan
     }
-    shape = Shape(nodeKinds: next, edgeTypes: isClosure ? [] : Set(numbers), hasDepth: isClosure)
+    shape = Shape(
+      nodeKinds: next, edgeTypes: isClosure ? [] : Set(numbers), hasDepth: isClosure, carried: shape.carried)
     return StepPlan(
       direction: step.direction, edgeTypes: numbers, min: quantifier?.min ?? 1,
       max: quantifier.map { $0.max } ?? 1,

@@ -119,7 +119,7 @@ extension Checker {
   }
 
   func candidateNames(_ shape: Shape) -> [String] {
-    var names = shape.columns.map(\.name)
+    var names = shape.columns.map(\.name) + shape.carried.map(\.name)
     for k in (shape.nodeKinds ?? []).sorted() { names += schema.kinds[k].properties.map(\.name) }
     for t in shape.edgeTypes.sorted() { names += schema.edgeTypes[t].properties.map(\.name) }
     if shape.nodeKinds != nil { names += ["id", "kind"] }
@@ -132,6 +132,11 @@ extension Checker {
   )? {
     guard let first = parts.first else { return nil }
     let range = first.range.through(parts.last?.range ?? first.range)
+    if !shape.columns.contains(where: { $0.name == first.name }),
+      let carried = resolveCarried(parts, shape: shape)
+    {
+      return carried
+    }
     if parts.count == 1 {
       let name = first.name
       if let i = shape.columns.firstIndex(where: { $0.name == name }) {
@@ -411,10 +416,10 @@ extension Checker {
           return nil
         }
         var relative = Shape.nodes(kinds)
-        guard let first = checkStep(step, shape: &relative), let rest = checkStages(stages, shape: &relative)
+        guard let first = checkNamedStep(step, shape: &relative),
+          let rest = checkStages(stages, shape: &relative)
         else { return nil }
-        plans.append(
-          .pipeline(PipelinePlan(source: .current, stages: [.step(first)] + rest, shape: relative)))
+        plans.append(.pipeline(PipelinePlan(source: .current, stages: first + rest, shape: relative)))
         types.append(.set)
       case .expr(let e):
         guard let (plan, type) = checkExpr(e, shape: shape) else { return nil }

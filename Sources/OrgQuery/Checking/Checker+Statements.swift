@@ -14,6 +14,12 @@ extension Checker {
       error(.Q109, "`path` goes from nodes to nodes", at: range)
       return nil
     }
+    if let name = via.name {
+      error(
+        .Q113, "the step of a `path` cannot be named", at: name.range, label: "the route is the path itself",
+        help: ["each row's `route` holds the path's nodes and edges; `start` and `end` its ends"])
+      return nil
+    }
     var step = via
     if step.quantifier == nil {
       step.quantifier = QuantifierSyntax(min: 1, max: nil, text: "+", range: via.range)
@@ -63,7 +69,7 @@ extension Checker {
     var columns: [(String, ValueType)] = [("route", .path), ("length", .number)]
     if case .shortestBy = pathMode { columns.append(("cost", .number)) }
     columns += [("start", .node(fromShape.nodeKinds ?? [])), ("end", .node(toShape.nodeKinds ?? []))]
-    var rowShape = Shape(nodeKinds: nil, columns: columns)
+    var rowShape = Shape(nodeKinds: nil, columns: columns, walkColumn: columns.count - 1)
     guard let stagePlans = checkStages(stages, shape: &rowShape) else { return nil }
     return .path(
       from: PipelinePlan(source: fromSource, stages: [], shape: fromShape),
@@ -102,7 +108,7 @@ extension Checker {
         ("competency", .node(competencyKinds)), ("before", .enumeration("proficiency")),
         ("after", .enumeration("proficiency")), ("change", .enumeration(ChangeEnum.name)),
         ("evidence", .list(.node([]))),
-      ])
+      ], walkColumn: 0)
     guard let plans = checkStages(stages, shape: &shape) else { return nil }
     return .gap(from: start, to: target, via: viaName, stages: plans, shape: shape)
   }
@@ -143,7 +149,7 @@ extension Checker {
         (names.filter { $0 == name }.count > 1 ? graph.id(of: node) : name, .enumeration("proficiency")))
     }
     columns.append(("shared_by", .number))
-    var shape = Shape(nodeKinds: competencyKinds, columns: columns)
+    var shape = Shape(nodeKinds: competencyKinds, columns: columns, walkColumn: 0)
     guard let plans = checkStages(stages, shape: &shape) else { return nil }
     return .overlap(resolved, via: viaName, stages: plans, shape: shape)
   }

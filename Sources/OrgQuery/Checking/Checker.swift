@@ -82,8 +82,13 @@ struct Checker {
     // When the source fails, its rows are unknown: checking the stages would only report consequences.
     guard let (source, shape) = checkSource(pipeline.source) else { return nil }
     var current = shape
+    var named: [StagePlan] = []
+    if let name = pipeline.sourceName {
+      guard remember(name, shape: &current) else { return nil }
+      named = [.remember]
+    }
     guard let stages = checkStages(pipeline.stages, shape: &current) else { return nil }
-    return PipelinePlan(source: source, stages: stages, shape: current)
+    return PipelinePlan(source: source, stages: named + stages, shape: current)
   }
 
   mutating func checkSource(_ source: SourceSyntax) -> (SourcePlan, Shape)? {
@@ -137,7 +142,7 @@ struct Checker {
     for stage in stages {
       switch stage {
       case .step(let step):
-        if let plan = checkStep(step, shape: &shape) { plans.append(.step(plan)) } else { ok = false }
+        if let walked = checkNamedStep(step, shape: &shape) { plans += walked } else { ok = false }
       case .command(let command):
         if let plan = checkCommand(command, shape: &shape) { plans.append(plan) } else { ok = false }
       }
@@ -168,12 +173,18 @@ struct Checker {
           ok = false
           continue
         }
-        let name = item.alias?.name ?? columnName(item.expr)
+        var name = item.alias?.name ?? columnName(item.expr)
+        if item.alias == nil, columns.contains(where: { $0.0 == name }) {
+          // `select c.name, r.name`: the second column is named as written.
+          let written = slice(item.expr.range)
+          if !written.isEmpty { name = written }
+        }
         plans.append((plan, name))
         columns.append((name, type))
       }
       guard ok else { return nil }
       shape.columns = columns
+      shape.walkColumn = nil
       return .select(plans)
     case .sort(let keys, _):
       var plans: [(ExprPlan, Bool)] = []
@@ -188,12 +199,12 @@ struct Checker {
         plans.append((plan, key.descending))
       }
       return .sort(plans)
-    case .group(let exprs, _):
+    case .group(let items, _):
       var plans: [(ExprPlan, String)] = []
       var columns: [(String, ValueType)] = []
-      for e in exprs {
-        guard let (plan, type) = checkExpr(e, shape: shape) else { return nil }
-        let name = columnName(e)
+      for item in items {
+        guard let (plan, type) = checkExpr(item.expr, shape: shape) else { return nil }
+        let name = item.alias?.name ?? columnName(item.expr)
         plans.append((plan, name))
         columns.append((name, type))
       }

@@ -45,6 +45,15 @@ indirect enum ValueType: Sendable, Hashable {
   }
 }
 
+/// A name in scope that the rows carry along their steps: a source or step named with `as`, or a column of
+/// a `gap`, `overlap` or `path` table that a step walked on from.
+struct CarriedName: Sendable, Hashable {
+  var name: String
+  var type: ValueType
+  /// The edge types the named step came by (empty for a source or a column).
+  var edgeTypes: Set<Int> = []
+}
+
 /// What the rows at a point of a pipeline hold.
 struct Shape: Sendable, Hashable {
   /// The kinds of the rows' nodes (schema numbers); `nil` when rows have no node.
@@ -55,6 +64,10 @@ struct Shape: Sendable, Hashable {
   var columns: [(name: String, type: ValueType)] = []
   /// Whether rows carry a depth (after a closure).
   var hasDepth = false
+  /// Names the rows carry from earlier stages, in the order they were given.
+  var carried: [CarriedName] = []
+  /// For a `gap`, `overlap` or `path` table: the column whose node a step walks on from.
+  var walkColumn: Int?
   /// Whether the rows are a plain node set (no columns of their own).
   var isNodeSet: Bool { columns.isEmpty && nodeKinds != nil }
 
@@ -63,12 +76,14 @@ struct Shape: Sendable, Hashable {
   static func == (lhs: Shape, rhs: Shape) -> Bool {
     lhs.nodeKinds == rhs.nodeKinds && lhs.edgeTypes == rhs.edgeTypes && lhs.hasDepth == rhs.hasDepth
       && lhs.columns.map(\.name) == rhs.columns.map(\.name)
-      && lhs.columns.map(\.type) == rhs.columns.map(\.type)
+      && lhs.columns.map(\.type) == rhs.columns.map(\.type) && lhs.carried == rhs.carried
+      && lhs.walkColumn == rhs.walkColumn
   }
 
   func hash(into hasher: inout Hasher) {
     hasher.combine(nodeKinds)
     hasher.combine(columns.map(\.name))
+    hasher.combine(carried)
   }
 }
 
@@ -122,6 +137,11 @@ indirect enum StagePlan: Sendable {
   case limit(Int)
   case render(RenderRequest)
   case setOperation(SetOperation, PipelinePlan?, String?)
+  /// `as NAME`: each row remembers its node and the edge it came by.
+  case remember
+  /// A step after a `gap`, `overlap` or `path` table: the row's columns become carried names, and the row
+  /// walks on from the node in this column.
+  case carryColumns(Int)
 }
 
 /// How a `union`, `intersect` or `except` stage combines the rows' nodes with another set.
@@ -158,6 +178,12 @@ indirect enum ExprPlan: Sendable {
   case column(Int)
   /// A property of the node held in a column: `competency.area` in a gap.
   case columnProperty(Int, String)
+  /// A carried name's value: the node a named stage reached, or a carried column.
+  case carried(Int)
+  /// A property of a carried node: `c.area`.
+  case carriedProperty(Int, String)
+  /// A property of the edge a named step came by: `r.proficiency`.
+  case carriedEdgeProperty(Int, String)
   case call(Function, [ArgumentPlan])
   case not(ExprPlan)
   case binary(BinaryOperator, ExprPlan, ExprPlan)

@@ -31,6 +31,20 @@ extension Evaluator {
       case "kind": return .string(graph.kind(of: node).name)
       default: return graph.property(name, of: node).map(QueryValue.init) ?? .null
       }
+    case .carried(let i):
+      return i < row.carried.count ? row.carried[i].value : .null
+    case .carriedProperty(let i, let name):
+      guard i < row.carried.count, case .node(let node) = row.carried[i].value else { return .null }
+      switch name {
+      case "id": return .string(graph.id(of: node))
+      case "kind": return .string(graph.kind(of: node).name)
+      case "name": return .string(graph.name(of: node))
+      default: return graph.property(name, of: node).map(QueryValue.init) ?? .null
+      }
+    case .carriedEdgeProperty(let i, let name):
+      guard i < row.carried.count, let edge = row.carried[i].edge else { return .null }
+      if let value = graph.property(name, of: edge) { return QueryValue(value) }
+      return name == "proficiency" ? .unrated : .null
     case .depth:
       return .number(Double(row.depth))
     case .not(let inner):

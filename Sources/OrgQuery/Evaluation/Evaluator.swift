@@ -139,7 +139,9 @@ struct Evaluator {
         var seen = Set<Row>()
         var kept: [Row] = []
         for row in frame.rows {
-          let key = row.values.isEmpty ? Row(node: row.node) : Row(values: row.values)
+          let key =
+            row.values.isEmpty
+            ? Row(node: row.node, carried: row.carried) : Row(values: row.values, carried: row.carried)
           if seen.insert(key).inserted { kept.append(row) }
         }
         frame.rows = kept
@@ -149,6 +151,18 @@ struct Evaluator {
         frame.rows = Array(frame.rows.prefix(max(n, 0)))
       case .render(let request):
         render = request
+      case .remember:
+        for i in frame.rows.indices {
+          let row = frame.rows[i]
+          frame.rows[i].carried.append(
+            CarriedValue(value: row.node.map(QueryValue.node) ?? .null, edge: row.edge))
+        }
+      case .carryColumns(let column):
+        frame.rows = frame.rows.map { row in
+          var node: NodeID?
+          if column < row.values.count, case .node(let n) = row.values[column] { node = n }
+          return Row(node: node, carried: row.carried + row.values.map { CarriedValue(value: $0) })
+        }
       case .setOperation(let op, let pipeline, let variable):
         let other: Frame
         if let pipeline {
@@ -201,16 +215,34 @@ struct Evaluator {
         for (next, edge) in crossings(step, from: node) where try passes(step, next, edge) {
           try tick()
           guard out.count < maxRows else { throw Cancelled(reason: .tooManyRows(step.range)) }
-          out.append(Row(node: next, edge: edge, depth: 1))
+          out.append(Row(node: next, edge: edge, depth: 1, carried: row.carried))
         }
       }
       return out
     }
-    // A closure: breadth-first from every start at once, each node once, at its shortest depth.
+    // Rows that carry names walk on separately, so each keeps where it came from.
+    var groups: [[CarriedValue]: [NodeID]] = [:]
+    var order: [[CarriedValue]] = []
+    for row in rows {
+      guard let n = row.node else { continue }
+      if groups[row.carried] == nil { order.append(row.carried) }
+      groups[row.carried, default: []].append(n)
+    }
+    var out: [Row] = []
+    for carried in order {
+      out += try closure(step, from: groups[carried] ?? [], carrying: carried, counted: out.count)
+    }
+    return out
+  }
+
+  /// A closure: breadth-first from every start at once, each node once, at its shortest depth.
+  mutating func closure(_ step: StepPlan, from rows: [NodeID], carrying carried: [CarriedValue], counted: Int)
+    throws(Cancelled) -> [Row]
+  {
     var starts: [NodeID] = []
     var seen = Set<NodeID>()
-    for row in rows { if let n = row.node, seen.insert(n).inserted { starts.append(n) } }
-    var out: [Row] = step.min == 0 ? starts.map { Row(node: $0, depth: 0) } : []
+    for n in rows where seen.insert(n).inserted { starts.append(n) }
+    var out: [Row] = step.min == 0 ? starts.map { Row(node: $0, depth: 0, carried: carried) } : []
     var frontier = starts
     var depth = 0
     let limit = step.max ?? Int.max
@@ -230,7 +262,10 @@ struct Evaluator {
           guard try passes(step, m, edge) else { continue }
           seen.insert(m)
           next.append(m)
-          if depth >= step.min { out.append(Row(node: m, depth: depth)) }
+          if depth >= step.min {
+            guard counted + out.count < maxRows else { throw Cancelled(reason: .tooManyRows(step.range)) }
+            out.append(Row(node: m, depth: depth, carried: carried))
+          }
         }
       }
       frontier = next

@@ -7,6 +7,14 @@ struct Row: Sendable, Hashable {
   var edge: EdgeID?
   var depth = 0
   var values: [QueryValue] = []
+  /// The values of the names carried from earlier stages (``Shape/carried``), in the same order.
+  var carried: [CarriedValue] = []
+}
+
+/// What a row remembers of a named stage: the node (or a carried column's value) and the edge it came by.
+struct CarriedValue: Sendable, Hashable {
+  var value: QueryValue
+  var edge: EdgeID?
 }
 
 /// Rows and what they hold.

@@ -99,6 +99,9 @@ public struct StepSyntax: Sendable, Hashable {
   public var quantifier: QuantifierSyntax?
   /// A condition every crossed edge (and the node it leads to) must meet.
   public var filter: ExprSyntax?
+  /// The name given with `as`: later stages reach the node this step arrived at (and the edge it came by)
+  /// as `NAME` and `NAME.property`.
+  public var name: Identifier? = nil
   /// Where the step is.
   public var range: SourceRange
 }
@@ -135,8 +138,8 @@ public indirect enum CommandSyntax: Sendable, Hashable {
   case select([SelectItemSyntax], SourceRange)
   /// `sort by KEY, …`.
   case sort([SortKeySyntax], SourceRange)
-  /// `group by EXPR, …`.
-  case group([ExprSyntax], SourceRange)
+  /// `group by EXPR [as NAME], …`.
+  case group([SelectItemSyntax], SourceRange)
   /// `distinct`.
   case distinct(SourceRange)
   /// `count`.
@@ -179,6 +182,8 @@ public indirect enum StageSyntax: Sendable, Hashable {
 public struct PipelineSyntax: Sendable, Hashable {
   /// Where rows come from.
   public var source: SourceSyntax
+  /// The name given to the source's rows with `as`: `competencies as c`.
+  public var sourceName: Identifier? = nil
   /// What happens to them.
   public var stages: [StageSyntax]
   /// Where the pipeline is.

@@ -67,7 +67,9 @@ public enum ASTDump {
   }
 
   static func node(_ p: PipelineSyntax) -> Node {
-    Node(label: "Pipeline", range: p.range, children: [node(p.source)] + p.stages.map(node))
+    var source = node(p.source)
+    if let name = p.sourceName { source.label += " as \(name.name)" }
+    return Node(label: "Pipeline", range: p.range, children: [source] + p.stages.map(node))
   }
 
   static func node(_ s: SourceSyntax) -> Node {
@@ -104,6 +106,7 @@ public enum ASTDump {
     if let q = s.quantifier { label += " \(q.text)" }
     var children: [Node] = []
     if let f = s.filter { children.append(Node(label: "Filter", children: [node(f)])) }
+    if let name = s.name { label += " as \(name.name)" }
     return Node(label: label, range: s.range, children: children)
   }
 
@@ -120,7 +123,12 @@ public enum ASTDump {
       return Node(
         label: "Sort", range: r,
         children: keys.map { Node(label: $0.descending ? "Key desc" : "Key asc", children: [node($0.expr)]) })
-    case .group(let exprs, let r): return Node(label: "Group", range: r, children: exprs.map(node))
+    case .group(let items, let r):
+      return Node(
+        label: "Group", range: r,
+        children: items.map { item in
+          item.alias.map { Node(label: "Key as \($0.name)", children: [node(item.expr)]) } ?? node(item.expr)
+        })
     case .distinct(let r): return Node(label: "Distinct", range: r)
     case .count(let r): return Node(label: "Count", range: r)
     case .limit(let n, let r): return Node(label: "Limit \(n)", range: r)

@@ -245,8 +245,17 @@ public struct Parser {
     try nest()
     defer { unnest() }
     let source = try parseSource()
+    let sourceName = try parseStageName(example: "competencies as c <- requires | select c.name, name")
     let stages = try parseStages()
-    return PipelineSyntax(source: source, stages: stages, range: source.range.through(previous.range))
+    return PipelineSyntax(
+      source: source, sourceName: sourceName, stages: stages, range: source.range.through(previous.range))
+  }
+
+  /// `as NAME` after a source or a step.
+  mutating func parseStageName(example: String) throws(Failure) -> Identifier? {
+    guard current.isKeyword("as") else { return nil }
+    advance()
+    return try identifier("a name for these rows", example: example)
   }
 
   mutating func parseSource() throws(Failure) -> SourceSyntax {
@@ -416,9 +425,10 @@ public struct Parser {
       unnest()
       _ = try expectSymbol("]", "`]` to close the step filter")
     }
+    let range = arrow.range.through(previous.range)
+    let name = try parseStageName(example: "competencies <- requires as r | select name, r.proficiency")
     return StepSyntax(
-      direction: direction, edges: edges, quantifier: quantifier, filter: filter,
-      range: arrow.range.through(previous.range))
+      direction: direction, edges: edges, quantifier: quantifier, filter: filter, name: name, range: range)
   }
 
   mutating func edgeName(after context: String) throws(Failure) -> Identifier {
@@ -468,6 +478,22 @@ public struct Parser {
 
   // MARK: - Commands
 
+  /// `EXPR [as NAME], …` after `select` or `group by`.
+  mutating func parseItems(example: String) throws(Failure) -> [SelectItemSyntax] {
+    var items: [SelectItemSyntax] = []
+    repeat {
+      if !items.isEmpty { advance() }
+      let expr = try parseExpr()
+      var alias: Identifier?
+      if current.isKeyword("as") {
+        advance()
+        alias = try identifier("a column name", example: example)
+      }
+      items.append(SelectItemSyntax(expr: expr, alias: alias))
+    } while current.isSymbol(",")
+    return items
+  }
+
   mutating func parseCommand() throws(Failure) -> CommandSyntax {
     let token = current
     guard token.kind == .keyword, Keywords.commands.contains(token.text) else {
@@ -489,17 +515,7 @@ public struct Parser {
       let expr = try parseExpr()
       return .where(expr, token.range.through(previous.range))
     case "select":
-      var items: [SelectItemSyntax] = []
-      repeat {
-        if !items.isEmpty { advance() }
-        let expr = try parseExpr()
-        var alias: Identifier?
-        if current.isKeyword("as") {
-          advance()
-          alias = try identifier("a column name", example: "select count(-> requires) as demand")
-        }
-        items.append(SelectItemSyntax(expr: expr, alias: alias))
-      } while current.isSymbol(",")
+      let items = try parseItems(example: "select count(-> requires) as demand")
       return .select(items, token.range.through(previous.range))
     case "sort":
       _ = try expectKeyword("by", help: ["write `sort by name`"])
@@ -519,12 +535,8 @@ public struct Parser {
       return .sort(keys, token.range.through(previous.range))
     case "group":
       _ = try expectKeyword("by", help: ["write `group by area`"])
-      var exprs: [ExprSyntax] = []
-      repeat {
-        if !exprs.isEmpty { advance() }
-        exprs.append(try parseExpr())
-      } while current.isSymbol(",")
-      return .group(exprs, token.range.through(previous.range))
+      let items = try parseItems(example: "group by area as domain")
+      return .group(items, token.range.through(previous.range))
     case "distinct":
       return .distinct(token.range)
     case "count":

@@ -3,7 +3,7 @@ import OrgGraph
 /// The result of one statement: a table of typed values, with what a renderer or a report needs besides.
 ///
 /// Node-set results have one column of nodes (named after their kind), plus the properties of the edge each
-/// row came by after a one-hop step, plus `depth` after a closure. `select`, `group`, `gap`, `overlap` and
+/// row came by after a one-hop step, plus `depth` after a closure; the stages named with `as` come first. `select`, `group`, `gap`, `overlap` and
 /// `path` make columns of their own.
 public struct QueryResult: Sendable {
   /// What made the result.
@@ -71,8 +71,10 @@ extension QueryResult {
       rowNodes = frame.rows.map(\.node)
       return
     }
-    kind = statementKind
-    // A node set: the node, then the properties of the edges rows came by, then depth.
+    // A gap, overlap or path table that a step walked on from is a node set now.
+    kind = [.gap, .overlap, .paths].contains(statementKind) ? .nodes : statementKind
+    // A node set: the names carried from earlier stages, the node, the properties of the edges rows came by,
+    // then depth.
     let kinds = Set(frame.rows.compactMap { $0.node.map { graph.kindNumber(of: $0) } })
     let nodeColumn = kinds.count == 1 ? graph.schema.kinds[kinds.first ?? 0].name : "node"
     var edgeColumns: [String] = []
@@ -90,9 +92,11 @@ extension QueryResult {
       }
     }
     let hasDepth = shape.hasDepth
-    columns = [nodeColumn] + edgeColumns + (hasDepth ? ["depth"] : [])
+    let carried = shape.carried.map(\.name)
+    columns = carried + [nodeColumn] + edgeColumns + (hasDepth ? ["depth"] : [])
     rows = frame.rows.map { row in
-      var values: [QueryValue] = [row.node.map(QueryValue.node) ?? .null]
+      var values = carried.indices.map { $0 < row.carried.count ? row.carried[$0].value : .null }
+      values.append(row.node.map(QueryValue.node) ?? .null)
       for name in edgeColumns {
         guard let e = row.edge else {
           values.append(.null)

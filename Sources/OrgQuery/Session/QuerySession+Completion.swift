@@ -144,6 +144,10 @@ extension QuerySession {
       {
         return ["and", "or", "as", "asc", "desc", "in"]
       }
+      if let dot = partial.firstIndex(of: ".") {
+        let owner = String(partial[..<dot])
+        return checker.qualifiedNames(owner, shape: shape).map { owner + "." + $0 }
+      }
       return checker.candidateNames(shape) + Function.allCases.map { $0.rawValue + "(" } + ["not"]
     }
     return []

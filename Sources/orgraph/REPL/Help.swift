@@ -64,13 +64,17 @@ enum Help {
       -> requires[proficiency >= advanced]                     keep only edges that pass
     A single hop gives one row per edge, and each row knows its edge (`proficiency` is the edge's).
     A closure (+ * ? {n,m}) gives each node once; depth() is its distance.
+    Name a source or step with `as` to keep where each row came from:
+      competencies as c | where area = "Security" <- requires as r | select c, name, r.proficiency
+    `c` is the named node, `c.area` its property; a named step's edge too (`r.proficiency`).
+    A step after gap or overlap walks on from the competency (after path, from `end`), keeping the columns.
 
     """
 
   static let commands = """
     Commands follow `|`:
       | where CONDITION             | select a, b as c             | sort by a desc, b
-      | group by a                  | distinct                     | count            | limit 10
+      | group by a [as b]           | distinct                     | count            | limit 10
       | union (…)   | intersect $x   | except (…)                   | render svg to "file.svg"
 
     """
