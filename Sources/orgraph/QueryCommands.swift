@@ -17,6 +17,25 @@ struct QueryOptions: ParsableArguments {
       "Bind `$NAME` to VALUE (a number, true/false, or text). Repeatable.", valueName: "NAME=VALUE"))
   var parameters: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Fit tables to this many columns, wrapping long cells onto more lines (0: no limit). By default tables fit the terminal when standard output is one; written to a file or a pipe, every cell is printed whole on one line.",
+      valueName: "n"))
+  var width: Int?
+
+  func validate() throws {
+    if let width, width != 0, !(20...10_000).contains(width) {
+      throw ValidationError(
+        "--width takes a number of columns from 20 to 10000, or 0 for no limit; got \(width)")
+    }
+  }
+
+  /// The width tables are fitted to: `--width`, else the terminal's when standard output is one.
+  var tableWidth: Int? {
+    if let width { return width > 0 ? width : nil }
+    return isatty(1) != 0 ? REPL.terminalColumns() : nil
+  }
+
   func parsedParameters() throws -> [String: QueryValue] {
     try Self.parameters(parameters + ParameterArguments.extracted)
   }
@@ -143,6 +162,7 @@ struct Query: ParsableCommand {
       session: limits.apply(to: QuerySession(graph: graph, parameters: try options.parsedParameters())),
       format: options.format,
       color: Terminal.colorOnStderr, renderer: Rendering.renderer(writes: writes.policy))
+    runner.tableWidth = options.tableWidth
     if !Terminal.write(runner.run(query)) { throw ExitCode(1) }
   }
 }
@@ -171,6 +191,7 @@ struct Run: ParsableCommand {
       session: limits.apply(to: QuerySession(graph: graph, parameters: try options.parsedParameters())),
       format: options.format,
       color: Terminal.colorOnStderr, renderer: Rendering.renderer(writes: writes.policy))
+    runner.tableWidth = options.tableWidth
     var ok = true
     for file in files {
       guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {

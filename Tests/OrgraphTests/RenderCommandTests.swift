@@ -121,8 +121,8 @@ struct PersonGapTests {
       result.stdout == """
         competency  before   after     change  evidence
         ----------  -------  --------  ------  --------
-        Mentoring            working   added   
-        Kubernetes  working  advanced  raised  
+        Mentoring            working   added
+        Kubernetes  working  advanced  raised
         (2 rows)
 
         """)

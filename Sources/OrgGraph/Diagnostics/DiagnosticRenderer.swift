@@ -83,10 +83,17 @@ public struct DiagnosticRenderer: Sendable {
         shown.append(contentsOf: scalars)
         out += "\(pad) \(bar)\n"
         out += "\(paint(String(range.start.line), "\u{1B}[1;34m")) \(bar) \(lead)\(String(shown))\(trail)\n"
+        // Carets sit under the span in terminal cells: a wide character before it takes two.
         let prefix =
           String(repeating: " ", count: lead.count)
-          + scalars[0..<startIndex].map { $0 == "\t" ? "\t" : " " }.joined()
-        var marker = String(repeating: "^", count: width)
+          + scalars[0..<startIndex].map {
+            $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.cells($0))
+          }
+          .joined()
+        // The span's cells; a span past the end of the line (a missing `)`) keeps one caret per position.
+        let spanEnd = min(startIndex + width, scalars.count)
+        let spanCells = scalars[startIndex..<spanEnd].reduce(0) { $0 + DisplayWidth.cells($1) }
+        var marker = String(repeating: "^", count: max(1, spanCells + (startIndex + width - spanEnd)))
         if let label = diagnostic.label { marker += " " + label }
         out += "\(pad) \(bar) \(prefix)\(paint(marker, severityColor))\n"
       }

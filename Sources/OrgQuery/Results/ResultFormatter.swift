@@ -18,11 +18,12 @@ public struct ResultFormatter: Sendable {
 
   /// The graph the result's nodes belong to.
   public let graph: Graph
-  /// Cells longer than this are cut with `…` in tables (0: never).
+  /// Cells longer than this many terminal cells are cut with `…` in tables (0, the default: never). A table
+  /// given a `width` wraps long cells instead, and loses nothing.
   public var maximumCellWidth: Int
 
   /// Creates a formatter.
-  public init(graph: Graph, maximumCellWidth: Int = 80) {
+  public init(graph: Graph, maximumCellWidth: Int = 0) {
     self.graph = graph
     self.maximumCellWidth = maximumCellWidth
   }
@@ -70,16 +71,21 @@ public struct ResultFormatter: Sendable {
   }
 
   func cut(_ s: String) -> String {
-    let flat = s.replacingOccurrences(of: "\n", with: " ")
-    guard maximumCellWidth > 1, flat.count > maximumCellWidth else { return flat }
-    return String(flat.prefix(maximumCellWidth - 1)) + "…"
+    var flat = ""
+    for scalar in s.unicodeScalars {
+      // One line per cell; tabs and other controls would break the alignment.
+      flat.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar)
+    }
+    guard maximumCellWidth > 1, DisplayWidth.cells(flat) > maximumCellWidth else { return flat }
+    return DisplayWidth.prefix(flat, fitting: maximumCellWidth - 1) + "…"
   }
 
   /// The aligned table, a row count, and for `overlap` the similarity of each pair.
   ///
   /// - Parameters:
-  ///   - width: the terminal's width: wide columns are narrowed (longest first) and their cells cut with `…`
-  ///     so every line fits; `nil` for no limit.
+  ///   - width: the width to fit, in terminal cells: the widest columns are narrowed (longest first) and
+  ///     their cells wrapped onto more lines — at spaces, inside a word only when it is wider than the
+  ///     column — so every line fits and nothing is cut; `nil` for no limit (one line per row).
   ///   - rowLimit: print at most this many rows and say how many more there are; `nil` for all.
   ///   - footer: extra text for the row-count line, such as the time taken.
   public func table(_ result: QueryResult, width: Int? = nil, rowLimit: Int? = nil, footer: String? = nil)
@@ -125,23 +131,27 @@ public struct ResultFormatter: Sendable {
     return out
   }
 
-  /// Narrows the widest columns until a table of `cells` fits in `width` characters, cutting cells with `…`.
+  /// Narrows the widest columns until a table of `cells` fits in `width` terminal cells, wrapping the cells
+  /// of narrowed columns onto several lines (joined with `\n`, which ``TextTable`` draws as a taller row).
   func fit(_ cells: [[String]], width: Int, fixed: Set<Int> = []) -> [[String]] {
     guard let header = cells.first, !header.isEmpty else { return cells }
-    var widths = header.indices.map { i in cells.map { i < $0.count ? $0[i].count : 0 }.max() ?? 0 }
+    var widths = header.indices.map { i in
+      cells.map { i < $0.count ? DisplayWidth.cells($0[i]) : 0 }.max() ?? 0
+    }
     let separators = 2 * (widths.count - 1)
-    let minimum = 6
+    // A column keeps at least its header's width, and at least 8 cells, so wrapped text stays readable.
+    let minimums = header.map { max(DisplayWidth.cells($0), 8) }
     while widths.reduce(0, +) + separators > width {
-      let shrinkable = widths.indices.filter { !fixed.contains($0) }
-      guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimum else {
-        break
-      }
+      let shrinkable = widths.indices.filter { !fixed.contains($0) && widths[$0] > minimums[$0] }
+      guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
       widths[widest] -= 1
     }
-    return cells.map { row in
+    return cells.enumerated().map { index, row in
       row.enumerated().map { i, cell in
-        guard i < widths.count, !fixed.contains(i), cell.count > widths[i] else { return cell }
-        return String(cell.prefix(max(widths[i] - 1, 0))) + "…"
+        guard index > 0, i < widths.count, !fixed.contains(i), DisplayWidth.cells(cell) > widths[i] else {
+          return cell
+        }
+        return DisplayWidth.wrap(cell, width: widths[i]).joined(separator: "\n")
       }
     }
   }

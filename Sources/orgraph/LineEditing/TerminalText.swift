@@ -1,16 +1,22 @@
 import CLineEdit
 import Foundation
+import OrgGraph
 
 /// Measuring and laying out text in terminal columns, the way libedit and the terminal draw it.
 enum TerminalText {
   /// The number of columns `text` takes: 2 for wide characters (日本, most emoji), 0 for combining marks,
-  /// from the C library's `wcwidth` in the current locale. A control character counts 2, as libedit draws
-  /// it (`^X`).
+  /// measured by ``DisplayWidth`` like every table (a test checks that it agrees with the C library's
+  /// `wcwidth`, which libedit uses). A control character counts 2, as libedit draws it (`^X`).
   static func width(of text: String) -> Int {
     text.unicodeScalars.reduce(0) { total, scalar in
       if scalar.value < 0x20 || scalar.value == 0x7F { return total + 2 }
-      return total + max(0, Int(orgraph_character_width(scalar.value)))
+      return total + DisplayWidth.cells(scalar)
     }
+  }
+
+  /// What the C library's `wcwidth` says of a scalar (for the test that ``DisplayWidth`` agrees with it).
+  static func libraryWidth(of scalar: Unicode.Scalar) -> Int {
+    Int(orgraph_character_width(scalar.value))
   }
 
   /// `text` as it can be written to a terminal in raw mode to reproduce what libedit drew: newlines as

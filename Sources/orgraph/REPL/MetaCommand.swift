@@ -89,13 +89,14 @@ enum MetaCommand: String, CaseIterable {
 /// The REPL's settings (`:set NAME VALUE`), written once: `:help meta`, completion, "did you mean" and
 /// ``Shell/set(_:)`` are made from this list.
 enum Setting: String, CaseIterable {
-  case hops, rows, timing, nodes, timeout, maxrows, overwrite
+  case hops, rows, width, timing, nodes, timeout, maxrows, overwrite
 
   /// The value it takes, as `:help meta` shows it.
   var value: String {
     switch self {
     case .hops: "N"
     case .rows: "N"
+    case .width: "N|auto"
     case .timing: "on|off"
     case .nodes: "N"
     case .timeout: "SECONDS"
@@ -109,6 +110,7 @@ enum Setting: String, CaseIterable {
     switch self {
     case .hops: "the most hops a closure or path walks (1–100000)"
     case .rows: "the most rows a table shows (0: all)"
+    case .width: "wrap tables to N columns (auto: the terminal's; 0: never)"
     case .timing: "print how long each query took"
     case .nodes: "the most nodes a diagram may have"
     case .timeout: "stop a query after this long (0: never)"
@@ -118,5 +120,11 @@ enum Setting: String, CaseIterable {
   }
 
   /// The values Tab offers.
-  var completions: [String] { self == .timing || self == .overwrite ? ["on", "off"] : [] }
+  var completions: [String] {
+    switch self {
+    case .timing, .overwrite: ["on", "off"]
+    case .width: ["auto"]
+    default: []
+    }
+  }
 }

@@ -17,6 +17,8 @@ struct Shell {
   var writes = WritePolicy()
   /// Print at most this many rows of a result (0: all).
   var rowLimit = 200
+  /// The width tables wrap to: `nil` for the terminal's (when there is one), 0 for no limit.
+  var width: Int?
   var timing = false
   /// The most nodes a diagram may have (`:set nodes N`).
   var renderLimits = DiagramLimits.standard
@@ -52,7 +54,11 @@ struct Shell {
   )
     -> Bool
   {
-    runner.tableWidth = interactive ? terminalWidth() : nil
+    switch width {
+    case nil: runner.tableWidth = interactive ? terminalWidth() : nil
+    case 0?: runner.tableWidth = nil
+    case let n?: runner.tableWidth = n
+    }
     runner.rowLimit = rowLimit > 0 ? rowLimit : nil
     runner.timing = timing
     let output = runner.run(text, file: file, firstLine: firstLine, isCancelled: isCancelled)
@@ -194,6 +200,7 @@ struct Shell {
     switch setting {
     case .hops: String(session.hopCap)
     case .rows: String(rowLimit)
+    case .width: width.map(String.init) ?? "auto"
     case .timing: timing ? "on" : "off"
     case .nodes: String(renderLimits.maxNodes)
     case .timeout: session.timeout.map { String(format: "%g", $0) } ?? "0"
@@ -234,6 +241,15 @@ struct Shell {
     case .rows:
       guard let n = Int(v), n >= 0 else { return fail("`rows` takes a number, 0 for all") }
       rowLimit = n
+    case .width:
+      if v == "auto" {
+        width = nil
+      } else {
+        guard let n = Int(v), n == 0 || (20...10_000).contains(n) else {
+          return fail("`width` takes a number of columns from 20 to 10000, 0 for no limit, or auto")
+        }
+        width = n
+      }
     case .timing:
       guard v == "on" || v == "off" else { return fail("`timing` takes on or off") }
       timing = v == "on"
