@@ -156,6 +156,15 @@ struct Query: ParsableCommand {
   @Argument(help: "The query. Quote it for the shell: 'role \"Cloud Engineer\" -> requires'.")
   var query: String
 
+  func validate() throws {
+    let (syntax, errors) = Parser.parse(query)
+    if syntax.statements.isEmpty && errors.isEmpty {
+      throw ValidationError(
+        "the query is empty\(query.contains("#") ? " (it holds only a comment)" : ""): give one, like 'roles | count'"
+      )
+    }
+  }
+
   func run() throws {
     let graph = try loadGraphOrExit(graphOptions.graph)
     var runner = ScriptRunner(

@@ -4,6 +4,14 @@ import Testing
 /// `orgraph check`, `stats` and `export` as a user runs them, output compared whole.
 @Suite("orgraph command line")
 struct CommandLineTests {
+  @Test(arguments: [("", ""), ("  # only a comment", " (it holds only a comment)")])
+  func anEmptyQueryIsAUsageError(_ query: String, _ detail: String) throws {
+    let result = try Tool.run(["query", query])
+    #expect(result.status == 64)
+    #expect(result.stdout == "")
+    #expect(result.stderr.hasPrefix("Error: the query is empty\(detail): give one, like 'roles | count'\n"))
+  }
+
   @Test func checkPassesOnTheDefaultGraphFromAnyDirectory() throws {
     let result = try Tool.run(["check"], in: URL(fileURLWithPath: "/"))
     #expect(result.status == 0)

@@ -386,6 +386,13 @@ extension DiagnosticCode {
         fix:
           "Draw fewer nodes, or write the diagram as text (`| render dot`, `| render mermaid`) and lay it out elsewhere."
       )
+    case .Q405:
+      Entry(
+        code: self, title: "nothing found (warning)",
+        meaning:
+          "A step crossed no edge, or `path` found no route. The warning says why and shows the nearest query that finds something: the step without its filter, the same edges one step further (a role's requirements sit on its levels), or a route walking edges either way or with lateral moves.",
+        example: "role \"Cloud Security Engineer\" -> requires",
+        fix: "Use the query in the help line (`-> has_level -> requires`), or widen the step as it suggests.")
     }
   }
 }

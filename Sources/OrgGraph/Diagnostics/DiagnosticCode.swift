@@ -128,6 +128,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
   case Q403
   /// Q404: see ``entry``.
   case Q404
+  /// Q405: see ``entry``.
+  case Q405
 
   /// The code as printed: `Q101`.
   public var description: String { rawValue }

@@ -107,6 +107,8 @@ extension Graph {
       switch (was, h) {
       case (.absent, _): change = .added
       case (.rated(let a), .rated(let b)): change = b > a ? .raised : b == a ? .unchanged : .lowered
+      // Required on both sides, rated on neither: the same requirement, not one that cannot be compared.
+      case (.unrated, .unrated): change = .unchanged
       default: change = .unrated
       }
       var evidence: [NodeID] = []

@@ -56,6 +56,7 @@ extension Evaluator {
       case .allSimple:
         paths = try simplePaths(step, starts: starts, targets: targets).map { ($0, nil) }
       }
+      if paths.isEmpty, explaining { try explainNoPath(step, starts: starts, targets: targets) }
       var rows: [Row] = []
       for (path, cost) in paths {
         var values: [QueryValue] = [.path(path), .number(Double(path.length))]

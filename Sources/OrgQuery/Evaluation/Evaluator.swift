@@ -16,6 +16,8 @@ struct Evaluator {
   let deadline: UInt64?
   /// The most rows one step may make.
   let maxRows: Int
+  /// Whether an empty step explains itself (not inside a function's relative pipeline, run once per row).
+  var explaining = true
 
   init(
     graph: Graph, bindings: [String: Frame], hopCap: Int, isCancelled: (@Sendable () -> Bool)?,
@@ -64,6 +66,9 @@ struct Evaluator {
   // MARK: - Pipelines
 
   mutating func run(_ plan: PipelinePlan, from current: Row? = nil) throws(Cancelled) -> Frame {
+    let wasExplaining = explaining
+    if case .current = plan.source { explaining = false }
+    defer { explaining = wasExplaining }
     var frame: Frame
     switch plan.source {
     case .kind(let k):
@@ -89,7 +94,11 @@ struct Evaluator {
       try tick()
       switch stage {
       case .step(let step):
-        frame.rows = try walk(step, from: frame.rows)
+        let from = frame.rows
+        frame.rows = try walk(step, from: from)
+        if explaining, frame.rows.isEmpty, !from.isEmpty, !step.isClosure {
+          try explainEmptyStep(step, from: from.compactMap(\.node))
+        }
       case .filter(let condition):
         var kept: [Row] = []
         for row in frame.rows where try evaluate(condition, row).isTrue { kept.append(row) }
