@@ -61,6 +61,14 @@ struct CompletionTests {
     #expect(complete("levels -> expects as s -> expresses | select s.te").candidates == ["s.text"])
   }
 
+  @Test func findTakesKindsAfterIn() {
+    #expect(complete("fi").candidates == ["find"])
+    #expect(complete(#"find "mentor" "#).candidates == ["in"])
+    #expect(complete(#"find "mentor" in exp"#).candidates == ["expectations"])
+    #expect(complete(#"find "mentor" in expectations, ex"#).candidates == ["expectations", "examples"])
+    #expect(complete(#"find "mentor" | where sc"#).candidates == ["score"])
+  }
+
   @Test func levelCodesAfterAt() {
     #expect(complete(#"role "Cloud Security Engineer" @ "#).candidates == ["L3"])
     #expect(complete(#"gap from level "Security Engineer" to @ L"#).candidates == ["L2", "L3", "L4"])

@@ -34,16 +34,29 @@ extension Checker {
         ]
       }
       let count = graph.nodes(ofKind: kind.name).count
+      var notes =
+        count <= 8 && count > 0
+        ? [
+          "\(kind.plural): "
+            + graph.nodes(ofKind: kind.name).map { quoted(graph.name(of: $0)) }.joined(separator: ", ")
+        ]
+        : ["`\(kind.plural) | select name` lists them"]
+      // A part of a name, an alias or a level code: list the nodes whose words contain it.
+      let matches = help.isEmpty ? graph.search(ref.name.text, kinds: [kind.name], fields: .names) : []
+      if !matches.isEmpty {
+        let shown = matches.prefix(4).map { "`\(kind.name) \(quoted(graph.name(of: $0.node)))`" }
+        let lead =
+          matches.count == 1
+          ? "1 \(kind.name) matches \"\(ref.name.text)\""
+          : "\(matches.count) \(kind.plural) match \"\(ref.name.text)\""
+        help = [lead + ": " + shown.joined(separator: ", ") + (matches.count > 4 ? ", …" : "")]
+        notes = [
+          "`find \(stringLiteral(ref.name.text)) in \(kind.plural)` lists \(matches.count > 4 ? "them all" : "them") with what matched; `find` alone searches statements too"
+        ]
+      }
       error(
         .Q201, "no \(kind.name) is called \"\(ref.name.text)\"", at: ref.name.range,
-        label: "unknown \(kind.name)",
-        help: help,
-        notes: count <= 8 && count > 0
-          ? [
-            "\(kind.plural): "
-              + graph.nodes(ofKind: kind.name).map { quoted(graph.name(of: $0)) }.joined(separator: ", ")
-          ]
-          : ["`\(kind.plural) | select name` lists them"])
+        label: "unknown \(kind.name)", help: help, notes: notes)
       return nil
     }
     if let code = ref.code {
@@ -76,14 +89,18 @@ extension Checker {
     return codes
   }
 
+  /// Text as a string literal of the language: `"…"` with `\` and `"` escaped.
+  func stringLiteral(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      + "\""
+  }
+
   /// A name as a user would type it: bare when it is one word, quoted otherwise.
   func quoted(_ name: String) -> String {
     let simple =
       name.unicodeScalars.allSatisfy { Lexer.isIdentifierPart($0) }
       && name.unicodeScalars.first.map(Lexer.isIdentifierStart) == true && !Keywords.all.contains(name)
-    if simple { return name }
-    return "\""
-      + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    return simple ? name : stringLiteral(name)
   }
 
   mutating func reportUnbound(_ name: Identifier) {

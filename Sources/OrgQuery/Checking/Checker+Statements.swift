@@ -134,6 +134,32 @@ extension Checker {
     return nil
   }
 
+  mutating func checkFind(_ words: NameSyntax, kinds: [Identifier], stages: [StageSyntax]) -> StatementPlan? {
+    var numbers: Set<Int> = []
+    for kind in kinds {
+      guard let n = resolvePluralKind(kind) else { return nil }
+      numbers.insert(n)
+    }
+    if Graph.searchWords(words.text).isEmpty {
+      error(
+        .Q109, "`find` needs words to look for", at: words.range, label: "no letters or digits here",
+        help: ["write `find \"mentoring\"`"])
+      return nil
+    }
+    let searched = numbers.isEmpty ? Set(0..<schema.kinds.count) : numbers
+    var shape = Shape(
+      nodeKinds: searched,
+      columns: [
+        ("score", .number), ("kind", .string), ("match", .node(searched)), ("field", .string),
+        ("text", .string),
+        ("source", .source),
+      ], walkColumn: 2)
+    guard let plans = checkStages(stages, shape: &shape) else { return nil }
+    return .find(
+      words.text, kinds: numbers.isEmpty ? nil : Set(numbers.map { schema.kinds[$0].name }), stages: plans,
+      shape: shape)
+  }
+
   mutating func checkOverlap(_ refs: [NodeRefSyntax], via: Identifier?, stages: [StageSyntax])
     -> StatementPlan?
   {

@@ -72,6 +72,8 @@ struct Checker {
       return checkGap(from: from, to: to, code: code, via: via, stages: stages)
     case .overlap(let refs, let via, let stages, _):
       return checkOverlap(refs, via: via, stages: stages)
+    case .find(let words, let kinds, let stages, _):
+      return checkFind(words, kinds: kinds, stages: stages)
     }
   }
 

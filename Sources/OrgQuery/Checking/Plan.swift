@@ -205,6 +205,7 @@ indirect enum StatementPlan: Sendable {
     from: PipelinePlan, to: PipelinePlan, via: StepPlan, mode: PathMode, stages: [StagePlan], shape: Shape)
   case gap(from: NodeID, to: NodeID, via: String?, stages: [StagePlan], shape: Shape)
   case overlap([NodeID], via: String?, stages: [StagePlan], shape: Shape)
+  case find(String, kinds: Set<String>?, stages: [StagePlan], shape: Shape)
 }
 
 /// How `path` picks paths.

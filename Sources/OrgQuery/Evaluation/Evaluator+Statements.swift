@@ -40,6 +40,21 @@ extension Evaluator {
       try apply(stages, to: &frame)
       frame.shape = shape
       return frame
+    case .find(let words, let kinds, let stages, let shape):
+      let rows = graph.search(words, kinds: kinds).map { hit in
+        Row(
+          node: hit.node,
+          values: [
+            .number(hit.score), .string(graph.kind(of: hit.node).name), .node(hit.node), .string(hit.field),
+            // The matching text, unless it is the name shown beside it.
+            hit.field == "name" ? .null : .string(hit.text),
+            graph.property("source", of: hit.node).map(QueryValue.init) ?? .null,
+          ])
+      }
+      var frame = Frame(rows: rows, shape: shape)
+      try apply(stages, to: &frame)
+      frame.shape = shape
+      return frame
     case .path(let fromPlan, let toPlan, let step, let mode, let stages, let shape):
       let starts = try run(fromPlan).rows.compactMap(\.node)
       let targets = Set(try run(toPlan).rows.compactMap(\.node))

@@ -216,13 +216,16 @@ public indirect enum StatementSyntax: Sendable, Hashable {
     SourceRange)
   /// `overlap A, B, … [via EDGE] …`.
   case overlap([NodeRefSyntax], via: Identifier?, stages: [StageSyntax], SourceRange)
+  /// `find "WORDS" [in KINDS, …] …`: nodes whose names, aliases or text contain the words, ranked.
+  case find(NameSyntax, kinds: [Identifier], stages: [StageSyntax], SourceRange)
   /// A pipeline.
   case pipeline(PipelineSyntax)
 
   /// Where the statement is.
   public var range: SourceRange {
     switch self {
-    case .let(_, _, let r), .path(_, _, _, _, _, let r), .gap(_, _, _, _, _, let r), .overlap(_, _, _, let r):
+    case .let(_, _, let r), .path(_, _, _, _, _, let r), .gap(_, _, _, _, _, let r), .overlap(_, _, _, let r),
+      .find(_, _, _, let r):
       return r
     case .pipeline(let p): return p.range
     }

@@ -61,6 +61,10 @@ public enum ASTDump {
       var children = refs.map(node)
       if let via { children.append(Node(label: "Via \(via.name)", range: via.range)) }
       return Node(label: "Overlap", range: r, children: children + stages.map(node))
+    case .find(let words, let kinds, let stages, let r):
+      var label = "Find \(text(words))"
+      if !kinds.isEmpty { label += " in " + kinds.map(\.name).joined(separator: ", ") }
+      return Node(label: label, range: r, children: stages.map(node))
     case .pipeline(let p):
       return node(p)
     }

@@ -236,6 +236,25 @@ public struct Parser {
       let stages = try parseStages()
       return .overlap(refs, via: via, stages: stages, start.through(previous.range))
     }
+    if current.isKeyword("find") {
+      advance()
+      guard current.kind == .string || current.kind == .identifier || current.kind == .levelCode else {
+        throw failure(
+          "expected the words to find after `find`, found \(current.described)",
+          help: ["write `find \"mentoring\"`, or `find \"kubernetes k8s\" in expectations`"])
+      }
+      let words = try parseName(after: "after `find`")
+      var kinds: [Identifier] = []
+      if current.isKeyword("in") {
+        repeat {
+          advance()
+          kinds.append(
+            try identifier("a kind to search, in the plural", example: "find \"mentoring\" in expectations"))
+        } while current.isSymbol(",")
+      }
+      let stages = try parseStages()
+      return .find(words, kinds: kinds, stages: stages, start.through(previous.range))
+    }
     return .pipeline(try parsePipeline())
   }
 

@@ -41,7 +41,7 @@ public struct Token: Sendable, Hashable {
 public enum Keywords {
   /// Every reserved word.
   public static let all: Set<String> = [
-    "let", "path", "from", "to", "via", "gap", "overlap", "where", "select", "sort", "by", "group",
+    "let", "path", "from", "to", "via", "gap", "overlap", "find", "where", "select", "sort", "by", "group",
     "distinct",
     "count", "limit", "render", "union", "intersect", "except", "as", "asc", "desc", "and", "or", "not", "in",
     "true", "false", "shortest", "all", "simple",

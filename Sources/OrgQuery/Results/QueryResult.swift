@@ -72,7 +72,7 @@ extension QueryResult {
       return
     }
     // A gap, overlap or path table that a step walked on from is a node set now.
-    kind = [.gap, .overlap, .paths].contains(statementKind) ? .nodes : statementKind
+    kind = [.gap, .overlap, .paths, .table].contains(statementKind) ? .nodes : statementKind
     // A node set: the names carried from earlier stages, the node, the properties of the edges rows came by,
     // then depth.
     let kinds = Set(frame.rows.compactMap { $0.node.map { graph.kindNumber(of: $0) } })

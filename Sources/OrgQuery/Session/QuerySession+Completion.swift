@@ -78,7 +78,7 @@ extension QuerySession {
       return (bindingTexts.map(\.name) + parameters.keys.sorted()).map { "$" + $0 }
     }
     guard let last = tokens.last else {
-      return schema.kinds.map(\.plural) + ["let", "path", "gap", "overlap"] + schema.kinds.map(\.name)
+      return schema.kinds.map(\.plural) + ["let", "path", "gap", "overlap", "find"] + schema.kinds.map(\.name)
     }
     let previous = tokens.count >= 2 ? tokens[tokens.count - 2] : nil
     // After an arrow, or inside an edge set `-> (a | `: edge types that can be walked from here.
@@ -131,9 +131,16 @@ extension QuerySession {
       return schema.kinds.map(\.name) + (last.isKeyword("to") ? ["@"] : [])
     }
     if last.isSymbol(";") {
-      return schema.kinds.map(\.plural) + ["let", "path", "gap", "overlap"] + schema.kinds.map(\.name)
+      return schema.kinds.map(\.plural) + ["let", "path", "gap", "overlap", "find"] + schema.kinds.map(\.name)
     }
     if last.isKeyword("sort") || last.isKeyword("group") { return ["by"] }
+    // `find "words" in ` and `, ` after it: the kinds to search.
+    if tokens.first?.isKeyword("find") == true, last.isKeyword("in") || last.isSymbol(","),
+      !tokens.contains(where: { $0.isSymbol("|") })
+    {
+      return schema.kinds.map(\.plural)
+    }
+    if tokens.count == 2, tokens[0].isKeyword("find"), last.kind == .string { return ["in"] }
     // Inside a condition or a column list: enum cases after a comparison with an enum, else names.
     if let shape = conditionShape(tokens, head: head) {
       if let enumName = enumBeingCompared(tokens, shape: shape, checker: checker) {
@@ -198,9 +205,10 @@ extension QuerySession {
     switch statement {
     case .pipeline(let p), .let(_, let p, _):
       return checker.check(p, relative: nil)?.shape
-    case .gap, .overlap, .path:
+    case .gap, .overlap, .path, .find:
       switch checker.check(statement) {
-      case .gap(_, _, _, _, let shape)?, .overlap(_, _, _, let shape)?, .path(_, _, _, _, _, let shape)?:
+      case .gap(_, _, _, _, let shape)?, .overlap(_, _, _, let shape)?, .path(_, _, _, _, _, let shape)?,
+        .find(_, _, _, let shape)?:
         return shape
       default: return nil
       }

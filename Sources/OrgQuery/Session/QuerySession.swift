@@ -147,6 +147,7 @@ public struct QuerySession: Sendable {
       case .path: kind = .paths
       case .gap: kind = .gap
       case .overlap: kind = .overlap
+      case .find: kind = .table
       }
       results.append(
         QueryResult(

@@ -51,6 +51,8 @@ enum Help {
       role "Cloud Engineer", team Cloud            one node: the kind (singular) and its name
       role "Cloud Security Engineer" @ L3          a level of a role, by code
       $name                                        what `let name = …` bound
+    Find by words: find "mentoring" lists the nodes whose names, aliases or text mention it, best first,
+    with the text that matched and its source; find "k8s kubernetes" in expectations searches one kind.
     Then any number of steps (-> edge) and commands (| where …). Statements are separated by `;`.
     A line ending in `|` or with an open bracket or quote continues on the next line.
 
