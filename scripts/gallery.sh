@@ -11,7 +11,7 @@ mkdir -p /tmp/orgraph-gallery
 grep -v '^#' docs/gallery/queries.txt | grep -v '^$' | while IFS= read -r line; do
   name="${line%%: *}"
   query="${line#*: }"
-  "$bin" render --format svg -o "docs/gallery/$name.svg" "$query"
+  "$bin" render --force --format svg -o "docs/gallery/$name.svg" "$query"
   echo "docs/gallery/$name.svg"
-  if [ "${PNG:-0}" = 1 ]; then "$bin" render --format png -o "/tmp/orgraph-gallery/$name.png" "$query"; fi
+  if [ "${PNG:-0}" = 1 ]; then "$bin" render --force --format png -o "/tmp/orgraph-gallery/$name.png" "$query"; fi
 done

@@ -49,7 +49,7 @@ struct ExamplesTests {
   @Test func overlapMatrixMarkdown() throws {
     let result = try Example.run("overlap-matrix")
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("| Backend Engineer | Frontend Engineer | 1.000 | 5 | 0 | 0 |"))
+    #expect(result.stdout.contains("| Backend Engineer | Frontend Engineer | 0.500 | 5 | 3 | 2 |"))
     Golden.check(result.stdout, "overlap-matrix/roles.md")
   }
 

@@ -24,7 +24,7 @@ struct DiagramStyleTests {
     let gains = graph.gap(from: sre, to: senior).filter { $0.change == .added || $0.change == .raised }
     #expect(label.split(separator: "\n").filter { $0.hasPrefix("+ ") || $0.hasPrefix("↑ ") }.count == 3)
     #expect(label.hasSuffix("+\(gains.count - 3) more"))
-    #expect(label.hasPrefix("inferred lateral move · similarity 0.15"))
+    #expect(label.hasPrefix("inferred lateral move · similarity 0.19"))
   }
 
   @Test func anEdgeMayBeTraversedBackwards() throws {
@@ -102,7 +102,7 @@ struct DiagramStyleTests {
     #expect(overlap.clusters.map(\.nodes.count).reduce(0, +) == rows.count)
     #expect(
       overlap.caption?.lines.first?.hasPrefix(
-        "Similarity 0.28 (Jaccard of required competencies): 13 shared of 47") == true)
+        "Similarity 0.3 (Jaccard of required competencies): 13 shared of 44") == true)
     // Proficiencies label the rated edges; unrated ones are dashed.
     let labelled = overlap.edges.filter { $0.label != nil }
     #expect(
@@ -119,8 +119,8 @@ struct DiagramStyleTests {
     ].map(node)
     let overlap = try OverlapDiagram(graph: graph, compared: nodes).diagram
     let line = try #require(overlap.caption?.lines.first)
-    #expect(line.contains("Cloud Engineer – SRE Engineer: 0.19"))
-    #expect(line.contains("SRE Engineer – Senior Cloud Security Engineer: 0.15"))
+    #expect(line.contains("Cloud Engineer – SRE Engineer: 0.17"))
+    #expect(line.contains("SRE Engineer – Senior Cloud Security Engineer: 0.19"))
     #expect(overlap.clusters.count == 4)
   }
 
@@ -203,7 +203,7 @@ struct DiagramStyleTests {
     // Inferred moves both ways are one edge with two heads, labelled with the similarity.
     #expect(view.edges.count == 1)
     #expect(view.edges.first?.attributes["dir"] == "both")
-    #expect(view.edges.first?.label?.plainText == "similarity 1")
+    #expect(view.edges.first?.label?.plainText == "similarity 0.5")
   }
 
   // MARK: - Size guard

@@ -35,7 +35,7 @@ struct LintTests {
       edits: [
         Edit(
           replace:
-            "        source: seed-001:18\n        expresses: [competency:cross-functional-collaboration]\n",
+            "        source: seed-001:18\n        expresses: [competency:collaboration]\n",
           with: "        source: seed-001:18\n")
       ],
       at: "      - text: Work with the product and engineering team on different initiatives;",

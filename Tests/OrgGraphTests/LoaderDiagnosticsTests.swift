@@ -139,12 +139,42 @@ struct LoaderDiagnosticsTests {
     #expect(DiagnosticRenderer(color: true).render(d).contains("\u{1B}[1;31m"))
   }
 
-  /// A broken copy of the real default graph fails with the right file and line.
-  @Test func brokenCopyOfTheDefaultGraph() throws {
+  /// A temporary folder holding a copy of Graph/ (in `Graph` below it).
+  static func copyOfTheDefaultGraph() throws -> (folder: URL, copy: URL) {
     let folder = try Paths.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
     let copy = folder.appending(path: "Graph")
     try FileManager.default.copyItem(at: Paths.graph, to: copy)
+    return (folder, copy)
+  }
+
+  /// One file that is not valid YAML is one error: the ids it would have defined are not also reported as
+  /// unknown wherever they are used (one unquoted `: ` used to make 98 errors).
+  @Test func aFileThatDoesNotParseIsOneError() throws {
+    let (folder, copy) = try Self.copyOfTheDefaultGraph()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = copy.appending(path: "competencies.yaml")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "description: Working out what a task or problem needs and doing it.",
+      with: "description: Working out what a task needs: and doing it."
+    ).write(to: file, atomically: true, encoding: .utf8)
+    do {
+      _ = try GraphLoader.load(path: copy.path)
+      Issue.record("a graph with a file that does not parse loaded")
+    } catch {
+      #expect(error.diagnostics.map(\.code) == [.G001])
+      let note = try #require(error.diagnostics.first?.notes.last)
+      #expect(note.first?.isNumber == true, "\(note)")
+      #expect(
+        note.contains(
+          " references to unknown ids not reported: they may be defined in `\(file.path)`; fix this first"))
+    }
+  }
+
+  /// A broken copy of the real default graph fails with the right file and line.
+  @Test func brokenCopyOfTheDefaultGraph() throws {
+    let (folder, copy) = try Self.copyOfTheDefaultGraph()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let file = copy.appending(path: "rocket-chat/cloud-engineer.yaml")
     let text = try String(contentsOf: file, encoding: .utf8)
     let lines = text.components(separatedBy: "\n")

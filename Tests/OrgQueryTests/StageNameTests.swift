@@ -68,7 +68,8 @@ struct StageNameTests {
     #expect(
       t.rows
         == [
-          "Infrastructure as code", "Infrastructure maintenance", "Reliability", "Scalability",
+          "Collaboration", "Infrastructure as code", "Infrastructure maintenance", "Reliability",
+          "Scalability",
         ].map { [$0, "Senior Cloud Security Engineer"] })
   }
 }

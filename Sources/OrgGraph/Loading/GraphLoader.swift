@@ -199,8 +199,23 @@ struct YAMLGraphReader {
     if let manifestFile { readManifest(manifestFile) }
     let manifestPaths = Set(manifests.map(\.path))
     for file in files { readDataFile(file, isManifest: manifestPaths.contains(file.path)) }
+    let unparsed = Set(diagnostics.filter { $0.code == .G001 }.compactMap { $0.range?.file })
     resolvePendingEdges()
+    if !unparsed.isEmpty { quietUnknownIDs(unparsed: unparsed) }
     return finish()
+  }
+
+  /// A file that is not valid YAML defines none of its nodes, so every reference to them reads as an unknown
+  /// id: one missing quote made 97 errors. Those consequences are folded into one note on the parse error.
+  mutating func quietUnknownIDs(unparsed: Set<String>) {
+    let unknown = diagnostics.filter { $0.code == .G201 }
+    guard !unknown.isEmpty else { return }
+    diagnostics.removeAll { $0.code == .G201 }
+    guard let i = diagnostics.firstIndex(where: { $0.code == .G001 }) else { return }
+    let files = unparsed.sorted().map { "`\($0)`" }.joined(separator: ", ")
+    diagnostics[i].notes.append(
+      "\(unknown.count) reference\(unknown.count == 1 ? "" : "s") to unknown ids not reported: they may be defined in \(files); fix this first"
+    )
   }
 
   /// Checks the graph as a whole and builds it, or returns every diagnostic collected.

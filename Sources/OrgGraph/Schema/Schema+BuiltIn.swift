@@ -108,7 +108,15 @@ extension Schema {
           [proficiency, p("aspect", .enumeration("aspect"), "do, teach or lead")]),
         edge(
           "requires", ["role", "level"], ["competency"], "a role or level requires a competency",
-          [proficiency, p("evidence", .nodes, "the expectations the requirement comes from")]),
+          [
+            proficiency, p("evidence", .nodes, "the expectations the requirement comes from"),
+            p(
+              "quote", .text,
+              "for a requirement written in a file: the sentence of the document it comes from"),
+            p(
+              "quote_source", .source,
+              "for a requirement written in a file: where that sentence is (document:line)"),
+          ]),
         edge("broader", ["competency"], ["competency"], "a competency is part of a broader one"),
         edge(
           "embodies", ["org", "team", "role"], ["value"], "an organisation, team or role embodies a value"),

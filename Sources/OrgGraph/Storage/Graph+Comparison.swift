@@ -50,6 +50,8 @@ public struct GapRow: Sendable, Hashable {
   public var change: Change
   /// The statements behind the target's requirement (for a derived `requires`), in their order.
   public var evidence: [NodeID]
+  /// For a requirement written in a file, the sentence it was declared from (its `quote`).
+  public var quote: String? = nil
 }
 
 /// One competency across several compared nodes — a row of `overlap`.
@@ -113,7 +115,10 @@ extension Graph {
       }
       var evidence: [NodeID] = []
       if case .nodes(let list)? = property("evidence", of: edge) { evidence = list }
-      rows.append(GapRow(competency: c, before: was, after: h, change: change, evidence: evidence))
+      var quote: String?
+      if case .string(let q)? = property("quote", of: edge) { quote = q }
+      rows.append(
+        GapRow(competency: c, before: was, after: h, change: change, evidence: evidence, quote: quote))
     }
     for (c, h, _) in before where !seen.contains(c) {
       rows.append(GapRow(competency: c, before: h, after: .absent, change: .removed, evidence: []))

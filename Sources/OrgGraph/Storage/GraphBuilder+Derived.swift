@@ -3,7 +3,8 @@ extension GraphBuilder {
   /// express, directly or through the levels it `includes`.
   ///
   /// The proficiency is the highest rated among the expressing edges (none when none is rated); the
-  /// evidence lists the expectations, in their order. A declared `requires` for the same pair wins.
+  /// evidence lists the expectations, in their order. A declared `requires` for the same pair wins, and takes
+  /// the derived evidence (and the derived proficiency, when it names none), so no statement behind it is lost.
   mutating func deriveRequirements() {
     guard let expects = schema.edgeTypeNumber("expects"),
       let expresses = schema.edgeTypeNumber("expresses"),
@@ -58,12 +59,25 @@ extension GraphBuilder {
         if !merged.isEmpty { total[owner] = merged }
       }
     }
-    // Declared requirements win.
+    // Declared requirements win, and keep the statements behind the derived one.
+    let proficiency = schema.enumDefinition("proficiency")
+    func proficiencyValue(_ rank: Int) -> Value? {
+      guard rank > 0, let proficiency, rank <= proficiency.cases.count else { return nil }
+      return .enumCase(EnumCase(enumName: "proficiency", name: proficiency.cases[rank - 1], rank: rank))
+    }
     var declared = Set<Int64>()
     for i in 0..<edges[requires].count {
-      declared.insert(Int64(edges[requires].from[i]) << 32 | Int64(edges[requires].to[i]))
+      let owner = edges[requires].from[i]
+      let target = edges[requires].to[i]
+      declared.insert(Int64(owner) << 32 | Int64(target))
+      guard let derived = total[owner]?[target] else { continue }
+      if edges[requires].value("evidence", at: i) == nil {
+        edges[requires].set("evidence", at: i, .nodes(derived.evidence.map(NodeID.init)))
+      }
+      if edges[requires].value("proficiency", at: i) == nil, let p = proficiencyValue(derived.rank) {
+        edges[requires].set("proficiency", at: i, p)
+      }
     }
-    let proficiency = schema.enumDefinition("proficiency")
     for owner in total.keys.sorted() {
       guard let requirements = total[owner] else { continue }
       for target in requirements.keys.sorted() {
@@ -71,11 +85,7 @@ extension GraphBuilder {
           !declared.contains(Int64(owner) << 32 | Int64(target))
         else { continue }
         var properties: [String: Value] = ["evidence": .nodes(requirement.evidence.map(NodeID.init))]
-        if requirement.rank > 0, let proficiency, requirement.rank <= proficiency.cases.count {
-          properties["proficiency"] = .enumCase(
-            EnumCase(
-              enumName: "proficiency", name: proficiency.cases[requirement.rank - 1], rank: requirement.rank))
-        }
+        if let p = proficiencyValue(requirement.rank) { properties["proficiency"] = p }
         properties["origin"] = derived
         edges[requires].append(from: owner, to: target, properties: properties, range: nil)
       }

@@ -399,6 +399,15 @@ struct EdgeTable: Sendable {
     if let range { ranges[Int32(position)] = range }
   }
 
+  /// Sets one edge's property (creating the column when no edge had it yet).
+  mutating func set(_ property: String, at position: Int, _ value: Value) {
+    guard let i = propertyIndex[property] else { return }
+    if columns[i] == nil {
+      columns[i] = Column(type: definition.properties[i].type, schema: schema, count: count)
+    }
+    columns[i]?.set(position, value)
+  }
+
   func value(_ property: String, at position: Int) -> Value? {
     guard let i = definition.properties.firstIndex(where: { $0.name == property }) else { return nil }
     return columns[i]?[position]

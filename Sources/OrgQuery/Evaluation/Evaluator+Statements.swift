@@ -16,7 +16,8 @@ extension Evaluator {
           values: [
             .node(row.competency), Self.value(row.before), Self.value(row.after),
             ChangeEnum.value(row.change),
-            .list(row.evidence.map(QueryValue.node)),
+            // The declared sentence first, then the statements a derived requirement came from.
+            .list((row.quote.map { [QueryValue.string($0)] } ?? []) + row.evidence.map(QueryValue.node)),
           ])
       }
       var frame = Frame(rows: rows, shape: shape, compared: [from, to])
