@@ -37,7 +37,17 @@ struct RenderCommandTests {
   @Test func binaryFormatsNeedAFile() throws {
     let result = try Tool.run(["render", "--format", "png", "roles"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("error[Q402]: PNG is binary and is not printed to the terminal"))
+    // On the command line the way forward is the `-o FILE` flag, not only the in-query stage.
+    #expect(
+      result.stderr == """
+        error[Q402]: PNG is binary and is not printed to the terminal
+         --> <query>:1:1
+          |
+        1 | roles
+          | ^^^^^
+          = help: name a file: `-o diagram.png`
+
+        """)
   }
 
   @Test func theRenderStageWritesTheFileItNames() throws {
