@@ -7,7 +7,7 @@ line, with an error whose message contains TEXT). With arguments: every YAML fil
 files must validate.
 
 Prints one line per file and exits 1 if any check fails (2 if the schema itself is broken).
-Needs PyYAML and jsonschema (`pip install pyyaml jsonschema`).
+Needs PyYAML and jsonschema: `scripts/setup.sh` installs them into .venv (`.venv/bin/python scripts/check-graph-schema.py`).
 """
 import argparse
 import json

@@ -4,7 +4,7 @@
 # it installs only what is missing.
 set -euo pipefail
 
-packages=(pkg-config libgraphviz-dev libedit-dev fonts-dejavu-core tmux)
+packages=(pkg-config libgraphviz-dev libedit-dev fonts-dejavu-core tmux python3 python3-venv)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -25,13 +25,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The JSON Schema check of the graph files (scripts/check-graph-schema.py) uses PyYAML and jsonschema.
-if ! python3 -c 'import yaml, jsonschema' >/dev/null 2>&1; then
-  echo "setup: installing the Python packages pyyaml and jsonschema" >&2
-  python3 -m pip install --quiet pyyaml jsonschema >&2 || {
-    echo "setup: could not install pyyaml and jsonschema with pip" >&2
+# The tests' own Python readers, from PyPI into .venv (never the system's Python): PyYAML and jsonschema for
+# the graph files' JSON Schema check, networkx and Kuzu for the export round trips. Pinned in
+# scripts/requirements.txt; installed again only when that file changes.
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv="$here/.venv"
+if [ ! -x "$venv/bin/python" ] || ! cmp -s "$here/scripts/requirements.txt" "$venv/requirements.txt"; then
+  echo "setup: installing the Python readers of scripts/requirements.txt into .venv" >&2
+  python3 -m venv "$venv" >&2
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/scripts/requirements.txt" >&2 || {
+    echo "setup: could not install scripts/requirements.txt from PyPI into .venv" >&2
     exit 1
   }
+  cp "$here/scripts/requirements.txt" "$venv/requirements.txt"
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

@@ -141,28 +141,14 @@ public enum GraphTool {
   }
 
   /// `orgraph export [-o FILE]`: the whole graph as JSON on standard output, or written atomically to
-  /// `output`; a graph that does not load, or a file that cannot be written, is one error and status 1.
-  ///
-  /// An existing file is replaced only with `replacing` (`--force`).
+  /// `output` (see ``export(graphPath:as:dialect:to:replacing:color:)`` for the other formats).
   public static func export(
     graphPath: String?, format: Format = .json, to output: String?, replacing: Bool = false,
     color: Bool = false
   )
     -> ToolOutput
   {
-    switch export(graphPath: graphPath, format: format) {
-    case .failure(let failure):
-      return ToolOutput(stderr: render(failure, format: .text, color: color), status: 1)
-    case .success(let text):
-      guard let output else { return ToolOutput(stdout: text) }
-      do {
-        try WritePolicy(replaceExisting: replacing).write(Data(text.utf8), to: output, fromQuery: false)
-        return ToolOutput()
-      } catch {
-        let help = error.help.first.map { "\n  = help: \($0)" } ?? ""
-        return ToolOutput(stderr: "error: \(error.message)\(help)\n", status: 1)
-      }
-    }
+    export(graphPath: graphPath, as: .json, to: output, replacing: replacing, color: color)
   }
 
   static func statsJSON(_ graph: Graph) -> String {

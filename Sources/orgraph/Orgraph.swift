@@ -150,19 +150,28 @@ struct Stats: ParsableCommand {
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write the whole graph, derived and inferred edges marked, in a machine-readable format.",
+    abstract: "Write the whole graph, derived and inferred edges marked, for other tools.",
     discussion: """
-      `--graph FILE.json` loads such a file back: derived and inferred edges are computed again, not doubled.
+      Every format holds every node with its id and properties and every edge with its properties, derived and inferred ones marked by `origin`; ids are the graph's, so two exports diff cleanly. `--graph FILE.json` loads a JSON export back: derived and inferred edges are computed again, not doubled. Files and folders are written in one step, and an existing one is replaced only with --force. docs/export.md describes each format.
 
       Examples:
-        orgraph export --format json
         orgraph export --format json -o graph.json
-        orgraph stats --graph graph.json
+        orgraph export --format graphml -o graph.graphml            # open in yEd or Gephi
+        orgraph export --format cypher -o graph.cypher              # cypher-shell -f graph.cypher
+        orgraph export --format cypher --dialect kuzu -o kuzu.cypher
+        orgraph export --format neo4j -o neo4j-import               # then: cd neo4j-import && sh import-neo4j.sh
+        orgraph export --format csv -o tables                       # tables/nodes/roles.csv, tables/edges/requires.csv …
+        orgraph export --format mermaid -o graph.mmd
       """)
 
   @OptionGroup var options: GraphOptions
-  @Option(help: "The output format: json (the default, and for now the only one).")
+  @Option(
+    help: ArgumentHelp(
+      "json (the default; --graph loads it back), graphml (yEd, Gephi, networkx), cypher (a script for Neo4j, or Kuzu with --dialect kuzu), neo4j (a folder of neo4j-admin import CSV files, with scripts for neo4j-admin and Kuzu), csv (a folder of tables per kind and per edge type), or mermaid.",
+      valueName: "format"))
   var format: ExportFormat = .json
+  @Option(help: ArgumentHelp("For --format cypher: neo4j (the default) or kuzu.", valueName: "dialect"))
+  var dialect: CypherDialect = .neo4j
   @Option(
     name: [.short, .customLong("output")],
     help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
@@ -172,7 +181,7 @@ struct Export: ParsableCommand {
   func run() throws {
     try Terminal.write(
       GraphTool.export(
-        graphPath: options.graph, format: .json, to: output, replacing: writes.force,
+        graphPath: options.graph, as: format, dialect: dialect, to: output, replacing: writes.force,
         color: Terminal.colorOnStderr))
   }
 }
@@ -187,6 +196,5 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
   var toolFormat: GraphTool.Format { self == .json ? .json : .table }
 }
 
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-  case json
-}
+extension ExportFormat: ExpressibleByArgument {}
+extension CypherDialect: ExpressibleByArgument {}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Writing a folder of output files (a CSV export) as one step: the files go to a new folder beside the
+/// target, which is then renamed into place, so a reader never sees half an export and a failure leaves
+/// nothing behind. An existing folder is replaced only when asked, and then only after the new one is
+/// complete.
+public enum OutputFolder {
+  /// Writes `files` (paths inside the folder) to the folder `path`.
+  ///
+  /// - Parameter replacing: whether a folder already at `path` may be replaced (it is removed only after the
+  ///   new one is written); a file there is never replaced.
+  public static func write(_ files: [ExportFile], to path: String, replacing: Bool = false)
+    throws(OutputFileError)
+  {
+    guard !path.isEmpty else { throw OutputFileError(path: path, reason: "the folder name is empty") }
+    let manager = FileManager.default
+    let target = URL(fileURLWithPath: path).standardizedFileURL
+    var isFolder: ObjCBool = false
+    let exists = manager.fileExists(atPath: target.path, isDirectory: &isFolder)
+    if exists && !isFolder.boolValue {
+      throw OutputFileError(path: path, reason: "it is a file, not a folder")
+    }
+    if exists && !replacing { throw OutputFileError(path: path, reason: "it exists", exists: true) }
+    let parent = target.deletingLastPathComponent()
+    guard manager.fileExists(atPath: parent.path, isDirectory: &isFolder), isFolder.boolValue else {
+      throw OutputFileError(path: path, reason: "the folder `\(parent.path)` does not exist")
+    }
+    let staging = parent.appending(path: ".\(target.lastPathComponent).orgraph-\(UUID().uuidString)")
+    do {
+      for file in files {
+        guard !file.path.split(separator: "/").contains(where: { $0 == ".." || $0.isEmpty }) else {
+          throw OutputFileError(path: path, reason: "`\(file.path)` is not a path inside the folder")
+        }
+        let url = staging.appending(path: file.path)
+        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.text.utf8).write(to: url)
+      }
+      if !manager.fileExists(atPath: staging.path) {
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+      }
+      if exists {
+        let old = parent.appending(path: ".\(target.lastPathComponent).orgraph-old-\(UUID().uuidString)")
+        try manager.moveItem(at: target, to: old)
+        do {
+          try manager.moveItem(at: staging, to: target)
+        } catch {
+          try? manager.moveItem(at: old, to: target)
+          throw error
+        }
+        try? manager.removeItem(at: old)
+      } else {
+        try manager.moveItem(at: staging, to: target)
+      }
+    } catch let error as OutputFileError {
+      try? manager.removeItem(at: staging)
+      throw error
+    } catch {
+      try? manager.removeItem(at: staging)
+      throw OutputFileError(path: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+}

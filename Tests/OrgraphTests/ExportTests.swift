@@ -1,0 +1,213 @@
+import Foundation
+import OrgGraph
+import OrgQuery
+import Testing
+
+/// `orgraph export`: every format compared whole with a golden file on a graph whose text needs escaping,
+/// exports that are the same bytes twice, folders written in one step, and round trips through real
+/// readers — networkx for GraphML, Kuzu for the Cypher script and the neo4j-admin CSV files — from the
+/// virtual environment `./test` creates.
+@Suite("Export")
+struct ExportTests {
+  static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appending(path: "Fixtures/export/graph.yaml")
+  static let python = Paths.repository.appending(path: ".venv/bin/python")
+  static var haveReaders: Bool { FileManager.default.isExecutableFile(atPath: python.path) }
+  static let roundTrip = Paths.repository.appending(path: "Tests/RoundTrip")
+
+  /// The files of a folder, as `path: text` sections in path order.
+  static func folderText(_ folder: URL) throws -> String {
+    let manager = FileManager.default
+    let paths = (manager.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { path in
+      var isFolder: ObjCBool = false
+      return manager.fileExists(atPath: folder.appending(path: path).path, isDirectory: &isFolder)
+        && !isFolder.boolValue
+    }.sorted()
+    return try paths.map {
+      "== \($0)\n" + (try String(contentsOf: folder.appending(path: $0), encoding: .utf8))
+    }
+    .joined()
+  }
+
+  static let textFormats: [(format: String, extra: [String], golden: String)] = [
+    ("json", [], "export/graph.json"), ("graphml", [], "export/graph.graphml"),
+    ("cypher", [], "export/graph-neo4j.cypher"),
+    ("cypher", ["--dialect", "kuzu"], "export/graph-kuzu.cypher"),
+    ("mermaid", [], "export/graph.mmd"),
+  ]
+
+  @Test(arguments: textFormats.indices)
+  func aTextFormatIsEscapedAndStable(_ index: Int) throws {
+    let (format, extra, golden) = Self.textFormats[index]
+    let first = try Tool.run(["export", "--graph", Self.fixture.path, "--format", format] + extra)
+    #expect(first.status == 0, "\(first.stderr)")
+    let second = try Tool.run(["export", "--graph", Self.fixture.path, "--format", format] + extra)
+    #expect(first.stdout == second.stdout, "two exports differ")
+    Golden.check(first.stdout, golden)
+  }
+
+  @Test(arguments: ["csv", "neo4j"])
+  func aFolderFormatIsEscapedAndStable(_ format: String) throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try Tool.run(
+      ["export", "--graph", Self.fixture.path, "--format", format, "-o", "out"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "")
+    let text = try Self.folderText(folder.appending(path: "out"))
+    Golden.check(text, "export/\(format)-folder.txt")
+    // Nothing is left beside the folder.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out"])
+  }
+
+  @Test func foldersAreNotReplacedUnlessAsked() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appending(path: "tables")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    try "mine".write(to: out.appending(path: "notes.txt"), atomically: true, encoding: .utf8)
+    let refused = try Tool.run(["export", "--format", "csv", "-o", "tables"], in: folder)
+    #expect(refused.status == 1)
+    #expect(
+      refused.stderr
+        == "error: `tables` exists, and was not replaced\n"
+        + "  = help: replace it with `--force` (`:set overwrite on` in the shell), or pick another name\n")
+    #expect(try String(contentsOf: out.appending(path: "notes.txt"), encoding: .utf8) == "mine")
+    let replaced = try Tool.run(["export", "--format", "csv", "-o", "tables", "--force"], in: folder)
+    #expect(replaced.status == 0, "\(replaced.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out.appending(path: "notes.txt").path))
+    #expect(FileManager.default.fileExists(atPath: out.appending(path: "edges/requires.csv").path))
+    let noFolder = try Tool.run(["export", "--format", "neo4j"], in: folder)
+    #expect(noFolder.status == 64)
+    #expect(noFolder.stderr.hasPrefix("error: `--format neo4j` writes a folder of files\n"))
+    let missingParent = try Tool.run(["export", "--format", "csv", "-o", "no/such/place"], in: folder)
+    #expect(missingParent.status == 1)
+    #expect(missingParent.stderr.hasPrefix("error: cannot write `no/such/place`: the folder"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["tables"])
+  }
+
+  // MARK: - Round trips through real readers
+
+  static func runPython(_ arguments: [String], in directory: URL) throws -> (String, Int32) {
+    let process = Process()
+    process.executableURL = python
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+  }
+
+  @Test(
+    .enabled(if: haveReaders, "no .venv with networkx: run ./test, which creates it"),
+    arguments: [nil, fixture.path])
+  func graphMLReadByNetworkXHasEveryNodeEdgeAndProperty(_ graph: String?) throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let choice = graph.map { ["--graph", $0] } ?? []
+    #expect(
+      try Tool.run(["export", "--format", "graphml", "-o", "g.graphml"] + choice, in: folder).status == 0)
+    #expect(try Tool.run(["export", "--format", "json", "-o", "g.json"] + choice, in: folder).status == 0)
+    let (output, status) = try Self.runPython(
+      [Self.roundTrip.appending(path: "graphml_check.py").path, "g.graphml", "g.json"], in: folder)
+    #expect(status == 0, "\(output)")
+    #expect(output.hasPrefix("ok: "), "\(output)")
+  }
+
+  /// What OrgGraph answers to the three questions asked of Kuzu.
+  struct Answers: Equatable {
+    var requirements: [[String?]]
+    var gap: [[String?]]
+    var pathLength: Int?
+    var paths: [[String]]
+  }
+
+  static let level = "level:octopus-deploy/senior-cloud-security-engineer"
+  static let gapFrom = "role:rocket-chat/cloud-engineer"
+  static let pathFrom = "role:rocket-chat/backend-engineer"
+
+  static func orgGraphAnswers() throws -> Answers {
+    let graph = try GraphLoader.loadDefault()
+    let level = try #require(graph.node(withID: Self.level))
+    let from = try #require(graph.node(withID: Self.gapFrom))
+    var requirements: [[String?]] = graph.neighbors(of: level, via: "requires").map { competency, edge in
+      var proficiency: String?
+      if case .enumCase(let c)? = graph.property("proficiency", of: edge) { proficiency = c.name }
+      return [graph.name(of: competency), proficiency]
+    }
+    requirements.sort { ($0[0] ?? "") < ($1[0] ?? "") }
+    var gap: [[String?]] = []
+    for row in graph.gap(from: from, to: level) where row.change != .removed {
+      func text(_ h: Holding) -> String? {
+        if case .rated(let c) = h { return c.name }
+        return nil
+      }
+      let held: String? = row.before == .absent ? "false" : "true"
+      gap.append([graph.name(of: row.competency), text(row.before), text(row.after), held])
+    }
+    gap.sort { ($0[0] ?? "") < ($1[0] ?? "") }
+    var session = QuerySession(graph: graph)
+    let outcome = session.run(
+      #"path from role "Backend Engineer" to level "Senior Cloud Security Engineer" via -> (promotes_to | lateral) all shortest"#
+    )
+    let paths = (outcome.results.last?.paths ?? []).map { $0.nodes.map { graph.id(of: $0) } }.sorted {
+      $0.joined(separator: " ") < $1.joined(separator: " ")
+    }
+    return Answers(
+      requirements: requirements, gap: gap, pathLength: paths.first.map { $0.count - 1 }, paths: paths)
+  }
+
+  static func kuzuAnswers(_ json: String) throws -> Answers {
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "\(json)")
+    func strings(_ row: Any) -> [String?] {
+      (row as? [Any] ?? []).map { item in
+        if let b = item as? Bool { return b ? "true" : "false" }
+        return item as? String
+      }
+    }
+    var requirements = (object["requirements"] as? [Any] ?? []).map(strings)
+    requirements.sort { ($0[0] ?? "") < ($1[0] ?? "") }
+    var gap = (object["gap"] as? [Any] ?? []).map(strings)
+    gap.sort { ($0[0] ?? "") < ($1[0] ?? "") }
+    let paths = (object["paths"] as? [[String]] ?? []).sorted {
+      $0.joined(separator: " ") < $1.joined(separator: " ")
+    }
+    return Answers(
+      requirements: requirements, gap: gap, pathLength: object["path_length"] as? Int, paths: paths)
+  }
+
+  @Test(
+    .enabled(if: haveReaders, "no .venv with kuzu: run ./test, which creates it"),
+    arguments: ["cypher", "csv"])
+  func kuzuAnswersAsOrgGraphDoes(_ mode: String) throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let export =
+      mode == "cypher"
+      ? ["export", "--format", "cypher", "--dialect", "kuzu", "-o", "graph.cypher"]
+      : ["export", "--format", "neo4j", "-o", "neo4j"]
+    let exported = try Tool.run(export, in: folder)
+    #expect(exported.status == 0, "\(exported.stderr)")
+    let (output, status) = try Self.runPython(
+      [
+        Self.roundTrip.appending(path: "kuzu_check.py").path, mode == "cypher" ? "cypher" : "csv",
+        mode == "cypher" ? "graph.cypher" : "neo4j", Self.level, Self.gapFrom, Self.level, Self.pathFrom,
+        Self.level,
+      ], in: folder)
+    #expect(status == 0, "\(output)")
+    let kuzu = try Self.kuzuAnswers(output)
+    let ours = try Self.orgGraphAnswers()
+    #expect(kuzu.requirements == ours.requirements)
+    #expect(kuzu.gap == ours.gap)
+    #expect(kuzu.pathLength == ours.pathLength)
+    #expect(kuzu.paths == ours.paths)
+    #expect(!ours.requirements.isEmpty && !ours.gap.isEmpty && ours.pathLength != nil)
+    let graph = try GraphLoader.loadDefault()
+    #expect(output.contains(#""counts": {"nodes": \#(graph.nodes.count), "edges": \#(graph.edgeCount)}"#))
+  }
+}
