@@ -172,8 +172,22 @@ extension Checker {
       reportUnknownName(name, range: range, shape: shape)
       return nil
     }
-    // Qualified names: node.x, edge.x, column.x.
+    // Qualified names: node.x, edge.x, column.x, and the parts of a source (`source.document`).
     let property = parts[1].name
+    if parts.count == 2, !["node", "edge"].contains(first.name),
+      let (base, type) = sourceBase(first.name, shape: shape),
+      type == .source
+    {
+      guard Self.sourceParts.contains(property) else {
+        error(
+          .Q104, "`\(first.name)` is where a statement comes from; it has no part `\(property)`",
+          at: parts[1].range, label: "not a part of a source",
+          help: Suggestions.didYouMean(property, in: Self.sourceParts, written: { "\(first.name).\($0)" }),
+          notes: ["a source has `\(first.name).document`, `\(first.name).line` and `\(first.name).title`"])
+        return nil
+      }
+      return (.sourcePart(base, property), property == "line" ? .number : .string)
+    }
     switch first.name {
     case "node":
       if property == "id" { return (.nodeID, .string) }
@@ -220,6 +234,21 @@ extension Checker {
     return nil
   }
 
+  static let sourceParts = ["document", "line", "title"]
+
+  /// A single name that is a column, a carried name or a property of the rows, resolved without reporting.
+  func sourceBase(_ name: String, shape: Shape) -> (ExprPlan, ValueType)? {
+    if let i = shape.columns.firstIndex(where: { $0.name == name }) {
+      return (.column(i), shape.columns[i].type)
+    }
+    if let i = shape.carried.firstIndex(where: { $0.name == name }) {
+      return (.carried(i), shape.carried[i].type)
+    }
+    if let p = nodeProperty(name, shape: shape) { return (.nodeProperty(name), ValueType(p.type)) }
+    if let p = edgeProperty(name, shape: shape) { return (.edgeProperty(name), ValueType(p.type)) }
+    return nil
+  }
+
   static let proficiencyWords: [String: String] = [
     "familiar": "awareness", "familiarity": "awareness", "basic": "foundational", "beginner": "foundational",
     "experience": "working", "experienced": "working", "intermediate": "working", "competent": "working",
@@ -241,8 +270,12 @@ extension Checker {
         help = ["compare it with a property: `proficiency >= \(name)`"]
       } else if schema.edgeType(name) != nil {
         help = ["to follow `\(name)` edges, write `exists(-> \(name))` or `count(-> \(name))`"]
-      } else if schema.kind(name) != nil || schema.kind(plural: name) != nil {
-        help = ["to name one node, write `\(schema.kind(name)?.name ?? name) \"Name\"`"]
+      } else if let kind = schema.kind(name) ?? schema.kind(plural: name) {
+        help = [
+          "to keep the \(kind.name) an earlier stage was at, name that stage with `as`: "
+            + "`\(kind.plural) as \(kind.name.prefix(1)) … | select \(kind.name.prefix(1))`",
+          "to name one node, write `\(kind.name) \"Name\"`",
+        ]
       }
     }
     let rows = shape.nodeKinds == nil ? "these rows" : "the rows here (\(kindNames(shape.nodeKinds)))"

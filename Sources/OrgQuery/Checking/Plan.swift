@@ -184,6 +184,8 @@ indirect enum ExprPlan: Sendable {
   case carriedProperty(Int, String)
   /// A property of the edge a named step came by: `r.proficiency`.
   case carriedEdgeProperty(Int, String)
+  /// A part of a source reference: `source.document`, `source.line`, `source.title` (the document's title).
+  case sourcePart(ExprPlan, String)
   case call(Function, [ArgumentPlan])
   case not(ExprPlan)
   case binary(BinaryOperator, ExprPlan, ExprPlan)

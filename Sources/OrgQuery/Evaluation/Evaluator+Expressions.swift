@@ -45,6 +45,13 @@ extension Evaluator {
       guard i < row.carried.count, let edge = row.carried[i].edge else { return .null }
       if let value = graph.property(name, of: edge) { return QueryValue(value) }
       return name == "proficiency" ? .unrated : .null
+    case .sourcePart(let base, let part):
+      guard case .source(let s) = try evaluate(base, row) else { return .null }
+      switch part {
+      case "document": return .string(s.document)
+      case "line": return .number(Double(s.line))
+      default: return graph.manifest.document(s.document).map { .string($0.title) } ?? .string(s.document)
+      }
     case .depth:
       return .number(Double(row.depth))
     case .not(let inner):

@@ -47,8 +47,7 @@ extension Evaluator {
           node: hit.node,
           values: [
             .number(hit.score), .string(graph.kind(of: hit.node).name), .node(hit.node), .string(hit.field),
-            // The matching text, unless it is the name shown beside it.
-            hit.field == "name" ? .null : .string(hit.text),
+            .string(hit.text),
             graph.property("source", of: hit.node).map(QueryValue.init) ?? .null,
           ])
       }

@@ -274,7 +274,19 @@ public struct Parser {
   mutating func parseStageName(example: String) throws(Failure) -> Identifier? {
     guard current.isKeyword("as") else { return nil }
     advance()
-    return try identifier("a name for these rows", example: example)
+    return try newName("a name for these rows", example: example)
+  }
+
+  /// A name the user gives after `as`; a reserved word there gets a fresh name to use instead.
+  mutating func newName(_ what: String, example: String) throws(Failure) -> Identifier {
+    let token = current
+    if token.kind == .keyword {
+      let fresh = token.text == "count" ? "n" : token.text + "_"
+      throw failure(
+        "`\(token.text)` is a reserved word, so it cannot name \(what == "a column name" ? "a column" : "rows")",
+        label: "reserved word", help: ["pick another name, like `as \(fresh)`"])
+    }
+    return try identifier(what, example: example)
   }
 
   mutating func parseSource() throws(Failure) -> SourceSyntax {
@@ -506,7 +518,7 @@ public struct Parser {
       var alias: Identifier?
       if current.isKeyword("as") {
         advance()
-        alias = try identifier("a column name", example: example)
+        alias = try newName("a column name", example: example)
       }
       items.append(SelectItemSyntax(expr: expr, alias: alias))
     } while current.isSymbol(",")
