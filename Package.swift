@@ -18,6 +18,9 @@ let package = Package(
     // What the command line does, as a library: check/stats/export text, query scripts with exit status,
     // rendering glue (needs libgraphviz-dev, through OrgRender).
     .library(name: "OrgTool", targets: ["OrgTool"]),
+    // Importing handbooks (Markdown with HTML inside) into Graph folders: needs libcmark-gfm-dev and
+    // libxml2-dev.
+    .library(name: "OrgImport", targets: ["OrgImport"]),
     .executable(name: "orgraph", targets: ["orgraph"]),
   ],
   dependencies: [
@@ -61,6 +64,22 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"])]
     ),
     .target(name: "OrgRender", dependencies: ["OrgDiagram", "CGraphviz"]),
+    // GitHub's Markdown parser and libxml2's HTML parser, for the importers.
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Readers of career-framework handbooks, writing reviewable Graph folders.
+    .target(
+      name: "OrgImport",
+      dependencies: ["OrgGraph", "CCmarkGFM", "CLibXML2", .product(name: "Yams", package: "Yams")]
+    ),
     // The tool's surface: the text, exit status and files of `orgraph`'s commands, for the executable, the
     // examples and embedders who want the tool's behaviour.
     .target(name: "OrgTool", dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender"]),
@@ -74,7 +93,7 @@ let package = Package(
     .executableTarget(
       name: "orgraph",
       dependencies: [
-        "OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTool", "CLineEdit",
+        "OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTool", "OrgImport", "CLineEdit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -178,7 +197,12 @@ let package = Package(
     .testTarget(
       name: "OrgraphTests",
       dependencies: ["orgraph", "orgraph-fuzz", "OrgTestSupport"],
-      exclude: ["Golden", "Transcripts"]
+      exclude: ["Golden", "Transcripts", "Fixtures"]
+    ),
+    .testTarget(
+      name: "OrgImportTests",
+      dependencies: ["OrgImport", "OrgGraph", "OrgTestSupport"],
+      exclude: ["Golden", "Fixtures"]
     ),
   ],
   swiftLanguageModes: [.v6]

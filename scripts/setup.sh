@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what OrgGraph needs on a Debian machine, once: the C libraries it links (Graphviz for
-# rendering, libedit for the REPL), fonts for diagrams, tmux for the terminal tests. Safe to run again:
+# rendering, libedit for the REPL, cmark-gfm and libxml2 for the importers), fonts for diagrams, tmux for the terminal tests. Safe to run again:
 # it installs only what is missing.
 set -euo pipefail
 
-packages=(pkg-config libgraphviz-dev libedit-dev fonts-dejavu-core tmux python3 python3-venv)
+packages=(pkg-config libgraphviz-dev libedit-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
+  fonts-dejavu-core tmux python3 python3-venv)
 
 missing=()
 for p in "${packages[@]}"; do

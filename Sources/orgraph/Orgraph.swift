@@ -27,7 +27,8 @@ struct Orgraph: ParsableCommand {
       """,
     version: OrgGraphVersion.string,
     subcommands: [
-      Repl.self, Query.self, Run.self, Render.self, Check.self, Stats.self, Export.self, LineEditorDemo.self,
+      Repl.self, Query.self, Run.self, Render.self, Check.self, Stats.self, Export.self, Import.self,
+      LineEditorDemo.self,
       RenderWorkerCommand.self,
     ]
   )

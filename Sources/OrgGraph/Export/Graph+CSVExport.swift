@@ -4,6 +4,12 @@ public struct ExportFile: Sendable, Hashable {
   public var path: String
   /// The file's contents.
   public var text: String
+
+  /// A file at `path` (inside the folder) holding `text`.
+  public init(path: String, text: String) {
+    self.path = path
+    self.text = text
+  }
 }
 
 /// CSV exports: tables for spreadsheets and pandas, and the files `neo4j-admin database import` reads.

@@ -1,0 +1,162 @@
+import Foundation
+import OrgGraph
+import Yams
+
+/// Writes imported documents as a reviewable Graph folder (docs/graph-format.md): a manifest naming every
+/// document, `organisation.yaml` with the organisation and a track per folder of ladder pages (its levels
+/// ordered by code into `promotes_to`), and one YAML file per document with its level, statements (as
+/// expectations), examples and metadata, each with its `source` line.
+public enum GraphFolderWriter {
+  /// The files of the Graph folder for `documents`, for the organisation `organisation` (its name).
+  public static func files(for documents: [ImportedDocument], organisation: String) -> [ExportFile] {
+    let org = GraphBuilder.slug(organisation).isEmpty ? "imported" : GraphBuilder.slug(organisation)
+    func documentID(_ d: ImportedDocument) -> String {
+      let stem = d.path.hasSuffix(".md") ? String(d.path.dropLast(3)) : d.path
+      return GraphBuilder.slug(stem.replacingOccurrences(of: "/", with: "-"))
+    }
+    func folder(_ d: ImportedDocument) -> String {
+      let parts = d.path.split(separator: "/")
+      return parts.count > 1 ? parts.dropLast().joined(separator: "/") : ""
+    }
+    func levelID(_ d: ImportedDocument, _ i: Int) -> String {
+      "level:\(org)/\(documentID(d))" + (d.levels.count > 1 ? "-\(i + 1)" : "")
+    }
+    // Tracks: one per folder, its levels ordered by code.
+    var tracks: [(id: String, name: String, levels: [(id: String, level: ImportedLevel)])] = []
+    for d in documents {
+      let last = folder(d).split(separator: "/").last.map(String.init) ?? ""
+      let name = last.isEmpty ? organisation : last.replacingOccurrences(of: "-", with: " ")
+      let id = "track:\(org)/" + (folder(d).isEmpty ? "main" : GraphBuilder.slug(folder(d).replacingOccurrences(of: "/", with: "-")))
+      if !tracks.contains(where: { $0.id == id }) { tracks.append((id, name, [])) }
+      let t = tracks.firstIndex { $0.id == id } ?? 0
+      for (i, level) in d.levels.enumerated() { tracks[t].levels.append((levelID(d, i), level)) }
+    }
+    let promotions = promotions(tracks.map { $0.levels })
+
+    var files: [ExportFile] = []
+    let manifest: [(String, Node)] = [
+      ("orgraph", 1), ("name", Node(organisation + " (imported)")),
+      (
+        "documents",
+        Node(
+          documents.map { d in
+            Node.mapping(
+              Node.Mapping([
+                (Node("id"), Node(documentID(d))), (Node("title"), Node(d.title)), (Node("origin"), Node(d.path)),
+              ]))
+          })
+      ),
+    ]
+    files.append(ExportFile(path: "orgraph.yaml", text: yaml(manifest, comment: "Imported by `orgraph import`.")))
+    let organisationFile: [(String, Node)] = [
+      ("orgs", Node([mapping([("id", Node("org:\(org)")), ("name", Node(organisation))])])),
+      (
+        "tracks",
+        Node(
+          tracks.map { t in
+            mapping([
+              ("id", Node(t.id)), ("name", Node(t.name)), ("part_of", Node("org:\(org)")),
+              ("has_level", Node(t.levels.map { Node($0.id) })),
+            ])
+          })
+      ),
+    ]
+    files.append(ExportFile(path: "organisation.yaml", text: yaml(organisationFile, comment: nil)))
+    for d in documents {
+      let id = documentID(d)
+      let levels = d.levels.enumerated().map { i, level -> Node in
+        var pairs: [(String, Node)] = [("id", Node(levelID(d, i))), ("name", Node(level.title))]
+        if let code = level.code { pairs.append(("code", Node(code))) }
+        if let rank = level.rank { pairs.append(("rank", Node(String(rank), Tag(.int)))) }
+        pairs.append(("source", Node("\(id):\(level.line)")))
+        if let description = level.description { pairs.append(("description", Node(description))) }
+        if let archetype = level.archetype { pairs.append(("archetype", Node(archetype))) }
+        for key in ["planning_horizon", "impact_radius", "evaluation", "direction_needed"] {
+          if let value = level.metadata[key] { pairs.append((key, Node(value.text))) }
+        }
+        if let next = promotions[levelID(d, i)], !next.isEmpty { pairs.append(("promotes_to", Node(next.map { Node($0) }))) }
+        func texts(_ list: [ImportedText]) -> Node {
+          Node(
+            list.map { t in
+              var p: [(String, Node)] = [("text", Node(t.text))]
+              if let s = t.section { p.append(("section", Node(s))) }
+              p.append(("source", Node("\(id):\(t.line)")))
+              return mapping(p)
+            })
+        }
+        if !level.statements.isEmpty { pairs.append(("expects", texts(level.statements))) }
+        if !level.examples.isEmpty { pairs.append(("has_example", texts(level.examples))) }
+        return mapping(pairs)
+      }
+      let path = id + ".yaml"
+      files.append(ExportFile(path: path, text: yaml([("levels", Node(levels))], comment: "From \(d.path) (\(d.reader) reader).")))
+    }
+    return files
+  }
+
+  /// `promotes_to` within each track: each level to the levels of the next rank whose titles share the most
+  /// words with its own (so a folder holding an analyst and an engineer ladder keeps them apart).
+  static func promotions(_ tracks: [[(id: String, level: ImportedLevel)]]) -> [String: [String]] {
+    var out: [String: [String]] = [:]
+    func words(_ t: String) -> Set<String> { Set(t.lowercased().split(separator: " ").map(String.init)) }
+    for levels in tracks {
+      let ranks = Set(levels.compactMap { $0.level.rank }).sorted()
+      for (r, rank) in ranks.enumerated() where r + 1 < ranks.count {
+        let here = levels.filter { $0.level.rank == rank }
+        let next = levels.filter { $0.level.rank == ranks[r + 1] }
+        for h in here {
+          let scores = next.map { n -> Double in
+            let a = words(h.level.title)
+            let b = words(n.level.title)
+            return Double(a.intersection(b).count) / Double(max(a.union(b).count, 1))
+          }
+          let best = scores.max() ?? 0
+          out[h.id] = zip(next, scores).filter { $0.1 == best }.map { $0.0.id }
+        }
+      }
+    }
+    return out
+  }
+
+  static func mapping(_ pairs: [(String, Node)]) -> Node {
+    Node.mapping(Node.Mapping(pairs.map { (Node($0.0), $0.1) }))
+  }
+
+  static func yaml(_ pairs: [(String, Node)], comment: String?) -> String {
+    let body = (try? Yams.serialize(node: mapping(pairs), width: -1, allowUnicode: true)) ?? ""
+    return (comment.map { "# \($0)\n" } ?? "") + readableEscapes(body)
+  }
+
+  /// libyaml writes characters beyond U+FFFF (emoji) as `\UXXXXXXXX` escapes even when Unicode is allowed;
+  /// reviewers should see 🦉. The escape is replaced by the character, which a double-quoted scalar may hold.
+  static func readableEscapes(_ text: String) -> String {
+    guard text.contains("\\U") else { return text }
+    var out = ""
+    let chars = Array(text.unicodeScalars)
+    var i = 0
+    while i < chars.count {
+      if chars[i] == "\\", i + 1 < chars.count {
+        if chars[i + 1] == "U", i + 9 < chars.count + 0, i + 10 <= chars.count,
+          let value = UInt32(String(String.UnicodeScalarView(chars[(i + 2)..<(i + 10)])), radix: 16),
+          let scalar = Unicode.Scalar(value)
+        {
+          out.unicodeScalars.append(scalar)
+          i += 10
+          continue
+        }
+        // Any other escape (`\\`, `\"` …) is copied whole, so its second character is not read as a new one.
+        out.unicodeScalars.append(chars[i])
+        out.unicodeScalars.append(chars[i + 1])
+        i += 2
+        continue
+      }
+      out.unicodeScalars.append(chars[i])
+      i += 1
+    }
+    return out
+  }
+}
+
+extension Node: @retroactive ExpressibleByIntegerLiteral {
+  public init(integerLiteral value: Int) { self.init(String(value), Tag(.int)) }
+}

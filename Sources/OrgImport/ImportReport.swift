@@ -1,0 +1,87 @@
+import OrgGraph
+
+/// What an import found, per document: the levels, statements, examples and metadata read, the links made,
+/// the statements no competency matched, and every line skipped with why; then the documents refused.
+public enum ImportReport {
+  /// The report as text.
+  public static func text(_ reading: Importer.Reading) -> String {
+    var out = ""
+    var totals = (levels: 0, statements: 0, examples: 0, skipped: 0)
+    for d in reading.documents {
+      out += "\(d.path)  (\(d.reader) reader)\n"
+      for level in d.levels {
+        out += "  level \(level.code.map { $0 + " " } ?? "")\(level.title): \(count(level.statements.count, "statement")), "
+        out += "\(count(level.examples.count, "example")), \(count(level.metadata.count, "metadata field"))"
+        out += level.archetype == nil ? ", no archetype\n" : ", an archetype\n"
+        out += "    competency links: 0 made; \(count(level.statements.count, "statement")) unmatched"
+        out += " (competency linking is not part of this import yet)\n"
+        if !level.mentions.isEmpty { out += "    levels named: \(level.mentions.joined(separator: ", "))\n" }
+        totals.levels += 1
+        totals.statements += level.statements.count
+        totals.examples += level.examples.count
+      }
+      for s in d.skipped {
+        out += "  skipped \(d.path):\(s.line): \(s.reason): \(excerpt(s.text))\n"
+      }
+      totals.skipped += d.skipped.count
+    }
+    for f in reading.failures {
+      out += "error: \(f.description)\(f.help.map { "\n  = help: \($0)" } ?? "")\n"
+    }
+    out += "\(count(reading.documents.count, "document")) read, \(count(reading.failures.count, "document")) refused: "
+    out += "\(count(totals.levels, "level")), \(count(totals.statements, "statement")), "
+    out += "\(count(totals.examples, "example")), \(count(totals.skipped, "line")) skipped\n"
+    return out
+  }
+
+  /// The report as JSON: `{"documents": [...], "refused": [...], "totals": {...}}`.
+  public static func json(_ reading: Importer.Reading) -> String {
+    func texts(_ list: [ImportedText]) -> JSON {
+      .array(
+        list.map { t in
+          var pairs: [(String, JSON)] = [("text", .string(t.text)), ("line", .int(t.line))]
+          if let s = t.section { pairs.append(("section", .string(s))) }
+          return .object(pairs)
+        })
+    }
+    let documents = JSON.array(
+      reading.documents.map { d in
+        .object([
+          ("path", .string(d.path)), ("reader", .string(d.reader)), ("title", .string(d.title)),
+          (
+            "levels",
+            .array(
+              d.levels.map { l in
+                .object([
+                  ("code", l.code.map(JSON.string) ?? .null), ("title", .string(l.title)), ("line", .int(l.line)),
+                  ("archetype", l.archetype.map(JSON.string) ?? .null),
+                  ("metadata", .object(l.metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.text)) })),
+                  ("statements", texts(l.statements)), ("examples", texts(l.examples)),
+                  ("links_made", .int(0)), ("unmatched", .int(l.statements.count)),
+                  ("levels_named", .array(l.mentions.map(JSON.string))),
+                ])
+              })
+          ),
+          (
+            "skipped",
+            .array(
+              d.skipped.map {
+                .object([("line", .int($0.line)), ("text", .string($0.text)), ("reason", .string($0.reason))])
+              })
+          ),
+        ])
+      })
+    let refused = JSON.array(
+      reading.failures.map { f in
+        .object([
+          ("path", .string(f.path)), ("line", f.line.map(JSON.int) ?? .null), ("message", .string(f.message)),
+          ("help", f.help.map(JSON.string) ?? .null),
+        ])
+      })
+    return JSON.object([("documents", documents), ("refused", refused)]).pretty() + "\n"
+  }
+
+  static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+  static func excerpt(_ text: String) -> String { text.count > 60 ? String(text.prefix(59)) + "…" : text }
+}

@@ -1,0 +1,76 @@
+/// What a reader found in one document: its levels with their statements, examples and metadata, and every
+/// line it did not use, with why — so nothing a document holds is dropped silently.
+public struct ImportedDocument: Sendable, Hashable {
+  /// The document's path as given (relative to the folder imported, when a folder was).
+  public var path: String
+  /// The reader that read it (`octopus`, …).
+  public var reader: String
+  /// The document's title (its first heading).
+  public var title: String
+  /// The levels it describes.
+  public var levels: [ImportedLevel]
+  /// Lines that carry text but are not in the graph.
+  public var skipped: [SkippedLine]
+  /// Every line number the graph holds something from.
+  public var used: Set<Int>
+}
+
+/// One level of a ladder, as a document describes it.
+public struct ImportedLevel: Sendable, Hashable {
+  /// `L3`, `L3.2`, or `nil` when the heading has no code.
+  public var code: String?
+  /// The level's number (3 for `L3.2`).
+  public var rank: Int?
+  /// The title: `Senior Cloud Security Engineer`.
+  public var title: String
+  /// The line of its heading.
+  public var line: Int
+  /// The `>` line under the heading.
+  public var archetype: String?
+  /// A paragraph between the heading and the first dimension that is not the archetype.
+  public var description: String? = nil
+  /// Metadata, by schema property (`planning_horizon`, …), with its line.
+  public var metadata: [String: ImportedText]
+  /// First-person statements, each with its dimension.
+  public var statements: [ImportedText]
+  /// Examples, each with its dimension.
+  public var examples: [ImportedText]
+  /// Levels it names ("equivalent to L1 …"), by code.
+  public var mentions: [String]
+}
+
+/// A piece of a document's text with where it is.
+public struct ImportedText: Sendable, Hashable {
+  /// The text as a reader sees it rendered.
+  public var text: String
+  /// The section (dimension) it is under, when it has one.
+  public var section: String?
+  /// Its line.
+  public var line: Int
+}
+
+/// A line that is not in the graph, and why.
+public struct SkippedLine: Sendable, Hashable {
+  /// The line number.
+  public var line: Int
+  /// The line as written (trimmed).
+  public var text: String
+  /// Why it was not imported.
+  public var reason: String
+}
+
+/// Why a document could not be read at all.
+public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The document.
+  public var path: String
+  /// The line, when the problem has one.
+  public var line: Int?
+  /// What is wrong, in a few words.
+  public var message: String
+  /// How to go on.
+  public var help: String?
+
+  public var description: String {
+    "\(path)\(line.map { ":\($0)" } ?? ""): \(message)"
+  }
+}

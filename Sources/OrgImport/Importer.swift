@@ -1,0 +1,120 @@
+import Foundation
+import OrgGraph
+import Yams
+
+/// Which reader reads a document.
+public enum ReaderChoice: String, Sendable, CaseIterable {
+  /// Pick from the document's shape, and say which.
+  case auto
+  /// Octopus-style ladder pages, one level per file.
+  case octopus
+}
+
+/// Reads handbook documents into ``ImportedDocument``s and writes them as a Graph folder.
+public enum Importer {
+  /// The largest document read (a handbook page is a few kilobytes).
+  public static let maximumBytes = 5_000_000
+
+  /// The result of reading paths: documents read, documents refused (with why), and documents no reader
+  /// recognised.
+  public struct Reading: Sendable {
+    /// Documents read.
+    public var documents: [ImportedDocument] = []
+    /// Documents that could not be read.
+    public var failures: [ImportError] = []
+  }
+
+  /// Reads every path: a file, or a folder (every file under it, in path order, hidden ones aside).
+  public static func read(_ paths: [String], reader: ReaderChoice = .auto) -> Reading {
+    var reading = Reading()
+    for path in paths {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        reading.failures.append(ImportError(path: path, message: "no such file or folder"))
+        continue
+      }
+      let files: [(shown: String, full: String)]
+      if isFolder.boolValue {
+        let base = URL(fileURLWithPath: path)
+        let root = base.standardizedFileURL.lastPathComponent
+        let all = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
+        files = all.compactMap { relative in
+          guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { return nil }
+          var dir: ObjCBool = false
+          let full = base.appending(path: relative).path
+          guard FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else { return nil }
+          return (root + "/" + relative, full)
+        }
+      } else {
+        files = [(URL(fileURLWithPath: path).lastPathComponent, path)]
+      }
+      for (shown, full) in files {
+        do throws(ImportError) {
+          let text = try readText(full, shown: shown)
+          reading.documents.append(try read(text, path: shown, reader: reader))
+        } catch {
+          reading.failures.append(error)
+        }
+      }
+    }
+    return reading
+  }
+
+  /// One document's text, or why it is not a text document worth reading.
+  static func readText(_ path: String, shown: String) throws(ImportError) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ImportError(path: shown, message: "cannot be read", help: "check its permissions")
+    }
+    if data.count > maximumBytes {
+      throw ImportError(
+        path: shown, message: "is \(data.count / 1_000_000) MB; handbook pages are a few kilobytes",
+        help: "import the handbook's pages, not a bundle of them")
+    }
+    if data.isEmpty { throw ImportError(path: shown, message: "is empty") }
+    if let zero = data.firstIndex(of: 0) {
+      let line = data[..<zero].filter { $0 == 0x0A }.count + 1
+      throw ImportError(path: shown, line: line, message: "is binary, not a text document (a NUL byte)")
+    }
+    guard let text = String(bytes: data, encoding: .utf8) else {
+      let bad = firstInvalidUTF8(Array(data)) ?? 0
+      let line = data.prefix(bad).filter { $0 == 0x0A }.count + 1
+      throw ImportError(
+        path: shown, line: line, message: "is not UTF-8 text (byte \(bad + 1))",
+        help: "convert it to UTF-8, for example with `iconv -f windows-1252 -t utf-8`")
+    }
+    return text
+  }
+
+  /// The offset of the first byte that does not start or continue a valid UTF-8 sequence, in one pass.
+  static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      let length: Int
+      switch b {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: return i
+      }
+      guard i + length <= bytes.count else { return i }
+      for k in 1..<max(length, 1) where bytes[i + k] & 0xC0 != 0x80 { return i }
+      i += length
+    }
+    return nil
+  }
+
+  /// Reads one document's text with `reader`.
+  public static func read(_ text: String, path: String, reader: ReaderChoice) throws(ImportError) -> ImportedDocument {
+    switch reader {
+    case .octopus:
+      return try OctopusLadderReader.read(text, path: path)
+    case .auto:
+      if OctopusLadderReader.recognises(text, path: path) { return try OctopusLadderReader.read(text, path: path) }
+      throw ImportError(
+        path: path, message: "no reader recognises this document",
+        help: "the octopus reader reads ladder pages that start with `# L<n>: <Title>`")
+    }
+  }
+}

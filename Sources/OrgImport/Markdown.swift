@@ -1,0 +1,146 @@
+import CCmarkGFM
+
+/// A Markdown document as GitHub's parser (cmark-gfm) reads it: blocks with their source lines, and the
+/// plain text of their inline content.
+public struct MarkdownBlock: Sendable, Hashable {
+  /// What the block is.
+  public enum Kind: Sendable, Hashable {
+    /// A heading of this level (1 for `#`).
+    case heading(Int)
+    /// A paragraph.
+    case paragraph
+    /// A block quote (`>`).
+    case quote
+    /// A list.
+    case list
+    /// An item of a list.
+    case item
+    /// A block of HTML, kept as written (`<details>`, `<table>` …).
+    case html
+    /// A fenced or indented code block.
+    case code
+    /// A thematic break (`---`).
+    case rule
+    /// A GFM table, a row, a cell.
+    case table, tableRow, tableCell
+    /// Anything else.
+    case other(String)
+  }
+
+  /// What the block is.
+  public var kind: Kind
+  /// Its first and last source lines (1-based).
+  public var lines: ClosedRange<Int>
+  /// Its text: the inline content flattened (emphasis dropped, links as their text, line breaks as spaces);
+  /// for HTML and code, the literal text.
+  public var text: String
+  /// The blocks inside it.
+  public var children: [MarkdownBlock]
+}
+
+/// Parses Markdown with cmark-gfm and its table extension.
+public enum Markdown {
+  /// The top-level blocks of `text`.
+  public static func parse(_ text: String) -> [MarkdownBlock] {
+    cmark_gfm_core_extensions_ensure_registered()
+    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+    defer { cmark_parser_free(parser) }
+    for name in ["table", "strikethrough", "autolink"] {
+      if let extensionPointer = cmark_find_syntax_extension(name) {
+        cmark_parser_attach_syntax_extension(parser, extensionPointer)
+      }
+    }
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.map { base in
+        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+      }
+    }
+    guard let document = cmark_parser_finish(parser) else { return [] }
+    defer { cmark_node_free(document) }
+    return children(of: document)
+  }
+
+  static func children(of node: OpaquePointer) -> [MarkdownBlock] {
+    var out: [MarkdownBlock] = []
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      if let block = block(current) { out.append(block) }
+      child = cmark_node_next(current)
+    }
+    return out
+  }
+
+  static func typeName(_ node: OpaquePointer) -> String {
+    cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+  }
+
+  static func block(_ node: OpaquePointer) -> MarkdownBlock? {
+    let name = typeName(node)
+    let start = Int(cmark_node_get_start_line(node))
+    let end = max(start, Int(cmark_node_get_end_line(node)))
+    let lines = start...end
+    switch name {
+    case "heading":
+      return MarkdownBlock(
+        kind: .heading(Int(cmark_node_get_heading_level(node))), lines: lines, text: inlineText(node),
+        children: [])
+    case "paragraph":
+      return MarkdownBlock(kind: .paragraph, lines: lines, text: inlineText(node), children: [])
+    case "block_quote":
+      let inner = children(of: node)
+      return MarkdownBlock(
+        kind: .quote, lines: lines, text: inner.map(\.text).joined(separator: " "), children: inner)
+    case "list":
+      return MarkdownBlock(kind: .list, lines: lines, text: "", children: children(of: node))
+    case "item":
+      let inner = children(of: node)
+      let own = inner.filter { $0.kind == .paragraph }.map(\.text).joined(separator: " ")
+      return MarkdownBlock(kind: .item, lines: lines, text: own, children: inner)
+    case "html_block":
+      return MarkdownBlock(kind: .html, lines: lines, text: literal(node), children: [])
+    case "code_block":
+      return MarkdownBlock(kind: .code, lines: lines, text: literal(node), children: [])
+    case "thematic_break":
+      return MarkdownBlock(kind: .rule, lines: lines, text: "", children: [])
+    case "table":
+      return MarkdownBlock(kind: .table, lines: lines, text: "", children: children(of: node))
+    case "table_row", "table_header":
+      return MarkdownBlock(kind: .tableRow, lines: lines, text: "", children: children(of: node))
+    case "table_cell":
+      return MarkdownBlock(kind: .tableCell, lines: lines, text: inlineText(node), children: [])
+    default:
+      return MarkdownBlock(kind: .other(name), lines: lines, text: inlineText(node), children: children(of: node))
+    }
+  }
+
+  static func literal(_ node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  /// The plain text of a node's inline content.
+  static func inlineText(_ node: OpaquePointer) -> String {
+    var out = ""
+    func walk(_ n: OpaquePointer) {
+      var child = cmark_node_first_child(n)
+      while let c = child {
+        switch typeName(c) {
+        case "text", "code": out += literal(c)
+        case "softbreak", "linebreak": out += " "
+        case "html_inline":
+          // `<br>` is a break; other inline tags are dropped, their text kept by the siblings.
+          if literal(c).lowercased().hasPrefix("<br") { out += " " }
+        default: walk(c)
+        }
+        child = cmark_node_next(c)
+      }
+    }
+    walk(node)
+    return collapse(out)
+  }
+
+  /// Runs of white space as one space, trimmed.
+  static func collapse(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+}

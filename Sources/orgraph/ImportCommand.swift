@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import OrgGraph
+import OrgImport
+import OrgTool
+
+struct Import: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Read career-framework handbooks (Markdown) into a Graph folder, and report what was read.",
+    discussion: """
+      Each document becomes one reviewable YAML file with its statements, examples and metadata, each with its source line; a folder of ladder pages becomes a track whose levels are ordered by code. Every line of every document is either in the graph or listed in the report as skipped, with why. The folder is written in one step and passes `orgraph check`; an existing folder is replaced only with --force.
+
+      Readers: octopus (Octopus-style ladder pages, one level per file: `# L3: Senior Engineer`, a `>` archetype, metadata bullets, emoji-headed dimensions, `<details>` examples). With --reader auto (the default) each document is read by the reader that recognises its shape, and documents none recognises are listed as refused.
+
+      Not yet: the Rocket.Chat job-description and roles-page readers, competency linking with a mapping file, and --update (docs/import.md says what is planned).
+
+      Examples:
+        orgraph import ../shared/corpora/octopus-people-2024/Security-Operations -o security-ops
+        orgraph import --format json Cloud-Engineering/ -o cloud > report.json
+        orgraph query --graph security-ops 'levels | select name, code, count(-> expects) as statements'
+      """)
+
+  @Option(help: ArgumentHelp("auto (the default) or octopus.", valueName: "reader"))
+  var reader: ReaderChoice = .auto
+  @Option(help: ArgumentHelp("The organisation's name, for ids and the manifest (default: the first folder's name).", valueName: "name"))
+  var organisation: String?
+  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The Graph folder to write.", valueName: "dir"))
+  var output: String?
+  @Option(help: ArgumentHelp("The report's format: text or json.", valueName: "format"))
+  var format: TextFormat = .text
+  @Flag(help: "Replace the output folder if it exists.")
+  var force = false
+  @Argument(help: "Documents, or folders of documents.")
+  var paths: [String]
+
+  func validate() throws {
+    if paths.isEmpty { throw ValidationError("name the documents or folders to import") }
+  }
+
+  func run() throws {
+    let reading = Importer.read(paths, reader: reader)
+    let report = format == .json ? ImportReport.json(reading) : ImportReport.text(reading)
+    FileHandle.standardOutput.write(Data(report.utf8))
+    guard let output else {
+      if !reading.documents.isEmpty {
+        FileHandle.standardError.write(Data("note: nothing written; name the Graph folder with -o DIR\n".utf8))
+      }
+      if !reading.failures.isEmpty { throw ExitCode(1) }
+      return
+    }
+    guard !reading.documents.isEmpty else {
+      FileHandle.standardError.write(Data("error: no document could be read, so nothing was written\n".utf8))
+      throw ExitCode(1)
+    }
+    let name =
+      organisation
+      ?? URL(fileURLWithPath: paths[0]).standardizedFileURL.lastPathComponent.replacingOccurrences(of: "-", with: " ")
+    let files = GraphFolderWriter.files(for: reading.documents, organisation: name)
+    do throws(OutputFileError) {
+      try OutputFolder.write(files, to: output, replacing: force)
+    } catch {
+      let help = error.exists ? "\n  = help: replace it with `--force`, or name another folder" : ""
+      FileHandle.standardError.write(Data("error: \(error.description)\(help)\n".utf8))
+      throw ExitCode(1)
+    }
+    // What was written must load: say so at once if it does not.
+    do {
+      let graph = try GraphLoader.load(path: output)
+      FileHandle.standardError.write(
+        Data("wrote \(output): \(graph.nodes.count) nodes, \(graph.edgeCount) edges; `orgraph check --graph \(output)` passes\n".utf8))
+    } catch {
+      FileHandle.standardError.write(Data(GraphTool.render(error, format: .text, color: false).utf8))
+      throw ExitCode(1)
+    }
+    if !reading.failures.isEmpty { throw ExitCode(1) }
+  }
+}
+
+extension ReaderChoice: ExpressibleByArgument {}

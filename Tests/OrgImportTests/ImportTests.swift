@@ -1,0 +1,85 @@
+import Foundation
+import OrgGraph
+import Testing
+
+@testable import OrgImport
+
+/// The Octopus ladder reader on fixtures written for each quirk of the format, compared whole with golden
+/// files (the report, and the Graph folder it writes), and on documents that are not ladders at all.
+@Suite("Import")
+struct ImportTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures")
+
+  static func folderText(_ files: [ExportFile]) -> String {
+    files.map { "== \($0.path)\n\($0.text)" }.joined()
+  }
+
+  @Test func fixturesImportAsTheGoldenFilesSay() throws {
+    let reading = Importer.read([Self.fixtures.path])
+    Golden.check(ImportReport.text(reading), "fixtures-report.txt")
+    let files = GraphFolderWriter.files(for: reading.documents, organisation: "Acme")
+    Golden.check(Self.folderText(files), "fixtures-graph.txt")
+    // What the importer writes loads as a graph, with every statement and example in it.
+    let graph = try GraphLoader.load(files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
+    let statements = reading.documents.flatMap(\.levels).reduce(0) { $0 + $1.statements.count }
+    let examples = reading.documents.flatMap(\.levels).reduce(0) { $0 + $1.examples.count }
+    #expect(graph.nodes(ofKind: "expectation").count == statements)
+    #expect(graph.nodes(ofKind: "example").count == examples)
+    #expect(graph.nodes(ofKind: "level").count == 2)
+  }
+
+  @Test func everyQuirkIsRead() throws {
+    let text = try String(
+      contentsOf: Self.fixtures.appending(path: "L2 Platform Engineer.md"), encoding: .utf8)
+    let document = try OctopusLadderReader.read(text, path: "L2 Platform Engineer.md")
+    let level = try #require(document.levels.first)
+    // A heading without the colon; bold-line and bullet metadata; an unknown key skipped with why.
+    #expect(level.code == "L2" && level.title == "Platform Engineer")
+    #expect(level.metadata.mapValues(\.text) == ["planning_horizon": "Current cycle", "impact_radius": "Self", "evaluation": "Manager"])
+    #expect(document.skipped.contains { $0.line == 8 && $0.reason.hasPrefix("metadata `Mood`") })
+    // Shortcodes and mis-decoded emoji repaired; a `>` summary, nested bullets, an "Examples" line, HTML lists.
+    #expect(Set(level.statements.compactMap(\.section)) == ["🦉 Domain expertise", "🦉 Working together", "🚩 Delivery"])
+    #expect(level.statements.map(\.text).contains("I know the tools the team uses."))
+    #expect(level.statements.map(\.text).contains("learning Terraform."))
+    #expect(level.examples.map(\.text).contains("I deployed a fix on my own."))
+    #expect(level.examples.map(\.text).contains("I paired with a senior engineer & learned."))
+    #expect(level.mentions == ["L1"])
+    // The unclosed `<details>` is reported at its line.
+    #expect(document.skipped.contains { $0.line == 36 && $0.reason.contains("never closed") })
+  }
+
+  @Test func aFileWithoutASuffixAndBrokenEmphasis() throws {
+    let text = try String(
+      contentsOf: Self.fixtures.appending(path: "L3-Senior-Platform-Engineer"), encoding: .utf8)
+    let document = try Importer.read(text, path: "L3-Senior-Platform-Engineer", reader: .auto)
+    let level = try #require(document.levels.first)
+    #expect(level.code == "L3" && level.title == "Senior Platform Engineer")
+    #expect(level.archetype == "I lead the platform's day-to-day work.")
+    #expect(level.statements.map(\.section) == ["Core Competencies", "Core Competencies", "Growth"])
+    #expect(document.skipped.isEmpty)
+  }
+
+  @Test func badDocumentsAreRefusedWithTheirLine() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let big = folder.appending(path: "L1-Huge.md")
+    try Data(repeating: 0x41, count: 50_000_000).write(to: big)
+    let reading = Importer.read([big.path, Self.fixtures.appending(path: "archive.zip").path])
+    #expect(reading.documents.isEmpty)
+    #expect(
+      reading.failures.map(\.description) == [
+        "L1-Huge.md: is 50 MB; handbook pages are a few kilobytes",
+        "archive.zip:1: is binary, not a text document (a NUL byte)",
+      ])
+    #expect(Importer.firstInvalidUTF8(Array("ok".utf8) + [0xC3, 0x28]) == 2)
+    #expect(Importer.firstInvalidUTF8(Array("🦉 é".utf8)) == nil)
+  }
+
+  @Test func mojibakeAndShortcodes() {
+    #expect(TextRepair.heading("\u{F8FF}ü¶â Domain expertise") == "🦉 Domain expertise")
+    #expect(TextRepair.heading("\u{F8FF}üå± Teaching") == "🌱 Teaching")
+    #expect(TextRepair.heading(":octopus: Culture") == "🐙 Culture")
+    // Real accented words are left alone.
+    #expect(TextRepair.heading("Développeur café") == "Développeur café")
+  }
+}
