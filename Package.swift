@@ -78,7 +78,8 @@ let package = Package(
     // Readers of career-framework handbooks, writing reviewable Graph folders.
     .target(
       name: "OrgImport",
-      dependencies: ["OrgGraph", "CCmarkGFM", "CLibXML2", .product(name: "Yams", package: "Yams")]
+      dependencies: ["OrgGraph", "CCmarkGFM", "CLibXML2", .product(name: "Yams", package: "Yams")],
+      swiftSettings: fuzzFlags
     ),
     // The tool's surface: the text, exit status and files of `orgraph`'s commands, for the executable, the
     // examples and embedders who want the tool's behaviour.
@@ -147,7 +148,7 @@ let package = Package(
     // libFuzzer targets (scripts/fuzz.sh); built normally, it replays inputs from files.
     .executableTarget(
       name: "orgraph-fuzz",
-      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRenderTestSupport"],
+      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgImport", "OrgRenderTestSupport"],
       path: "Fuzz/OrgGraphFuzz",
       swiftSettings: [
         .unsafeFlags(["-parse-as-library"] + (fuzzing ? ["-sanitize=fuzzer,address", "-DFUZZING"] : []))

@@ -1,6 +1,7 @@
 import Foundation
 import OrgDiagram
 import OrgGraph
+import OrgImport
 import OrgQuery
 import OrgRenderTestSupport
 
@@ -17,8 +18,14 @@ enum FuzzTarget: String, CaseIterable {
   case json
   /// The DOT and Mermaid writers with labels from the bytes; the DOT is read back by Graphviz's parser.
   case writers
+  /// The importer: bytes as a ladder page through cmark-gfm, libxml2, the reader, the linker and the Graph
+  /// folder writer; what it writes must load.
+  case importer = "import"
+  /// The exporters: bytes as a graph file, exported in every format; GraphML must be well-formed XML.
+  case exporters = "export"
 
   static let graph: Graph? = try? GraphLoader.loadDefault()
+  static let linker: CompetencyLinker? = graph.flatMap { try? CompetencyLinker(taxonomy: $0) }
 
   func run(_ data: Data) {
     switch self {
@@ -35,6 +42,32 @@ enum FuzzTarget: String, CaseIterable {
       _ = try? GraphLoader.load(yaml: String(decoding: data, as: UTF8.self), path: "fuzz.yaml")
     case .json:
       _ = try? GraphLoader.loadJSON(String(decoding: data, as: UTF8.self), path: "fuzz.json")
+    case .importer:
+      let text = String(decoding: data, as: UTF8.self)
+      _ = HTMLFragment.parse(text)
+      guard var document = try? OctopusLadderReader.read(text, path: "L3-Fuzz.md") else { return }
+      var reading = Importer.Reading()
+      reading.documents = [document]
+      if let linker = Self.linker {
+        Importer.link(&reading, with: linker)
+        document = reading.documents[0]
+      }
+      _ = ImportReport.text(reading)
+      _ = ImportReport.json(reading)
+      let files = GraphFolderWriter.files(for: [document], organisation: "Fuzz", linker: Self.linker)
+      do {
+        _ = try GraphLoader.load(files: files.map { ($0.path, $0.text) })
+      } catch {
+        fatalError("an import does not load: \(error.diagnostics.first.map { "\($0)" } ?? "")")
+      }
+    case .exporters:
+      guard let graph = try? GraphLoader.load(yaml: String(decoding: data, as: UTF8.self), path: "fuzz.yaml")
+      else { return }
+      _ = graph.exportCypher(dialect: .kuzu)
+      _ = graph.exportCSVTables()
+      _ = graph.exportNeo4jCSV()
+      let graphML = graph.exportGraphML()
+      if HTMLFragment.parse(graphML).isEmpty { fatalError("the GraphML export is empty") }
     case .writers:
       let text = String(decoding: data, as: UTF8.self)
       let parts = text.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)

@@ -8,7 +8,9 @@ import Yams
 /// expectations), examples and metadata, each with its `source` line.
 public enum GraphFolderWriter {
   /// The files of the Graph folder for `documents`, for the organisation `organisation` (its name).
-  public static func files(for documents: [ImportedDocument], organisation: String) -> [ExportFile] {
+  public static func files(
+    for documents: [ImportedDocument], organisation: String, linker: CompetencyLinker? = nil
+  ) -> [ExportFile] {
     let org = GraphBuilder.slug(organisation).isEmpty ? "imported" : GraphBuilder.slug(organisation)
     func documentID(_ d: ImportedDocument) -> String {
       let stem = d.path.hasSuffix(".md") ? String(d.path.dropLast(3)) : d.path
@@ -26,7 +28,9 @@ public enum GraphFolderWriter {
     for d in documents {
       let last = folder(d).split(separator: "/").last.map(String.init) ?? ""
       let name = last.isEmpty ? organisation : last.replacingOccurrences(of: "-", with: " ")
-      let id = "track:\(org)/" + (folder(d).isEmpty ? "main" : GraphBuilder.slug(folder(d).replacingOccurrences(of: "/", with: "-")))
+      let id =
+        "track:\(org)/"
+        + (folder(d).isEmpty ? "main" : GraphBuilder.slug(folder(d).replacingOccurrences(of: "/", with: "-")))
       if !tracks.contains(where: { $0.id == id }) { tracks.append((id, name, [])) }
       let t = tracks.firstIndex { $0.id == id } ?? 0
       for (i, level) in d.levels.enumerated() { tracks[t].levels.append((levelID(d, i), level)) }
@@ -34,20 +38,41 @@ public enum GraphFolderWriter {
     let promotions = promotions(tracks.map { $0.levels })
 
     var files: [ExportFile] = []
-    let manifest: [(String, Node)] = [
-      ("orgraph", 1), ("name", Node(organisation + " (imported)")),
+    var manifest: [(String, Node)] = [
+      ("orgraph", Node("1", Tag(.int))), ("name", Node(organisation + " (imported)")),
       (
         "documents",
         Node(
           documents.map { d in
             Node.mapping(
               Node.Mapping([
-                (Node("id"), Node(documentID(d))), (Node("title"), Node(d.title)), (Node("origin"), Node(d.path)),
+                (Node("id"), Node(documentID(d))), (Node("title"), Node(d.title)),
+                (Node("origin"), Node(d.path)),
               ]))
           })
       ),
     ]
-    files.append(ExportFile(path: "orgraph.yaml", text: yaml(manifest, comment: "Imported by `orgraph import`.")))
+    if linker != nil {
+      // How each link was made, and how sure it is, are properties of `expresses` in this graph.
+      let extra = mapping([("matched_by", Node("string")), ("confidence", Node("number"))])
+      manifest.append(("schema", mapping([("properties", mapping([("expresses", extra)]))])))
+    }
+    files.append(
+      ExportFile(path: "orgraph.yaml", text: yaml(manifest, comment: "Imported by `orgraph import`.")))
+    if let linker {
+      let list = linker.competencies.map { c -> Node in
+        var pairs: [(String, Node)] = [("id", Node(c.id)), ("name", Node(c.name))]
+        if let area = c.area { pairs.append(("area", Node(area))) }
+        if !c.aliases.isEmpty { pairs.append(("aliases", Node(c.aliases.map { Node($0) }))) }
+        return mapping(pairs)
+      }
+      files.append(
+        ExportFile(
+          path: "competencies.yaml",
+          text: yaml(
+            [("competencies", Node(list))],
+            comment: "The competencies links may point at (the taxonomy the import used).")))
+    }
     let organisationFile: [(String, Node)] = [
       ("orgs", Node([mapping([("id", Node("org:\(org)")), ("name", Node(organisation))])])),
       (
@@ -74,13 +99,16 @@ public enum GraphFolderWriter {
         for key in ["planning_horizon", "impact_radius", "evaluation", "direction_needed"] {
           if let value = level.metadata[key] { pairs.append((key, Node(value.text))) }
         }
-        if let next = promotions[levelID(d, i)], !next.isEmpty { pairs.append(("promotes_to", Node(next.map { Node($0) }))) }
+        if let next = promotions[levelID(d, i)], !next.isEmpty {
+          pairs.append(("promotes_to", Node(next.map { Node($0) })))
+        }
         func texts(_ list: [ImportedText]) -> Node {
           Node(
             list.map { t in
               var p: [(String, Node)] = [("text", Node(t.text))]
               if let s = t.section { p.append(("section", Node(s))) }
               p.append(("source", Node("\(id):\(t.line)")))
+              if !t.links.isEmpty { p.append(("expresses", Node(t.links.map(expresses)))) }
               return mapping(p)
             })
         }
@@ -89,7 +117,10 @@ public enum GraphFolderWriter {
         return mapping(pairs)
       }
       let path = id + ".yaml"
-      files.append(ExportFile(path: path, text: yaml([("levels", Node(levels))], comment: "From \(d.path) (\(d.reader) reader).")))
+      files.append(
+        ExportFile(
+          path: path, text: yaml([("levels", Node(levels))], comment: "From \(d.path) (\(d.reader) reader)."))
+      )
     }
     return files
   }
@@ -116,6 +147,16 @@ public enum GraphFolderWriter {
       }
     }
     return out
+  }
+
+  /// One `expresses` entry: the competency, the cues, and how the link was made.
+  static func expresses(_ link: CompetencyLinker.Link) -> Node {
+    var e: [(String, Node)] = [("to", Node(link.competency))]
+    if let proficiency = link.proficiency { e.append(("proficiency", Node(proficiency))) }
+    if let aspect = link.aspect { e.append(("aspect", Node(aspect))) }
+    e.append(("matched_by", Node(link.matchedBy)))
+    e.append(("confidence", Node(String(link.confidence), Tag(.float))))
+    return mapping(e)
   }
 
   static func mapping(_ pairs: [(String, Node)]) -> Node {
@@ -155,8 +196,4 @@ public enum GraphFolderWriter {
     }
     return out
   }
-}
-
-extension Node: @retroactive ExpressibleByIntegerLiteral {
-  public init(integerLiteral value: Int) { self.init(String(value), Tag(.int)) }
 }

@@ -23,8 +23,9 @@ public enum HTMLFragment {
   public static func parse(_ html: String) -> [Element] {
     let bytes = Array(html.utf8)
     guard !bytes.isEmpty else { return [] }
-    let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-      | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+    let options = Int32(
+      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
     let document = bytes.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
       buffer.baseAddress.flatMap { base in
         base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {

@@ -10,11 +10,17 @@ public enum ImportReport {
     for d in reading.documents {
       out += "\(d.path)  (\(d.reader) reader)\n"
       for level in d.levels {
-        out += "  level \(level.code.map { $0 + " " } ?? "")\(level.title): \(count(level.statements.count, "statement")), "
+        out +=
+          "  level \(level.code.map { $0 + " " } ?? "")\(level.title): \(count(level.statements.count, "statement")), "
         out += "\(count(level.examples.count, "example")), \(count(level.metadata.count, "metadata field"))"
         out += level.archetype == nil ? ", no archetype\n" : ", an archetype\n"
-        out += "    competency links: 0 made; \(count(level.statements.count, "statement")) unmatched"
-        out += " (competency linking is not part of this import yet)\n"
+        let linked = level.statements.filter { !$0.links.isEmpty }
+        let links = linked.reduce(0) { $0 + $1.links.count }
+        out += "    competency links: \(links) made, from \(count(linked.count, "statement"));"
+        out += " \(level.statements.count - linked.count) unmatched\n"
+        for s in level.statements where s.links.isEmpty {
+          out += "    unmatched \(d.path):\(s.line): \(excerpt(s.text))\n"
+        }
         if !level.mentions.isEmpty { out += "    levels named: \(level.mentions.joined(separator: ", "))\n" }
         totals.levels += 1
         totals.statements += level.statements.count
@@ -26,9 +32,13 @@ public enum ImportReport {
       totals.skipped += d.skipped.count
     }
     for f in reading.failures {
-      out += "error: \(f.description)\(f.help.map { "\n  = help: \($0)" } ?? "")\n"
+      let severity = f.unrecognised ? "not imported" : "error"
+      out += "\(severity): \(f.description)\(f.help.map { "\n  = help: \($0)" } ?? "")\n"
     }
-    out += "\(count(reading.documents.count, "document")) read, \(count(reading.failures.count, "document")) refused: "
+    let errors = reading.failures.filter { !$0.unrecognised }.count
+    out +=
+      "\(count(reading.documents.count, "document")) read, \(count(reading.failures.count - errors, "document")) not "
+    out += "recognised, \(count(errors, "document")) refused: "
     out += "\(count(totals.levels, "level")), \(count(totals.statements, "statement")), "
     out += "\(count(totals.examples, "example")), \(count(totals.skipped, "line")) skipped\n"
     return out
@@ -41,6 +51,7 @@ public enum ImportReport {
         list.map { t in
           var pairs: [(String, JSON)] = [("text", .string(t.text)), ("line", .int(t.line))]
           if let s = t.section { pairs.append(("section", .string(s))) }
+          if !t.links.isEmpty { pairs.append(("links", .array(t.links.map(linkJSON)))) }
           return .object(pairs)
         })
     }
@@ -53,11 +64,16 @@ public enum ImportReport {
             .array(
               d.levels.map { l in
                 .object([
-                  ("code", l.code.map(JSON.string) ?? .null), ("title", .string(l.title)), ("line", .int(l.line)),
+                  ("code", l.code.map(JSON.string) ?? .null), ("title", .string(l.title)),
+                  ("line", .int(l.line)),
                   ("archetype", l.archetype.map(JSON.string) ?? .null),
-                  ("metadata", .object(l.metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.text)) })),
+                  (
+                    "metadata",
+                    .object(l.metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.text)) })
+                  ),
                   ("statements", texts(l.statements)), ("examples", texts(l.examples)),
-                  ("links_made", .int(0)), ("unmatched", .int(l.statements.count)),
+                  ("links_made", .int(l.statements.reduce(0) { $0 + $1.links.count })),
+                  ("unmatched", .int(l.statements.filter { $0.links.isEmpty }.count)),
                   ("levels_named", .array(l.mentions.map(JSON.string))),
                 ])
               })
@@ -75,10 +91,19 @@ public enum ImportReport {
       reading.failures.map { f in
         .object([
           ("path", .string(f.path)), ("line", f.line.map(JSON.int) ?? .null), ("message", .string(f.message)),
+          ("error", .bool(!f.unrecognised)),
           ("help", f.help.map(JSON.string) ?? .null),
         ])
       })
     return JSON.object([("documents", documents), ("refused", refused)]).pretty() + "\n"
+  }
+
+  static func linkJSON(_ l: CompetencyLinker.Link) -> JSON {
+    .object([
+      ("competency", .string(l.competency)), ("proficiency", l.proficiency.map(JSON.string) ?? .null),
+      ("aspect", l.aspect.map(JSON.string) ?? .null), ("matched_by", .string(l.matchedBy)),
+      ("confidence", .number(l.confidence)),
+    ])
   }
 
   static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

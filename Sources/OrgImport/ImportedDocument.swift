@@ -47,6 +47,8 @@ public struct ImportedText: Sendable, Hashable {
   public var section: String?
   /// Its line.
   public var line: Int
+  /// The competencies it expresses, once linked (``Importer/link(_:with:)``).
+  public var links: [CompetencyLinker.Link] = []
 }
 
 /// A line that is not in the graph, and why.
@@ -69,7 +71,10 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
   public var message: String
   /// How to go on.
   public var help: String?
+  /// Whether the document is fine but no reader reads its kind (a README, a licence): listed, not an error.
+  public var unrecognised = false
 
+  /// `PATH:LINE: message`.
   public var description: String {
     "\(path)\(line.map { ":\($0)" } ?? ""): \(message)"
   }

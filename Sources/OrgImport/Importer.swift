@@ -22,6 +22,12 @@ public enum Importer {
     public var documents: [ImportedDocument] = []
     /// Documents that could not be read.
     public var failures: [ImportError] = []
+
+    /// A reading of `documents`, with the documents refused.
+    public init(documents: [ImportedDocument] = [], failures: [ImportError] = []) {
+      self.documents = documents
+      self.failures = failures
+    }
   }
 
   /// Reads every path: a file, or a folder (every file under it, in path order, hidden ones aside).
@@ -42,7 +48,9 @@ public enum Importer {
           guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { return nil }
           var dir: ObjCBool = false
           let full = base.appending(path: relative).path
-          guard FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else { return nil }
+          guard FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else {
+            return nil
+          }
           return (root + "/" + relative, full)
         }
       } else {
@@ -58,6 +66,18 @@ public enum Importer {
       }
     }
     return reading
+  }
+
+  /// Links every statement of `reading` to the competencies its words express.
+  public static func link(_ reading: inout Reading, with linker: CompetencyLinker) {
+    for d in reading.documents.indices {
+      for l in reading.documents[d].levels.indices {
+        for s in reading.documents[d].levels[l].statements.indices {
+          let text = reading.documents[d].levels[l].statements[s].text
+          reading.documents[d].levels[l].statements[s].links = linker.links(for: text)
+        }
+      }
+    }
   }
 
   /// One document's text, or why it is not a text document worth reading.
@@ -106,15 +126,19 @@ public enum Importer {
   }
 
   /// Reads one document's text with `reader`.
-  public static func read(_ text: String, path: String, reader: ReaderChoice) throws(ImportError) -> ImportedDocument {
+  public static func read(_ text: String, path: String, reader: ReaderChoice) throws(ImportError)
+    -> ImportedDocument
+  {
     switch reader {
     case .octopus:
       return try OctopusLadderReader.read(text, path: path)
     case .auto:
-      if OctopusLadderReader.recognises(text, path: path) { return try OctopusLadderReader.read(text, path: path) }
+      if OctopusLadderReader.recognises(text, path: path) {
+        return try OctopusLadderReader.read(text, path: path)
+      }
       throw ImportError(
         path: path, message: "no reader recognises this document",
-        help: "the octopus reader reads ladder pages that start with `# L<n>: <Title>`")
+        help: "the octopus reader reads ladder pages that start with `# L<n>: <Title>`", unrecognised: true)
     }
   }
 }

@@ -53,7 +53,9 @@ public enum Markdown {
     let bytes = Array(text.utf8)
     bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress.map { base in
-        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+          cmark_parser_feed(parser, $0, buffer.count)
+        }
       }
     }
     guard let document = cmark_parser_finish(parser) else { return [] }
@@ -110,7 +112,8 @@ public enum Markdown {
     case "table_cell":
       return MarkdownBlock(kind: .tableCell, lines: lines, text: inlineText(node), children: [])
     default:
-      return MarkdownBlock(kind: .other(name), lines: lines, text: inlineText(node), children: children(of: node))
+      return MarkdownBlock(
+        kind: .other(name), lines: lines, text: inlineText(node), children: children(of: node))
     }
   }
 

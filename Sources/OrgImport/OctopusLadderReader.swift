@@ -43,7 +43,10 @@ public enum OctopusLadderReader {
   /// Whether `text` looks like a ladder page (for `--reader auto`): a level heading, or — for the pages
   /// whose Markdown is broken — a file named like one (`L3-Customer-Success-Manager`) with bullets.
   public static func recognises(_ text: String, path: String = "") -> Bool {
-    guard let first = text.split(separator: "\n").first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+    guard
+      let first = text.split(separator: "\n").first(where: {
+        !$0.trimmingCharacters(in: .whitespaces).isEmpty
+      })
     else { return false }
     let line = first.trimmingCharacters(in: .whitespaces)
     if line.hasPrefix("# ") && levelHeading(String(line.dropFirst(2))) != nil { return true }
@@ -63,7 +66,9 @@ public enum OctopusLadderReader {
   static func brokenHeading(_ text: String) -> String? {
     guard text.hasPrefix("*") else { return nil }
     let stripped = text.trimmingCharacters(in: CharacterSet(charactersIn: "* "))
-    guard !stripped.isEmpty, stripped.count <= 60, !stripped.hasSuffix("."), !stripped.contains("*") else { return nil }
+    guard !stripped.isEmpty, stripped.count <= 60, !stripped.hasSuffix("."), !stripped.contains("*") else {
+      return nil
+    }
     return stripped
   }
 
@@ -81,7 +86,8 @@ public enum OctopusLadderReader {
     }
     guard let heading else {
       throw ImportError(
-        path: path, line: blocks.first?.lines.lowerBound, message: "no level heading like `# L3: Senior Engineer`",
+        path: path, line: blocks.first?.lines.lowerBound,
+        message: "no level heading like `# L3: Senior Engineer`",
         help: "an Octopus ladder page starts with `# L<n>: <Title>`; try `--reader auto`")
     }
     var level = ImportedLevel(
@@ -142,7 +148,10 @@ public enum OctopusLadderReader {
               continue
             }
             guard let property = metadataKeys[key.lowercased()] else {
-              skip(item, "metadata `\(key)` is not a level property (planning horizon, impact radius, evaluation, direction needed)")
+              skip(
+                item,
+                "metadata `\(key)` is not a level property (planning horizon, impact radius, evaluation, direction needed)"
+              )
               continue
             }
             level.metadata[property] = ImportedText(text: value, section: nil, line: item.lines.lowerBound)
@@ -166,7 +175,9 @@ public enum OctopusLadderReader {
           inDetails = false
           examplesNext = false
           use(block)
-        } else if section != nil, ["examples", "examples:", "example", "example:"].contains(plain.lowercased()) {
+        } else if section != nil,
+          ["examples", "examples:", "example", "example:"].contains(plain.lowercased())
+        {
           examplesNext = true
           use(block)
         } else if section == nil, let pairs = metadataLines(block, lines) {
@@ -179,7 +190,9 @@ public enum OctopusLadderReader {
               skipped.append(
                 SkippedLine(
                   line: line, text: lines[line - 1].trimmingCharacters(in: .whitespaces),
-                  reason: "metadata `\(key)` is not a level property (planning horizon, impact radius, evaluation, direction needed)"))
+                  reason:
+                    "metadata `\(key)` is not a level property (planning horizon, impact radius, evaluation, direction needed)"
+                ))
             }
           }
         } else if section == nil, level.description == nil {
@@ -230,7 +243,11 @@ public enum OctopusLadderReader {
           inDetails = false
           found = true
         }
-        if lower.contains("<summary") || found { use(block) } else { skip(block, "HTML that holds no list or examples") }
+        if lower.contains("<summary") || found {
+          use(block)
+        } else {
+          skip(block, "HTML that holds no list or examples")
+        }
       case .rule:
         use(block)
       default:
@@ -251,8 +268,11 @@ public enum OctopusLadderReader {
       }
     }
     skipped.sort { $0.line < $1.line }
-    let title = headingIndex >= 0 ? (brokenHeading(blocks[headingIndex].text) ?? blocks[headingIndex].text) : heading.title
-    return ImportedDocument(path: path, reader: "octopus", title: title, levels: [level], skipped: skipped, used: used)
+    let title =
+      headingIndex >= 0
+      ? (brokenHeading(blocks[headingIndex].text) ?? blocks[headingIndex].text) : heading.title
+    return ImportedDocument(
+      path: path, reader: "octopus", title: title, levels: [level], skipped: skipped, used: used)
   }
 
   /// The `Key: value` fields of a paragraph of bold lines, one per source line; `nil` unless every line is one.
@@ -261,7 +281,8 @@ public enum OctopusLadderReader {
     for n in block.lines where n - 1 < lines.count {
       let raw = lines[n - 1].trimmingCharacters(in: .whitespaces)
       if raw.isEmpty { continue }
-      let plain = Markdown.collapse(raw.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: ""))
+      let plain = Markdown.collapse(
+        raw.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: ""))
       guard let (key, value) = keyValue(plain) else { return nil }
       out.append((key, value, n))
     }
@@ -292,7 +313,8 @@ public enum OctopusLadderReader {
   static func lineOf(_ text: String, in lines: [String], within range: ClosedRange<Int>) -> Int? {
     let probe = String(text.prefix(30))
     for n in range where n - 1 < lines.count {
-      let plain = Markdown.collapse(lines[n - 1].replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression))
+      let plain = Markdown.collapse(
+        lines[n - 1].replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression))
       if plain.contains(probe) { return n }
     }
     return nil

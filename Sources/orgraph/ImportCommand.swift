@@ -23,14 +23,25 @@ struct Import: ParsableCommand {
 
   @Option(help: ArgumentHelp("auto (the default) or octopus.", valueName: "reader"))
   var reader: ReaderChoice = .auto
-  @Option(help: ArgumentHelp("The organisation's name, for ids and the manifest (default: the first folder's name).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "The organisation's name, for ids and the manifest (default: the first folder's name).",
+      valueName: "name"))
   var organisation: String?
-  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The Graph folder to write.", valueName: "dir"))
+  @Option(
+    name: [.short, .customLong("output")], help: ArgumentHelp("The Graph folder to write.", valueName: "dir"))
   var output: String?
+  @Option(
+    help: ArgumentHelp(
+      "A mapping file of linking rules (YAML: `rules: [{phrase: …, competency: competency:…}]`, `ignore: [phrase, …]`), used with the default graph's competencies.",
+      valueName: "file"))
+  var mapping: String?
+  @Flag(help: "Import statements without linking them to competencies.")
+  var noLinks = false
   @Option(help: ArgumentHelp("The report's format: text or json.", valueName: "format"))
   var format: TextFormat = .text
-  @Flag(help: "Replace the output folder if it exists.")
-  var force = false
+  // The same option group as the other commands: the root command's --force would otherwise shadow this one.
+  @OptionGroup var writes: WriteOptions
   @Argument(help: "Documents, or folders of documents.")
   var paths: [String]
 
@@ -39,14 +50,32 @@ struct Import: ParsableCommand {
   }
 
   func run() throws {
-    let reading = Importer.read(paths, reader: reader)
+    var reading = Importer.read(paths, reader: reader)
+    var linker: CompetencyLinker?
+    if !noLinks {
+      var rules: String?
+      if let mapping {
+        guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
+          throw ValidationError("cannot read the mapping file `\(mapping)`")
+        }
+        rules = text
+      }
+      let taxonomy = try GraphLoader.loadDefault()
+      do throws(ImportError) {
+        linker = try CompetencyLinker(taxonomy: taxonomy, mapping: rules)
+      } catch {
+        throw ValidationError("the mapping file `\(mapping ?? "")` \(error.message)")
+      }
+      if let linker { Importer.link(&reading, with: linker) }
+    }
     let report = format == .json ? ImportReport.json(reading) : ImportReport.text(reading)
     FileHandle.standardOutput.write(Data(report.utf8))
     guard let output else {
       if !reading.documents.isEmpty {
-        FileHandle.standardError.write(Data("note: nothing written; name the Graph folder with -o DIR\n".utf8))
+        FileHandle.standardError.write(
+          Data("note: nothing written; name the Graph folder with -o DIR\n".utf8))
       }
-      if !reading.failures.isEmpty { throw ExitCode(1) }
+      if reading.failures.contains(where: { !$0.unrecognised }) { throw ExitCode(1) }
       return
     }
     guard !reading.documents.isEmpty else {
@@ -55,10 +84,11 @@ struct Import: ParsableCommand {
     }
     let name =
       organisation
-      ?? URL(fileURLWithPath: paths[0]).standardizedFileURL.lastPathComponent.replacingOccurrences(of: "-", with: " ")
-    let files = GraphFolderWriter.files(for: reading.documents, organisation: name)
+      ?? URL(fileURLWithPath: paths[0]).standardizedFileURL.lastPathComponent.replacingOccurrences(
+        of: "-", with: " ")
+    let files = GraphFolderWriter.files(for: reading.documents, organisation: name, linker: linker)
     do throws(OutputFileError) {
-      try OutputFolder.write(files, to: output, replacing: force)
+      try OutputFolder.write(files, to: output, replacing: writes.force)
     } catch {
       let help = error.exists ? "\n  = help: replace it with `--force`, or name another folder" : ""
       FileHandle.standardError.write(Data("error: \(error.description)\(help)\n".utf8))
@@ -68,12 +98,14 @@ struct Import: ParsableCommand {
     do {
       let graph = try GraphLoader.load(path: output)
       FileHandle.standardError.write(
-        Data("wrote \(output): \(graph.nodes.count) nodes, \(graph.edgeCount) edges; `orgraph check --graph \(output)` passes\n".utf8))
+        Data(
+          "wrote \(output): \(graph.nodes.count) nodes, \(graph.edgeCount) edges; `orgraph check --graph \(output)` passes\n"
+            .utf8))
     } catch {
       FileHandle.standardError.write(Data(GraphTool.render(error, format: .text, color: false).utf8))
       throw ExitCode(1)
     }
-    if !reading.failures.isEmpty { throw ExitCode(1) }
+    if reading.failures.contains(where: { !$0.unrecognised }) { throw ExitCode(1) }
   }
 }
 

@@ -9,7 +9,8 @@ import Testing
 /// whole tree imports into a Graph folder that loads.
 @Suite(
   "Octopus corpus",
-  .enabled(if: Paths.haveCorpora, "../shared/corpora is not beside the repository: the corpus tests are skipped"))
+  .enabled(
+    if: Paths.haveCorpora, "../shared/corpora is not beside the repository: the corpus tests are skipped"))
 struct CorpusTests {
   static let root = Paths.corpora.appending(path: "octopus-people-2024")
 
@@ -79,9 +80,11 @@ struct CorpusTests {
     let reading = Importer.read([Self.root.path])
     #expect(reading.documents.count == Self.pages.count)
     // Every other file is refused by name, with why.
-    let all = (FileManager.default.enumerator(atPath: Self.root.path)?.allObjects as? [String] ?? []).filter { path in
+    let all = (FileManager.default.enumerator(atPath: Self.root.path)?.allObjects as? [String] ?? []).filter {
+      path in
       var isFolder: ObjCBool = false
-      return FileManager.default.fileExists(atPath: Self.root.appending(path: path).path, isDirectory: &isFolder)
+      return FileManager.default.fileExists(
+        atPath: Self.root.appending(path: path).path, isDirectory: &isFolder)
         && !isFolder.boolValue
     }
     #expect(reading.documents.count + reading.failures.count == all.count)
@@ -91,7 +94,8 @@ struct CorpusTests {
     let statements = reading.documents.flatMap(\.levels).reduce(0) { $0 + $1.statements.count }
     #expect(graph.nodes(ofKind: "expectation").count == statements)
     // The seed's level comes out as the default graph has it: 20 statements, 18 examples, repaired sections.
-    let seed = try #require(reading.documents.first { $0.path.hasSuffix("L3-Senior-Cloud-Security-Engineer.md") })
+    let seed = try #require(
+      reading.documents.first { $0.path.hasSuffix("L3-Senior-Cloud-Security-Engineer.md") })
     #expect(seed.levels[0].statements.count == 20)
     #expect(seed.levels[0].examples.count == 18)
     #expect(

@@ -8,24 +8,32 @@ import Testing
 /// files (the report, and the Graph folder it writes), and on documents that are not ladders at all.
 @Suite("Import")
 struct ImportTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Fixtures")
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(
+    path: "Fixtures")
 
   static func folderText(_ files: [ExportFile]) -> String {
     files.map { "== \($0.path)\n\($0.text)" }.joined()
   }
 
   @Test func fixturesImportAsTheGoldenFilesSay() throws {
-    let reading = Importer.read([Self.fixtures.path])
+    var reading = Importer.read([Self.fixtures.path])
+    let linker = try CompetencyLinker(taxonomy: try GraphLoader.loadDefault())
+    Importer.link(&reading, with: linker)
     Golden.check(ImportReport.text(reading), "fixtures-report.txt")
-    let files = GraphFolderWriter.files(for: reading.documents, organisation: "Acme")
+    Golden.check(ImportReport.json(reading), "fixtures-report.json")
+    let files = GraphFolderWriter.files(for: reading.documents, organisation: "Acme", linker: linker)
     Golden.check(Self.folderText(files), "fixtures-graph.txt")
     // What the importer writes loads as a graph, with every statement and example in it.
-    let graph = try GraphLoader.load(files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
+    let graph = try GraphLoader.load(
+      files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
     let statements = reading.documents.flatMap(\.levels).reduce(0) { $0 + $1.statements.count }
     let examples = reading.documents.flatMap(\.levels).reduce(0) { $0 + $1.examples.count }
     #expect(graph.nodes(ofKind: "expectation").count == statements)
     #expect(graph.nodes(ofKind: "example").count == examples)
     #expect(graph.nodes(ofKind: "level").count == 2)
+    // Links become derived requirements, with the expectation as evidence.
+    let l2 = try #require(graph.node(withID: "level:acme/fixtures-l2-platform-engineer"))
+    #expect(graph.neighbors(of: l2, via: "requires").map { graph.name(of: $0.node) }.contains("Kubernetes"))
   }
 
   @Test func everyQuirkIsRead() throws {
@@ -35,10 +43,16 @@ struct ImportTests {
     let level = try #require(document.levels.first)
     // A heading without the colon; bold-line and bullet metadata; an unknown key skipped with why.
     #expect(level.code == "L2" && level.title == "Platform Engineer")
-    #expect(level.metadata.mapValues(\.text) == ["planning_horizon": "Current cycle", "impact_radius": "Self", "evaluation": "Manager"])
+    #expect(
+      level.metadata.mapValues(\.text) == [
+        "planning_horizon": "Current cycle", "impact_radius": "Self", "evaluation": "Manager",
+      ])
     #expect(document.skipped.contains { $0.line == 8 && $0.reason.hasPrefix("metadata `Mood`") })
     // Shortcodes and mis-decoded emoji repaired; a `>` summary, nested bullets, an "Examples" line, HTML lists.
-    #expect(Set(level.statements.compactMap(\.section)) == ["🦉 Domain expertise", "🦉 Working together", "🚩 Delivery"])
+    #expect(
+      Set(level.statements.compactMap(\.section)) == [
+        "🦉 Domain expertise", "🦉 Working together", "🚩 Delivery",
+      ])
     #expect(level.statements.map(\.text).contains("I know the tools the team uses."))
     #expect(level.statements.map(\.text).contains("learning Terraform."))
     #expect(level.examples.map(\.text).contains("I deployed a fix on my own."))

@@ -14,6 +14,8 @@ struct FuzzReplayTests {
     ("yaml", ["Graph", "Graph/rocket-chat", "Graph/octopus-deploy", "Fuzz/Regressions/yaml"]),
     ("json", ["Fuzz/Regressions/json"]),
     ("writers", ["Queries", "Fuzz/Regressions/writers"]),
+    ("import", ["Tests/OrgImportTests/Fixtures", "Fuzz/Regressions/import"]),
+    ("export", ["Graph", "Fuzz/Regressions/export"]),
   ]
 
   @Test(arguments: inputs.indices)

@@ -48,7 +48,7 @@ extension Graph {
   }
 
   /// A word without its common English endings, so `mentoring`, `mentors` and `mentor` meet.
-  static func stem(_ word: String) -> String {
+  package static func stem(_ word: String) -> String {
     for suffix in ["ing", "ers", "ed", "es", "er", "s"]
     where word.hasSuffix(suffix) && word.count - suffix.count >= 4 {
       return String(word.dropLast(suffix.count))
