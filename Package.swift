@@ -75,10 +75,13 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // libxml2 behind a small C interface: its headers bring the system's ICU, which clashes with
+    // Foundation's in a Swift module.
+    .target(name: "COrgHTML", dependencies: ["CLibXML2"]),
     // Readers of career-framework handbooks, writing reviewable Graph folders.
     .target(
       name: "OrgImport",
-      dependencies: ["OrgGraph", "CCmarkGFM", "CLibXML2", .product(name: "Yams", package: "Yams")],
+      dependencies: ["OrgGraph", "CCmarkGFM", "COrgHTML", .product(name: "Yams", package: "Yams")],
       swiftSettings: fuzzFlags
     ),
     // The tool's surface: the text, exit status and files of `orgraph`'s commands, for the executable, the

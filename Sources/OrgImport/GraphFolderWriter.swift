@@ -73,7 +73,21 @@ public enum GraphFolderWriter {
             [("competencies", Node(list))],
             comment: "The competencies links may point at (the taxonomy the import used).")))
     }
-    let organisationFile: [(String, Node)] = [
+    // Teams: one per area a job description names, with the person who leads it.
+    var teams: [(id: String, name: String, purpose: String?, lead: String?)] = []
+    for d in documents {
+      for role in d.roles {
+        guard let area = role.area else { continue }
+        let id = "team:\(org)/" + GraphBuilder.slug(area.text)
+        if let i = teams.firstIndex(where: { $0.id == id }) {
+          if teams[i].purpose == nil { teams[i].purpose = role.areaPurpose?.text }
+          if teams[i].lead == nil { teams[i].lead = role.lead?.text }
+        } else {
+          teams.append((id, area.text, role.areaPurpose?.text, role.lead?.text))
+        }
+      }
+    }
+    var organisationFile: [(String, Node)] = [
       ("orgs", Node([mapping([("id", Node("org:\(org)")), ("name", Node(organisation))])])),
       (
         "tracks",
@@ -86,6 +100,44 @@ public enum GraphFolderWriter {
           })
       ),
     ]
+    if tracks.isEmpty { organisationFile.removeLast() }
+    if !teams.isEmpty {
+      organisationFile.append(
+        (
+          "teams",
+          Node(
+            teams.map { t in
+              var pairs: [(String, Node)] = [
+                ("id", Node(t.id)), ("name", Node(t.name)), ("part_of", Node("org:\(org)")),
+              ]
+              if let purpose = t.purpose { pairs.append(("purpose", Node(purpose))) }
+              return mapping(pairs)
+            })
+        ))
+      // One person per name, leading every team that names them.
+      var people: [(name: String, teams: [String])] = []
+      for t in teams {
+        guard let lead = t.lead else { continue }
+        if let i = people.firstIndex(where: { GraphBuilder.slug($0.name) == GraphBuilder.slug(lead) }) {
+          people[i].teams.append(t.id)
+        } else {
+          people.append((lead, [t.id]))
+        }
+      }
+      if !people.isEmpty {
+        organisationFile.append(
+          (
+            "people",
+            Node(
+              people.map { p in
+                mapping([
+                  ("id", Node("person:\(org)/" + GraphBuilder.slug(p.name))), ("name", Node(p.name)),
+                  ("leads", Node(p.teams.map { Node($0) })),
+                ])
+              })
+          ))
+      }
+    }
     files.append(ExportFile(path: "organisation.yaml", text: yaml(organisationFile, comment: nil)))
     for d in documents {
       let id = documentID(d)
@@ -116,11 +168,55 @@ public enum GraphFolderWriter {
         if !level.examples.isEmpty { pairs.append(("has_example", texts(level.examples))) }
         return mapping(pairs)
       }
-      let path = id + ".yaml"
+      var sections: [(String, Node)] = levels.isEmpty ? [] : [("levels", Node(levels))]
+      var values: [Node] = []
+      let roles = d.roles.enumerated().map { i, role -> Node in
+        let roleID = "role:\(org)/\(id)" + (d.roles.count > 1 ? "-\(i + 1)" : "")
+        var pairs: [(String, Node)] = [("id", Node(roleID)), ("name", Node(role.title))]
+        if let description = role.description { pairs.append(("description", Node(description.text))) }
+        pairs.append(("source", Node("\(id):\(role.line)")))
+        if let area = role.area {
+          pairs.append(("in_team", Node("team:\(org)/" + GraphBuilder.slug(area.text))))
+        }
+        if let purpose = role.purpose { pairs.append(("purpose", Node(purpose.text))) }
+        if !role.challenges.isEmpty {
+          pairs.append(("challenges", Node(role.challenges.map { Node($0.text) })))
+        }
+        if !role.performanceStandards.isEmpty {
+          pairs.append(("performance_standards", Node(role.performanceStandards.map { Node($0.text) })))
+        }
+        var embodies: [Node] = []
+        for (n, value) in role.values.enumerated() {
+          let valueID = "value:\(org)/\(id)-\(n + 1)"
+          let words = value.text.split(separator: " ").prefix(6).joined(separator: " ")
+          values.append(
+            mapping([
+              ("id", Node(valueID)), ("name", Node(words)), ("text", Node(value.text)),
+              ("source", Node("\(id):\(value.line)")),
+            ]))
+          embodies.append(Node(valueID))
+        }
+        if !embodies.isEmpty { pairs.append(("embodies", Node(embodies))) }
+        if !role.statements.isEmpty {
+          pairs.append(
+            (
+              "expects",
+              Node(
+                role.statements.map { t in
+                  var p: [(String, Node)] = [("text", Node(t.text))]
+                  if let s = t.section { p.append(("section", Node(s))) }
+                  p.append(("source", Node("\(id):\(t.line)")))
+                  if !t.links.isEmpty { p.append(("expresses", Node(t.links.map(expresses)))) }
+                  return mapping(p)
+                })
+            ))
+        }
+        return mapping(pairs)
+      }
+      if !values.isEmpty { sections.append(("values", Node(values))) }
+      if !roles.isEmpty { sections.append(("roles", Node(roles))) }
       files.append(
-        ExportFile(
-          path: path, text: yaml([("levels", Node(levels))], comment: "From \(d.path) (\(d.reader) reader)."))
-      )
+        ExportFile(path: id + ".yaml", text: yaml(sections, comment: "From \(d.path) (\(d.reader) reader).")))
     }
     return files
   }

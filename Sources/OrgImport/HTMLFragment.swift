@@ -1,13 +1,8 @@
-import CLibXML2
+import COrgHTML
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// The HTML inside Markdown handbooks, read with libxml2's forgiving HTML parser: the text of list items,
-/// summaries and table cells, whatever the nesting, and whether the fragment is well-formed or not.
+/// The HTML inside Markdown handbooks, read with libxml2's forgiving HTML parser (through the small C layer
+/// in COrgHTML): the text of list items, summaries and table cells, whatever the nesting, and whether the
+/// fragment is well-formed or not.
 public enum HTMLFragment {
   /// An element's text, and the elements inside it.
   public struct Element: Sendable, Hashable {
@@ -19,48 +14,43 @@ public enum HTMLFragment {
     public var children: [Element]
   }
 
-  /// The top elements of `html` (inside the `<body>` libxml2 wraps a fragment in).
+  /// The top elements of `html`.
   public static func parse(_ html: String) -> [Element] {
-    let bytes = Array(html.utf8)
+    var bytes = Array(html.utf8)
     guard !bytes.isEmpty else { return [] }
-    let options = Int32(
-      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-    let document = bytes.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
-      buffer.baseAddress.flatMap { base in
-        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-          htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+    // The C layer reads exactly `count` bytes; a NUL inside would end libxml2's reading early, not badly.
+    bytes.append(0)
+    let outline: String? = bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return nil }
+      return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+        guard let result = orgraph_html_outline(pointer, buffer.count - 1) else { return nil }
+        defer { orgraph_html_free(result) }
+        return String(cString: result)
+      }
+    }
+    guard let outline else { return [] }
+    // Lines `DEPTH<TAB>NAME<TAB>TEXT`, in document order: rebuild the tree.
+    var roots: [Element] = []
+    var stack: [(depth: Int, element: Element)] = []
+    func close(to depth: Int) {
+      while let last = stack.last, last.depth >= depth {
+        stack.removeLast()
+        if let parent = stack.indices.last {
+          stack[parent].element.children.append(last.element)
+        } else {
+          roots.append(last.element)
         }
       }
     }
-    guard let document else { return [] }
-    defer { xmlFreeDoc(document) }
-    var out: [Element] = []
-    var node = document.pointee.children
-    while let current = node {
-      out += elements(current)
-      node = current.pointee.next
+    for line in outline.split(separator: "\n", omittingEmptySubsequences: true) {
+      let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+      guard parts.count == 3, let depth = Int(parts[0]) else { continue }
+      close(to: depth)
+      stack.append(
+        (depth, Element(name: String(parts[1]), text: Markdown.collapse(String(parts[2])), children: [])))
     }
-    return out
-  }
-
-  /// The elements at `node` (itself, or, for `html` and `body`, what they hold).
-  static func elements(_ node: xmlNodePtr) -> [Element] {
-    guard node.pointee.type == XML_ELEMENT_NODE else { return [] }
-    let name = String(cString: node.pointee.name).lowercased()
-    var children: [Element] = []
-    var child = node.pointee.children
-    while let c = child {
-      children += elements(c)
-      child = c.pointee.next
-    }
-    if name == "html" || name == "body" { return children }
-    var text = ""
-    if let content = xmlNodeGetContent(node) {
-      text = String(cString: content)
-      free(content)
-    }
-    return [Element(name: name, text: Markdown.collapse(text), children: children)]
+    close(to: 0)
+    return roots
   }
 
   /// Every element named `name` in `elements`, depth first.

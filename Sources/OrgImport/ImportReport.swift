@@ -26,6 +26,21 @@ public enum ImportReport {
         totals.statements += level.statements.count
         totals.examples += level.examples.count
       }
+      for role in d.roles {
+        out +=
+          "  role \(role.title): \(count(role.statements.count, "statement")), \(count(role.challenges.count, "challenge")), "
+        out +=
+          "\(count(role.performanceStandards.count, "performance standard")), \(count(role.values.count, "value"))"
+        out += role.area.map { ", in \($0.text)" } ?? ""
+        out += "\n"
+        let linked = role.statements.filter { !$0.links.isEmpty }
+        out += "    competency links: \(linked.reduce(0) { $0 + $1.links.count }) made, from "
+        out += "\(count(linked.count, "statement")); \(role.statements.count - linked.count) unmatched\n"
+        for s in role.statements where s.links.isEmpty {
+          out += "    unmatched \(d.path):\(s.line): \(excerpt(s.text))\n"
+        }
+        totals.statements += role.statements.count
+      }
       for s in d.skipped {
         out += "  skipped \(d.path):\(s.line): \(s.reason): \(excerpt(s.text))\n"
       }

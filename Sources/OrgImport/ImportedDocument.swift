@@ -9,6 +9,8 @@ public struct ImportedDocument: Sendable, Hashable {
   public var title: String
   /// The levels it describes.
   public var levels: [ImportedLevel]
+  /// The roles it describes (job descriptions, roles pages).
+  public var roles: [ImportedRole] = []
   /// Lines that carry text but are not in the graph.
   public var skipped: [SkippedLine]
   /// Every line number the graph holds something from.
@@ -37,6 +39,32 @@ public struct ImportedLevel: Sendable, Hashable {
   public var examples: [ImportedText]
   /// Levels it names ("equivalent to L1 …"), by code.
   public var mentions: [String]
+}
+
+/// A role, as a job description or a roles page describes it.
+public struct ImportedRole: Sendable, Hashable {
+  /// The role's name (the position).
+  public var title: String
+  /// The line of its heading.
+  public var line: Int
+  /// The front matter's or the second paragraph's description.
+  public var description: ImportedText?
+  /// The purpose paragraph.
+  public var purpose: ImportedText?
+  /// The area (team) it is in.
+  public var area: ImportedText?
+  /// The person who leads that area.
+  public var lead: ImportedText?
+  /// The area's purpose, when the document gives it.
+  public var areaPurpose: ImportedText?
+  /// Statements: purpose bullets, key activities, key skills, responsibilities.
+  public var statements: [ImportedText] = []
+  /// Challenges (a role property).
+  public var challenges: [ImportedText] = []
+  /// Performance standards (a role property).
+  public var performanceStandards: [ImportedText] = []
+  /// Values and rules of behaviour.
+  public var values: [ImportedText] = []
 }
 
 /// A piece of a document's text with where it is.

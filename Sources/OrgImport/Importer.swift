@@ -8,6 +8,8 @@ public enum ReaderChoice: String, Sendable, CaseIterable {
   case auto
   /// Octopus-style ladder pages, one level per file.
   case octopus
+  /// Rocket.Chat-style job descriptions (front matter, Identification, numbered sections).
+  case rocketchatJD = "rocketchat-jd"
 }
 
 /// Reads handbook documents into ``ImportedDocument``s and writes them as a Graph folder.
@@ -77,6 +79,12 @@ public enum Importer {
           reading.documents[d].levels[l].statements[s].links = linker.links(for: text)
         }
       }
+      for r in reading.documents[d].roles.indices {
+        for s in reading.documents[d].roles[r].statements.indices {
+          let text = reading.documents[d].roles[r].statements[s].text
+          reading.documents[d].roles[r].statements[s].links = linker.links(for: text)
+        }
+      }
     }
   }
 
@@ -132,13 +140,18 @@ public enum Importer {
     switch reader {
     case .octopus:
       return try OctopusLadderReader.read(text, path: path)
+    case .rocketchatJD:
+      return try RocketChatJobReader.read(text, path: path)
     case .auto:
       if OctopusLadderReader.recognises(text, path: path) {
         return try OctopusLadderReader.read(text, path: path)
       }
+      if RocketChatJobReader.recognises(text) { return try RocketChatJobReader.read(text, path: path) }
       throw ImportError(
         path: path, message: "no reader recognises this document",
-        help: "the octopus reader reads ladder pages that start with `# L<n>: <Title>`", unrecognised: true)
+        help:
+          "the octopus reader reads ladder pages that start with `# L<n>: <Title>`; rocketchat-jd reads job descriptions with an `## Identification` list",
+        unrecognised: true)
     }
   }
 }

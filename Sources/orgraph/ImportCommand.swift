@@ -87,6 +87,17 @@ struct Import: ParsableCommand {
       ?? URL(fileURLWithPath: paths[0]).standardizedFileURL.lastPathComponent.replacingOccurrences(
         of: "-", with: " ")
     let files = GraphFolderWriter.files(for: reading.documents, organisation: name, linker: linker)
+    // What would be written must load, before anything is written.
+    let graph: Graph
+    do {
+      graph = try GraphLoader.load(
+        files: files.filter { $0.path.hasSuffix(".yaml") }.map { (output + "/" + $0.path, $0.text) })
+    } catch {
+      FileHandle.standardError.write(Data(GraphTool.render(error, format: .text, color: false).utf8))
+      FileHandle.standardError.write(
+        Data("error: the imported graph does not load, so nothing was written; please report this\n".utf8))
+      throw ExitCode(1)
+    }
     do throws(OutputFileError) {
       try OutputFolder.write(files, to: output, replacing: writes.force)
     } catch {
@@ -94,17 +105,10 @@ struct Import: ParsableCommand {
       FileHandle.standardError.write(Data("error: \(error.description)\(help)\n".utf8))
       throw ExitCode(1)
     }
-    // What was written must load: say so at once if it does not.
-    do {
-      let graph = try GraphLoader.load(path: output)
-      FileHandle.standardError.write(
-        Data(
-          "wrote \(output): \(graph.nodes.count) nodes, \(graph.edgeCount) edges; `orgraph check --graph \(output)` passes\n"
-            .utf8))
-    } catch {
-      FileHandle.standardError.write(Data(GraphTool.render(error, format: .text, color: false).utf8))
-      throw ExitCode(1)
-    }
+    FileHandle.standardError.write(
+      Data(
+        "wrote \(output): \(graph.nodes.count) nodes, \(graph.edgeCount) edges; `orgraph check --graph \(output)` passes\n"
+          .utf8))
     if reading.failures.contains(where: { !$0.unrecognised }) { throw ExitCode(1) }
   }
 }

@@ -98,3 +98,77 @@ struct LinkingTests {
     #expect(document.skipped.isEmpty)
   }
 }
+
+/// Seed 000, a Rocket.Chat job description, read by the importer gives the default graph's Cloud Engineer:
+/// every Purpose, Key activities and Key skills bullet verbatim with its line, the purpose paragraph, the
+/// challenges, the performance standards, the values and rules of behaviour, the area and its lead.
+@Suite("Job description import")
+struct JobDescriptionImportTests {
+  @Test(.enabled(if: Paths.haveSeeds, "../shared/seeds is not beside the repository"))
+  func theSeedJobDescriptionImportsAsTheDefaultGraphHasIt() throws {
+    let text = try String(
+      contentsOf: Paths.seeds.appending(path: "000_50be83f1cc82fc44.txt"), encoding: .utf8)
+    let document = try Importer.read(text, path: "seed-000", reader: .auto)
+    #expect(document.reader == "rocketchat-jd")
+    let role = try #require(document.roles.first)
+    let graph = try GraphLoader.loadDefault()
+    let node = try #require(graph.node(withID: "role:rocket-chat/cloud-engineer"))
+    let expected = graph.neighbors(of: node, via: "expects").map { n, _ -> String in
+      var line = 0
+      if case .source(let s)? = graph.property("source", of: n) { line = s.line }
+      var section = ""
+      if case .string(let s)? = graph.property("section", of: n) { section = s }
+      return "\(line) \(section) | \(graph.name(of: n))"
+    }
+    #expect(role.statements.map { "\($0.line) \($0.section ?? "") | \($0.text)" } == expected)
+    #expect(role.title == graph.name(of: node))
+    #expect(role.purpose.map { Value.string($0.text) } == graph.property("purpose", of: node))
+    #expect(role.description.map { Value.string($0.text) } == graph.property("description", of: node))
+    #expect(Value.strings(role.challenges.map(\.text)) == graph.property("challenges", of: node))
+    #expect(
+      Value.strings(role.performanceStandards.map(\.text))
+        == graph.property("performance_standards", of: node))
+    let values = graph.neighbors(of: node, via: "embodies").compactMap { n, _ -> String? in
+      if case .string(let t)? = graph.property("text", of: n) { return t }
+      return nil
+    }
+    #expect(role.values.map(\.text) == values)
+    #expect(role.area?.text == "Cloud")
+    #expect(role.lead?.text == "Aaron Ogle")
+    #expect(document.skipped.isEmpty, "\(document.skipped)")
+  }
+
+  /// Every job description of the Rocket.Chat handbook imports with nothing dropped: each bullet is an
+  /// imported text at its line or a skipped line, and every line with text is used or skipped.
+  @Test(.enabled(if: Paths.haveCorpora, "../shared/corpora is not beside the repository: skipped"))
+  func everyJobDescriptionImportsItsBullets() throws {
+    let root = Paths.corpora.appending(path: "rocketchat-handbook-2021/operations/people/jobs")
+    let files = (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? [])
+      .filter { $0.hasSuffix(".md") && !$0.hasSuffix("README.md") }.sorted()
+    #expect(files.count >= 12)
+    for file in files {
+      let text = try String(contentsOf: root.appending(path: file), encoding: .utf8)
+      let document = try Importer.read(text, path: file, reader: .rocketchatJD)
+      let role = try #require(document.roles.first)
+      // Every bullet line is one imported text (a statement, challenge, standard or value, at that line), an
+      // Identification field, or a line reported as skipped; every other line with text is used or skipped.
+      let imported = Set(
+        (role.statements + role.challenges + role.performanceStandards + role.values).map(\.line))
+      let identification = Set([role.area, role.lead].compactMap { $0?.line })
+      let skipped = Set(document.skipped.map(\.line))
+      for (i, raw) in text.components(separatedBy: "\n").enumerated() {
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        guard !line.isEmpty else { continue }
+        let n = i + 1
+        if line.hasPrefix("* ") || line.hasPrefix("- ") {
+          let accounted =
+            imported.contains(n) || identification.contains(n) || skipped.contains(n)
+            || line.contains("**Position**") || line.hasPrefix("* Position")
+          #expect(accounted, "\(file):\(n) is a bullet that is neither imported nor skipped")
+        }
+        #expect(document.used.contains(n) || skipped.contains(n), "\(file):\(n) is neither used nor skipped")
+      }
+      #expect(!role.statements.isEmpty, "\(file)")
+    }
+  }
+}
