@@ -10,6 +10,8 @@ public enum ReaderChoice: String, Sendable, CaseIterable {
   case octopus
   /// Rocket.Chat-style job descriptions (front matter, Identification, numbered sections).
   case rocketchatJD = "rocketchat-jd"
+  /// Roles-and-responsibilities pages (a heading per role, or a table of roles).
+  case rocketchatRoles = "rocketchat-roles"
 }
 
 /// Reads handbook documents into ``ImportedDocument``s and writes them as a Graph folder.
@@ -142,15 +144,18 @@ public enum Importer {
       return try OctopusLadderReader.read(text, path: path)
     case .rocketchatJD:
       return try RocketChatJobReader.read(text, path: path)
+    case .rocketchatRoles:
+      return try RocketChatRolesReader.read(text, path: path)
     case .auto:
       if OctopusLadderReader.recognises(text, path: path) {
         return try OctopusLadderReader.read(text, path: path)
       }
       if RocketChatJobReader.recognises(text) { return try RocketChatJobReader.read(text, path: path) }
+      if RocketChatRolesReader.recognises(text) { return try RocketChatRolesReader.read(text, path: path) }
       throw ImportError(
         path: path, message: "no reader recognises this document",
         help:
-          "the octopus reader reads ladder pages that start with `# L<n>: <Title>`; rocketchat-jd reads job descriptions with an `## Identification` list",
+          "octopus reads ladder pages (`# L<n>: <Title>`), rocketchat-jd job descriptions (an `## Identification` list), rocketchat-roles roles pages (`### Role:` headings and Responsibilities)",
         unrecognised: true)
     }
   }

@@ -103,10 +103,7 @@ public enum OctopusLadderReader {
 
     func use(_ block: MarkdownBlock) { used.formUnion(block.lines) }
     func skip(_ block: MarkdownBlock, _ reason: String) {
-      for n in block.lines where n - 1 < lines.count {
-        let line = lines[n - 1].trimmingCharacters(in: .whitespaces)
-        if !line.isEmpty { skipped.append(SkippedLine(line: n, text: line, reason: reason)) }
-      }
+      skipped += LineAccount.skipped(block, in: lines, reason: reason)
     }
     func statement(_ text: String, _ line: Int) {
       level.statements.append(ImportedText(text: text, section: section, line: line))
@@ -260,14 +257,8 @@ public enum OctopusLadderReader {
           line: detailsLine, text: "<details>",
           reason: "a `<details>` block that is never closed: everything after it was read as examples"))
     }
-    // Lines that carry text and no block took (HTML comments, stray markup).
-    for (i, raw) in lines.enumerated() where !used.contains(i + 1) {
-      let line = raw.trimmingCharacters(in: .whitespaces)
-      if !line.isEmpty, !skipped.contains(where: { $0.line == i + 1 }) {
-        skipped.append(SkippedLine(line: i + 1, text: line, reason: "not part of any block the reader uses"))
-      }
-    }
-    skipped.sort { $0.line < $1.line }
+    // Lines that carry text and no block took (HTML comments, stray markup) are reported too.
+    skipped = LineAccount.complete(skipped, used: used, lines: lines)
     let title =
       headingIndex >= 0
       ? (brokenHeading(blocks[headingIndex].text) ?? blocks[headingIndex].text) : heading.title

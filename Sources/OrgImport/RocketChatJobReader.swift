@@ -78,10 +78,7 @@ public enum RocketChatJobReader {
 
     func use(_ block: MarkdownBlock) { used.formUnion(block.lines) }
     func skip(_ block: MarkdownBlock, _ reason: String) {
-      for n in block.lines where n - 1 < lines.count {
-        let line = lines[n - 1].trimmingCharacters(in: .whitespaces)
-        if !line.isEmpty { skipped.append(SkippedLine(line: n, text: line, reason: reason)) }
-      }
+      skipped += LineAccount.skipped(block, in: lines, reason: reason)
     }
     func items(_ list: MarkdownBlock) -> [ImportedText] {
       list.children.flatMap { item -> [ImportedText] in
@@ -190,13 +187,8 @@ public enum RocketChatJobReader {
         skip(block, "a block a job description does not use (\(block.kind))")
       }
     }
-    for (i, raw) in lines.enumerated() where !used.contains(i + 1) {
-      let line = raw.trimmingCharacters(in: .whitespaces)
-      if !line.isEmpty, !skipped.contains(where: { $0.line == i + 1 }) {
-        skipped.append(SkippedLine(line: i + 1, text: line, reason: "not part of any block the reader uses"))
-      }
-    }
-    skipped.sort { $0.line < $1.line }
+    // Lines that carry text and no block took (HTML comments, stray markup) are reported too.
+    skipped = LineAccount.complete(skipped, used: used, lines: lines)
     return ImportedDocument(
       path: path, reader: "rocketchat-jd", title: blocks[titleIndex].text, levels: [], roles: [role],
       skipped: skipped, used: used)

@@ -26,7 +26,9 @@ struct ImportTests {
     // What the importer writes loads as a graph, with every statement and example in it.
     let graph = try GraphLoader.load(
       files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
-    let statements = reading.documents.flatMap(\.levels).reduce(0) { $0 + $1.statements.count }
+    let statements =
+      reading.documents.flatMap(\.levels).reduce(0) { $0 + $1.statements.count }
+      + reading.documents.flatMap(\.roles).reduce(0) { $0 + $1.statements.count }
     let examples = reading.documents.flatMap(\.levels).reduce(0) { $0 + $1.examples.count }
     #expect(graph.nodes(ofKind: "expectation").count == statements)
     #expect(graph.nodes(ofKind: "example").count == examples)

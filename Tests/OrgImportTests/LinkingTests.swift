@@ -106,12 +106,9 @@ struct LinkingTests {
 struct JobDescriptionImportTests {
   @Test(.enabled(if: Paths.haveSeeds, "../shared/seeds is not beside the repository"))
   func theSeedJobDescriptionImportsAsTheDefaultGraphHasIt() throws {
-    let text = try String(
-      contentsOf: Paths.seeds.appending(path: "000_50be83f1cc82fc44.txt"), encoding: .utf8)
-    let document = try Importer.read(text, path: "seed-000", reader: .auto)
-    #expect(document.reader == "rocketchat-jd")
+    let (document, graph) = try importSeed(
+      "000_50be83f1cc82fc44.txt", as: "seed-000", expecting: "rocketchat-jd")
     let role = try #require(document.roles.first)
-    let graph = try GraphLoader.loadDefault()
     let node = try #require(graph.node(withID: "role:rocket-chat/cloud-engineer"))
     let expected = graph.neighbors(of: node, via: "expects").map { n, _ -> String in
       var line = 0
@@ -171,4 +168,61 @@ struct JobDescriptionImportTests {
       #expect(!role.statements.isEmpty, "\(file)")
     }
   }
+}
+
+/// Seed 001, a roles page, read by the importer gives the default graph's three roles: each purpose and
+/// description, and every Responsibilities bullet verbatim with its line; and a table of roles is read too.
+@Suite("Roles page import")
+struct RolesPageImportTests {
+  @Test(.enabled(if: Paths.haveSeeds, "../shared/seeds is not beside the repository"))
+  func theSeedRolesPageImportsAsTheDefaultGraphHasIt() throws {
+    let (document, graph) = try importSeed(
+      "001_9fee2b121a654e92.txt", as: "seed-001", expecting: "rocketchat-roles")
+    #expect(document.roles.map(\.title) == ["Backend Engineer", "Frontend Engineer", "SRE Engineer"])
+    for (role, id) in zip(
+      document.roles,
+      [
+        "role:rocket-chat/backend-engineer", "role:rocket-chat/frontend-engineer",
+        "role:rocket-chat/sre-engineer",
+      ])
+    {
+      let node = try #require(graph.node(withID: id))
+      let expected = graph.neighbors(of: node, via: "expects").map { n, _ -> String in
+        var line = 0
+        if case .source(let s)? = graph.property("source", of: n) { line = s.line }
+        return "\(line) | \(graph.name(of: n))"
+      }
+      #expect(role.statements.map { "\($0.line) | \($0.text)" } == expected, "\(role.title)")
+      #expect(Set(role.statements.compactMap(\.section)) == ["Responsibilities"])
+      #expect(
+        role.purpose.map { Value.string($0.text) } == graph.property("purpose", of: node), "\(role.title)")
+      #expect(
+        role.description.map { Value.string($0.text) } == graph.property("description", of: node),
+        "\(role.title)")
+    }
+    // The front matter's description is the only thing not in the graph, and the report says so.
+    #expect(document.skipped.map(\.line) == [2, 3, 4])
+  }
+
+  @Test func aTableOfRoles() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(
+      path: "Fixtures/roles-table.md")
+    let document = try Importer.read(
+      try String(contentsOf: url, encoding: .utf8), path: "roles-table.md", reader: .auto)
+    #expect(document.roles.map(\.title) == ["Support Engineer", "Senior Support Engineer"])
+    #expect(
+      document.roles.map { $0.statements.map(\.text) } == [
+        ["Answer tickets", "Write runbooks"], ["Coach the team & review answers"],
+      ])
+    #expect(document.skipped.isEmpty)
+  }
+}
+
+/// A seed document read with the reader `--reader auto` picks (checked to be `reader`), and the default graph.
+func importSeed(_ file: String, as path: String, expecting reader: String) throws -> (ImportedDocument, Graph)
+{
+  let text = try String(contentsOf: Paths.seeds.appending(path: file), encoding: .utf8)
+  let document = try Importer.read(text, path: path, reader: .auto)
+  #expect(document.reader == reader)
+  return (document, try GraphLoader.loadDefault())
 }

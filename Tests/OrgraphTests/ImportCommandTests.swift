@@ -56,7 +56,7 @@ struct ImportCommandTests {
     // The JSON report is JSON.
     let json = try Tool.run(["import", "--format", "json", Self.fixtures.path], in: folder)
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-    #expect((object?["documents"] as? [Any])?.count == 2)
+    #expect((object?["documents"] as? [Any])?.count == 3)
     #expect((object?["refused"] as? [Any])?.count == 4)
   }
 }

@@ -1,0 +1,24 @@
+/// Every line of a document is used by the graph or reported as skipped: the two helpers all readers share.
+enum LineAccount {
+  /// The lines of `block` that hold text, as skipped for `reason`.
+  static func skipped(_ block: MarkdownBlock, in lines: [String], reason: String) -> [SkippedLine] {
+    block.lines.compactMap { n in
+      guard n - 1 < lines.count else { return nil }
+      let line = lines[n - 1].trimmingCharacters(in: .whitespaces)
+      return line.isEmpty ? nil : SkippedLine(line: n, text: line, reason: reason)
+    }
+  }
+
+  /// `skipped`, plus every line with text that no block used and nothing skipped yet, in line order.
+  static func complete(_ skipped: [SkippedLine], used: Set<Int>, lines: [String]) -> [SkippedLine] {
+    var out = skipped
+    let listed = Set(skipped.map(\.line))
+    for (i, raw) in lines.enumerated() where !used.contains(i + 1) && !listed.contains(i + 1) {
+      let line = raw.trimmingCharacters(in: .whitespaces)
+      if !line.isEmpty {
+        out.append(SkippedLine(line: i + 1, text: line, reason: "not part of any block the reader uses"))
+      }
+    }
+    return out.sorted { $0.line < $1.line }
+  }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Yams
+
+/// Reads roles-and-responsibilities pages: one heading per role, ending in `:` (`### Backend Engineer:`,
+/// anchors aside), a purpose paragraph, a second paragraph describing the role, and a Responsibilities list;
+/// or roles laid out as an HTML `<table>` whose header names the roles and whose cells hold `<ul><li>` lists.
+public enum RocketChatRolesReader {
+  /// Whether `text` looks like a roles page: a heading ending in `:` and a Responsibilities line, or a table.
+  public static func recognises(_ text: String) -> Bool {
+    let lines = text.components(separatedBy: "\n")
+    let roleHeading = lines.contains { line in
+      guard line.hasPrefix("#") else { return false }
+      let plain = line.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
+        .trimmingCharacters(in: .whitespaces)
+      return plain.hasSuffix(":")
+    }
+    let table = lines.contains { $0.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("<table") }
+    return (roleHeading && text.contains("Responsibilities")) || table
+  }
+
+  /// Reads one roles page.
+  public static func read(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
+    let lines = text.components(separatedBy: "\n")
+    var used = Set<Int>()
+    var skipped: [SkippedLine] = []
+    var body = text
+    // Front matter: its description describes the page, which the graph keeps only as a document title.
+    if lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") {
+      do {
+        _ = try Yams.load(yaml: lines[1..<end].joined(separator: "\n"))
+      } catch {
+        throw ImportError(path: path, line: 2, message: "the front matter is not valid YAML: \(error)")
+      }
+      used.insert(1)
+      used.insert(end + 1)
+      for n in 2...end where !lines[n - 1].trimmingCharacters(in: .whitespaces).isEmpty {
+        skipped.append(
+          SkippedLine(
+            line: n, text: lines[n - 1].trimmingCharacters(in: .whitespaces),
+            reason: "the page's front matter: the graph keeps the page as a document, with its title"))
+      }
+      body =
+        Array(repeating: "", count: end + 1).joined(separator: "\n") + "\n"
+        + lines[(end + 1)...].joined(separator: "\n")
+    }
+    let blocks = Markdown.parse(body)
+    var title = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    var roles: [ImportedRole] = []
+    var paragraphs = 0
+
+    func use(_ block: MarkdownBlock) { used.formUnion(block.lines) }
+    func skip(_ block: MarkdownBlock, _ reason: String) {
+      skipped += LineAccount.skipped(block, in: lines, reason: reason)
+    }
+
+    for block in blocks {
+      switch block.kind {
+      case .heading(1):
+        title = block.text
+        use(block)
+      case .heading:
+        // Every heading below the title starts a role (`### Backend Engineer:`).
+        let name = block.text.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+        roles.append(ImportedRole(title: name, line: block.lines.lowerBound))
+        paragraphs = 0
+        use(block)
+      case .paragraph:
+        let plain = block.text.trimmingCharacters(in: .whitespaces)
+        guard !roles.isEmpty else {
+          skip(block, "text before the first role")
+          continue
+        }
+        let r = roles.count - 1
+        if plain.lowercased().hasPrefix("responsibilities") && plain.count <= 20 {
+          use(block)
+          continue
+        }
+        let t = ImportedText(text: plain, section: nil, line: block.lines.lowerBound)
+        if paragraphs == 0 {
+          roles[r].purpose = t
+        } else if paragraphs == 1 {
+          roles[r].description = t
+        } else {
+          var s = t
+          s.section = "Responsibilities"
+          roles[r].statements.append(s)
+        }
+        paragraphs += 1
+        use(block)
+      case .list:
+        guard !roles.isEmpty else {
+          skip(block, "a list before the first role")
+          continue
+        }
+        for item in block.children where !item.text.isEmpty {
+          roles[roles.count - 1].statements.append(
+            ImportedText(text: item.text, section: "Responsibilities", line: item.lines.lowerBound))
+        }
+        use(block)
+      case .html:
+        let elements = HTMLFragment.parse(block.text)
+        let tables = HTMLFragment.all("table", in: elements)
+        guard !tables.isEmpty else {
+          skip(block, "HTML that holds no table of roles")
+          continue
+        }
+        // A table of roles: the header row names them; each cell below holds that role's list.
+        for table in tables {
+          let rows = HTMLFragment.all("tr", in: [table])
+          guard let header = rows.first else { continue }
+          let names = header.children.filter { $0.name == "th" || $0.name == "td" }.map(\.text)
+          let first = roles.count
+          for name in names { roles.append(ImportedRole(title: name, line: block.lines.lowerBound)) }
+          for row in rows.dropFirst() {
+            let cells = row.children.filter { $0.name == "td" || $0.name == "th" }
+            for (c, cell) in cells.enumerated() where c < names.count {
+              let items = HTMLFragment.all("li", in: [cell])
+              let texts = items.isEmpty ? [cell.text] : items.map(\.text)
+              for text in texts where !text.isEmpty {
+                let line =
+                  OctopusLadderReader.lineOf(text, in: lines, within: block.lines) ?? block.lines.lowerBound
+                roles[first + c].statements.append(
+                  ImportedText(text: text, section: "Responsibilities", line: line))
+              }
+            }
+          }
+        }
+        use(block)
+      case .rule:
+        use(block)
+      default:
+        skip(block, "a block a roles page does not use (\(block.kind))")
+      }
+    }
+    guard !roles.isEmpty else {
+      throw ImportError(
+        path: path, message: "no roles: no heading ending in `:` and no table of roles",
+        help:
+          "a roles page has a heading per role (`### Backend Engineer:`) or a `<table>` whose header names them",
+        unrecognised: true)
+    }
+    // Lines that carry text and no block took (HTML comments, stray markup) are reported too.
+    skipped = LineAccount.complete(skipped, used: used, lines: lines)
+    return ImportedDocument(
+      path: path, reader: "rocketchat-roles", title: title, levels: [], roles: roles, skipped: skipped,
+      used: used)
+  }
+}
