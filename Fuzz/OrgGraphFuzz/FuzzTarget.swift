@@ -45,20 +45,24 @@ enum FuzzTarget: String, CaseIterable {
     case .importer:
       let text = String(decoding: data, as: UTF8.self)
       _ = HTMLFragment.parse(text)
-      guard var document = try? OctopusLadderReader.read(text, path: "L3-Fuzz.md") else { return }
-      var reading = Importer.Reading()
-      reading.documents = [document]
-      if let linker = Self.linker {
-        Importer.link(&reading, with: linker)
-        document = reading.documents[0]
-      }
+      // Every reader, whatever the page looks like.
+      let documents = [
+        try? OctopusLadderReader.read(text, path: "L3-Fuzz.md"),
+        try? RocketChatJobReader.read(text, path: "jd.md"),
+        try? RocketChatRolesReader.read(text, path: "roles.md"),
+      ].compactMap { $0 }
+      guard !documents.isEmpty else { return }
+      var reading = Importer.Reading(documents: documents)
+      if let linker = Self.linker { Importer.link(&reading, with: linker) }
       _ = ImportReport.text(reading)
       _ = ImportReport.json(reading)
-      let files = GraphFolderWriter.files(for: [document], organisation: "Fuzz", linker: Self.linker)
-      do {
-        _ = try GraphLoader.load(files: files.map { ($0.path, $0.text) })
-      } catch {
-        fatalError("an import does not load: \(error.diagnostics.first.map { "\($0)" } ?? "")")
+      for document in reading.documents {
+        let files = GraphFolderWriter.files(for: [document], organisation: "Fuzz", linker: Self.linker)
+        do {
+          _ = try GraphLoader.load(files: files.map { ($0.path, $0.text) })
+        } catch {
+          fatalError("an import does not load: \(error.diagnostics.first.map { "\($0)" } ?? "")")
+        }
       }
     case .exporters:
       guard let graph = try? GraphLoader.load(yaml: String(decoding: data, as: UTF8.self), path: "fuzz.yaml")

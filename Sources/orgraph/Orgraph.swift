@@ -23,7 +23,8 @@ struct Orgraph: ParsableCommand {
         orgraph check                        validate the default graph
         orgraph check --graph Graph/         validate a Graph folder you are editing
         orgraph stats                        count nodes per kind and edges per type
-        orgraph export --format json -o g.json
+        orgraph export --format graphml -o g.graphml   for yEd, Gephi, networkx (also cypher, neo4j, csv, mermaid)
+        orgraph import handbook/ -o graph            read Markdown handbooks into a Graph folder
       """,
     version: OrgGraphVersion.string,
     subcommands: [
