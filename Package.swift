@@ -151,7 +151,7 @@ let package = Package(
     // libFuzzer targets (scripts/fuzz.sh); built normally, it replays inputs from files.
     .executableTarget(
       name: "orgraph-fuzz",
-      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgImport", "OrgRenderTestSupport"],
+      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgImport", "OrgRender", "OrgRenderTestSupport"],
       path: "Fuzz/OrgGraphFuzz",
       swiftSettings: [
         .unsafeFlags(["-parse-as-library"] + (fuzzing ? ["-sanitize=fuzzer,address", "-DFUZZING"] : []))

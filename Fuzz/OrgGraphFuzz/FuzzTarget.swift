@@ -3,6 +3,7 @@ import OrgDiagram
 import OrgGraph
 import OrgImport
 import OrgQuery
+import OrgRender
 import OrgRenderTestSupport
 
 /// What the fuzzer feeds bytes to. Each target must never crash, hang or grow without bound on any input;
@@ -23,9 +24,17 @@ enum FuzzTarget: String, CaseIterable {
   case importer = "import"
   /// The exporters: bytes as a graph file, exported in every format; GraphML must be well-formed XML.
   case exporters = "export"
+  /// The render path: a diagram from the bytes (as `writers` makes it) laid out in the Graphviz helper
+  /// process (`orgraph __render-worker`, named by `ORGRAPH_RENDER_WORKER_EXECUTABLE`); whatever Graphviz does
+  /// there, this side must get SVG or an error, and never crash.
+  case render
 
   static let graph: Graph? = try? GraphLoader.loadDefault()
   static let linker: CompetencyLinker? = graph.flatMap { try? CompetencyLinker(taxonomy: $0) }
+  static let worker: RenderWorker? = ProcessInfo.processInfo.environment["ORGRAPH_RENDER_WORKER_EXECUTABLE"]
+    .map {
+      RenderWorker(executable: $0, timeout: 10)
+    }
 
   func run(_ data: Data) {
     switch self {
@@ -72,21 +81,14 @@ enum FuzzTarget: String, CaseIterable {
       _ = graph.exportNeo4jCSV()
       let graphML = graph.exportGraphML()
       if HTMLFragment.parse(graphML).isEmpty { fatalError("the GraphML export is empty") }
-    case .writers:
-      let text = String(decoding: data, as: UTF8.self)
-      let parts = text.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
-      var diagram = Diagram(name: parts.first ?? "", direction: .leftToRight)
-      for (i, part) in parts.enumerated() {
-        // `n<i>:` first keeps ids distinct whatever the labels are.
-        diagram.nodes.append(Diagram.Node(id: "n\(i):" + part, label: .text(part)))
-        if i > 0 {
-          diagram.edges.append(
-            Diagram.Edge(from: diagram.nodes[i - 1].id, to: diagram.nodes[i].id, label: .text(part)))
-        }
+    case .render:
+      guard let worker = Self.worker else { return }
+      GraphvizRenderer.worker = worker
+      if let svg = try? GraphvizRenderer.svg(Self.diagram(from: data)), !svg.contains("<svg") {
+        fatalError("the helper answered something that is not SVG")
       }
-      var cluster = Diagram.Cluster(id: parts.last ?? "c", label: .text(parts.first ?? ""))
-      cluster.nodes = diagram.nodes.prefix(2).map(\.id)
-      diagram.clusters.append(cluster)
+    case .writers:
+      let diagram = Self.diagram(from: data)
       _ = diagram.mermaid
       // What the writer wrote, Graphviz's own parser must read, with the same number of nodes.
       if case .success(let parsed) = GraphvizParser.parse(diagram.dot),
@@ -95,6 +97,26 @@ enum FuzzTarget: String, CaseIterable {
         fatalError("the DOT writer lost nodes: \(parsed.nodes.count) of \(diagram.nodes.count)")
       }
     }
+  }
+
+  /// A diagram from bytes: parts split at U+0001 are node labels (and ids, kept distinct), chained by edges
+  /// labelled the same way, the first two in a cluster.
+  static func diagram(from data: Data) -> Diagram {
+    let text = String(decoding: data, as: UTF8.self)
+    let parts = text.split(separator: "\u{1}", omittingEmptySubsequences: false).prefix(60).map(String.init)
+    var diagram = Diagram(name: parts.first ?? "", direction: .leftToRight)
+    for (i, part) in parts.enumerated() {
+      // `n<i>:` first keeps ids distinct whatever the labels are.
+      diagram.nodes.append(Diagram.Node(id: "n\(i):" + part, label: .text(part)))
+      if i > 0 {
+        diagram.edges.append(
+          Diagram.Edge(from: diagram.nodes[i - 1].id, to: diagram.nodes[i].id, label: .text(part)))
+      }
+    }
+    var cluster = Diagram.Cluster(id: parts.last ?? "c", label: .text(parts.first ?? ""))
+    cluster.nodes = diagram.nodes.prefix(2).map(\.id)
+    diagram.clusters.append(cluster)
+    return diagram
   }
 }
 

@@ -16,6 +16,7 @@ struct FuzzReplayTests {
     ("writers", ["Queries", "Fuzz/Regressions/writers"]),
     ("import", ["Tests/OrgImportTests/Fixtures", "Fuzz/Regressions/import"]),
     ("export", ["Graph", "Fuzz/Regressions/export"]),
+    ("render", ["Fuzz/Regressions/writers", "Fuzz/Regressions/render"]),
   ]
 
   @Test(arguments: inputs.indices)
@@ -24,7 +25,11 @@ struct FuzzReplayTests {
     let process = Process()
     process.executableURL = try #require(Self.executable, "orgraph-fuzz was not built next to the tests")
     process.arguments = paths.map { Paths.repository.appending(path: $0).path }
-    process.environment = ProcessInfo.processInfo.environment.merging(["ORGRAPH_FUZZ_TARGET": target]) { $1 }
+    // The render target lays out in `orgraph __render-worker`, the helper the tool uses.
+    let worker = try #require(Tool.executable, "orgraph was not built next to the tests").path
+    process.environment = ProcessInfo.processInfo.environment.merging([
+      "ORGRAPH_FUZZ_TARGET": target, "ORGRAPH_RENDER_WORKER_EXECUTABLE": worker,
+    ]) { $1 }
     let out = Pipe()
     process.standardOutput = out
     try process.run()
