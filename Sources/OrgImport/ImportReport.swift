@@ -19,7 +19,7 @@ public enum ImportReport {
         out += "    competency links: \(links) made, from \(count(linked.count, "statement"));"
         out += " \(level.statements.count - linked.count) unmatched\n"
         for s in level.statements where s.links.isEmpty {
-          out += "    unmatched \(d.path):\(s.line): \(excerpt(s.text))\n"
+          out += "    unmatched \(d.path):\(s.line): \(s.text)\n"
         }
         if !level.mentions.isEmpty { out += "    levels named: \(level.mentions.joined(separator: ", "))\n" }
         totals.levels += 1
@@ -37,7 +37,7 @@ public enum ImportReport {
         out += "    competency links: \(linked.reduce(0) { $0 + $1.links.count }) made, from "
         out += "\(count(linked.count, "statement")); \(role.statements.count - linked.count) unmatched\n"
         for s in role.statements where s.links.isEmpty {
-          out += "    unmatched \(d.path):\(s.line): \(excerpt(s.text))\n"
+          out += "    unmatched \(d.path):\(s.line): \(s.text)\n"
         }
         totals.statements += role.statements.count
       }
@@ -90,6 +90,23 @@ public enum ImportReport {
                   ("links_made", .int(l.statements.reduce(0) { $0 + $1.links.count })),
                   ("unmatched", .int(l.statements.filter { $0.links.isEmpty }.count)),
                   ("levels_named", .array(l.mentions.map(JSON.string))),
+                ])
+              })
+          ),
+          (
+            "roles",
+            .array(
+              d.roles.map { r in
+                .object([
+                  ("title", .string(r.title)), ("line", .int(r.line)),
+                  ("purpose", r.purpose.map { .string($0.text) } ?? .null),
+                  ("description", r.description.map { .string($0.text) } ?? .null),
+                  ("area", r.area.map { .string($0.text) } ?? .null),
+                  ("lead", r.lead.map { .string($0.text) } ?? .null),
+                  ("statements", texts(r.statements)), ("challenges", texts(r.challenges)),
+                  ("performance_standards", texts(r.performanceStandards)), ("values", texts(r.values)),
+                  ("links_made", .int(r.statements.reduce(0) { $0 + $1.links.count })),
+                  ("unmatched", .int(r.statements.filter { $0.links.isEmpty }.count)),
                 ])
               })
           ),

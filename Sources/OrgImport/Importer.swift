@@ -12,6 +12,8 @@ public enum ReaderChoice: String, Sendable, CaseIterable {
   case rocketchatJD = "rocketchat-jd"
   /// Roles-and-responsibilities pages (a heading per role, or a table of roles).
   case rocketchatRoles = "rocketchat-roles"
+  /// Octopus discipline pages: many roles or levels in one file, or one role with its bullets.
+  case octopusRoles = "octopus-roles"
 }
 
 /// Reads handbook documents into ``ImportedDocument``s and writes them as a Graph folder.
@@ -139,6 +141,10 @@ public enum Importer {
   public static func read(_ text: String, path: String, reader: ReaderChoice) throws(ImportError)
     -> ImportedDocument
   {
+    // Windows line ends (some handbook files have them) read as Unix ones; line numbers do not change.
+    let text =
+      text.contains("\r")
+      ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
     switch reader {
     case .octopus:
       return try OctopusLadderReader.read(text, path: path)
@@ -146,16 +152,21 @@ public enum Importer {
       return try RocketChatJobReader.read(text, path: path)
     case .rocketchatRoles:
       return try RocketChatRolesReader.read(text, path: path)
+    case .octopusRoles:
+      return try OctopusDisciplineReader.read(text, path: path)
     case .auto:
       if OctopusLadderReader.recognises(text, path: path) {
         return try OctopusLadderReader.read(text, path: path)
       }
       if RocketChatJobReader.recognises(text) { return try RocketChatJobReader.read(text, path: path) }
       if RocketChatRolesReader.recognises(text) { return try RocketChatRolesReader.read(text, path: path) }
+      if OctopusDisciplineReader.recognises(text) {
+        return try OctopusDisciplineReader.read(text, path: path)
+      }
       throw ImportError(
         path: path, message: "no reader recognises this document",
         help:
-          "octopus reads ladder pages (`# L<n>: <Title>`), rocketchat-jd job descriptions (an `## Identification` list), rocketchat-roles roles pages (`### Role:` headings and Responsibilities)",
+          "octopus reads ladder pages (`# L<n>: <Title>`), octopus-roles discipline pages (a title and `- I …` bullets), rocketchat-jd job descriptions (an `## Identification` list), rocketchat-roles roles pages (`### Role:` headings and Responsibilities)",
         unrecognised: true)
     }
   }

@@ -8,9 +8,18 @@ import Yams
 public enum RocketChatJobReader {
   /// Whether `text` looks like a job description: an `## Identification` heading.
   public static func recognises(_ text: String) -> Bool {
-    text.components(separatedBy: "\n").contains { line in
-      line.hasPrefix("##")
-        && line.trimmingCharacters(in: CharacterSet(charactersIn: "# ")).lowercased() == "identification"
+    let lines = text.components(separatedBy: "\n")
+    guard
+      let heading = lines.firstIndex(where: { line in
+        line.hasPrefix("##")
+          && line.trimmingCharacters(in: CharacterSet(charactersIn: "# ")).lowercased() == "identification"
+      })
+    else { return false }
+    // A filled-in Identification list, not a template that only describes one: it names a Position.
+    return lines[heading...].prefix(12).contains { line in
+      let plain = line.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
+        .lowercased()
+      return plain.hasPrefix("- position") || plain.hasPrefix("position")
     }
   }
 

@@ -11,7 +11,7 @@ struct Import: ParsableCommand {
     discussion: """
       Each document becomes one reviewable YAML file with its statements, examples and metadata, each with its source line; a folder of ladder pages becomes a track whose levels are ordered by code. Every line of every document is either in the graph or listed in the report as skipped, with why. The folder is written in one step and passes `orgraph check`; an existing folder is replaced only with --force.
 
-      Readers: octopus (ladder pages, one level per file: `# L3: Senior Engineer`, a `>` archetype, metadata bullets, emoji-headed dimensions, `<details>` examples); rocketchat-jd (job descriptions: front matter, an Identification list, numbered sections); rocketchat-roles (a heading per role with purpose, description and Responsibilities, or a table of roles). With --reader auto (the default) each document is read by the reader that recognises its shape; documents none recognises are listed as not imported.
+      Readers: octopus (ladder pages, one level per file: `# L3: Senior Engineer`, a `>` archetype, metadata bullets, emoji-headed dimensions, `<details>` examples); octopus-roles (discipline pages: `# Product Roles`, a `##` per role or level, `### I …` groups of bullets); rocketchat-jd (job descriptions: front matter, an Identification list, numbered sections); rocketchat-roles (a heading per role with purpose, description and Responsibilities, or a table of roles). With --reader auto (the default) each document is read by the reader that recognises its shape; documents none recognises are listed as not imported.
 
       Statements are linked to the default graph's competencies by their words, with the proficiency and aspect their words give; each link says how it was made. --mapping adds rules and words to ignore. Not yet: --update, and keeping reviewed links on re-import (docs/import.md).
 
@@ -22,7 +22,8 @@ struct Import: ParsableCommand {
       """)
 
   @Option(
-    help: ArgumentHelp("auto (the default), octopus, rocketchat-jd or rocketchat-roles.", valueName: "reader")
+    help: ArgumentHelp(
+      "auto (the default), octopus, octopus-roles, rocketchat-jd or rocketchat-roles.", valueName: "reader")
   )
   var reader: ReaderChoice = .auto
   @Option(

@@ -78,7 +78,7 @@ struct CorpusTests {
 
   @Test func theWholeTreeImportsIntoAGraphThatLoads() throws {
     let reading = Importer.read([Self.root.path])
-    #expect(reading.documents.count == Self.pages.count)
+    #expect(reading.documents.filter { $0.reader == "octopus" }.count == Self.pages.count)
     // Every other file is refused by name, with why.
     let all = (FileManager.default.enumerator(atPath: Self.root.path)?.allObjects as? [String] ?? []).filter {
       path in
@@ -90,8 +90,10 @@ struct CorpusTests {
     #expect(reading.documents.count + reading.failures.count == all.count)
     let files = GraphFolderWriter.files(for: reading.documents, organisation: "Octopus Deploy")
     let graph = try GraphLoader.load(files: files.map { ($0.path, $0.text) })
-    #expect(graph.nodes(ofKind: "level").count == Self.pages.count)
-    let statements = reading.documents.flatMap(\.levels).reduce(0) { $0 + $1.statements.count }
+    #expect(graph.nodes(ofKind: "level").count == reading.documents.flatMap(\.levels).count)
+    let statements =
+      reading.documents.flatMap(\.levels).reduce(0) { $0 + $1.statements.count }
+      + reading.documents.flatMap(\.roles).reduce(0) { $0 + $1.statements.count }
     #expect(graph.nodes(ofKind: "expectation").count == statements)
     // The seed's level comes out as the default graph has it: 20 statements, 18 examples, repaired sections.
     let seed = try #require(
@@ -102,5 +104,49 @@ struct CorpusTests {
       Set(seed.levels[0].statements.compactMap(\.section)) == [
         "🦉 Domain expertise", "🌱 Teaching and Mentoring", "🧭 Culture and Leadership", "🏆 Business Success",
       ])
+  }
+}
+
+/// The Octopus discipline pages of both snapshots (many roles or levels in one file, or one role) import with
+/// nothing dropped: every bullet is a statement or example at its line, or a skipped line, and every line with
+/// text is used or skipped.
+@Suite(
+  "Octopus discipline pages",
+  .enabled(
+    if: Paths.haveCorpora, "../shared/corpora is not beside the repository: the corpus tests are skipped"))
+struct DisciplineCorpusTests {
+  static var pages: [String] {
+    ["octopus-people-2021", "octopus-people-2024"].flatMap { folder in
+      ((try? FileManager.default.contentsOfDirectory(atPath: Paths.corpora.appending(path: folder).path))
+        ?? [])
+        .filter { $0.hasSuffix(".md") && $0 != "README.md" }.map { "\(folder)/\($0)" }
+    }.sorted()
+  }
+
+  @Test func thereArePages() { #expect(Self.pages.count >= 20) }
+
+  @Test(arguments: pages)
+  func aPageIsAccountedFor(_ page: String) throws {
+    let raw = try String(contentsOf: Paths.corpora.appending(path: page), encoding: .utf8)
+    let text = raw.replacingOccurrences(of: "\r\n", with: "\n")
+    guard OctopusDisciplineReader.recognises(text) else { return }
+    let document = try Importer.read(raw, path: page, reader: .auto)
+    #expect(document.reader == "octopus-roles")
+    let imported = Set(
+      (document.roles.flatMap(\.statements) + document.levels.flatMap { $0.statements + $0.examples }).map(
+        \.line))
+    let skipped = Set(document.skipped.map(\.line))
+    for (i, line) in text.components(separatedBy: "\n").enumerated() {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      guard !trimmed.isEmpty else { continue }
+      if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
+        #expect(
+          imported.contains(i + 1) || skipped.contains(i + 1),
+          "\(page):\(i + 1) bullet neither imported nor skipped")
+      }
+      #expect(
+        document.used.contains(i + 1) || skipped.contains(i + 1), "\(page):\(i + 1) neither used nor skipped")
+    }
+    #expect(!imported.isEmpty)
   }
 }

@@ -63,27 +63,42 @@ struct ExportTests {
   @Test func foldersAreNotReplacedUnlessAsked() throws {
     let folder = try Paths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let out = folder.appending(path: "tables")
-    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-    try "mine".write(to: out.appending(path: "notes.txt"), atomically: true, encoding: .utf8)
-    let refused = try Tool.run(["export", "--format", "csv", "-o", "tables"], in: folder)
+    // A folder of the user's own is never replaced, even with --force.
+    let mine = folder.appending(path: "mine")
+    try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+    try "mine".write(to: mine.appending(path: "notes.txt"), atomically: true, encoding: .utf8)
+    let refused = try Tool.run(["export", "--format", "csv", "-o", "mine", "--force"], in: folder)
     #expect(refused.status == 1)
     #expect(
       refused.stderr
-        == "error: `tables` exists, and was not replaced\n"
-        + "  = help: replace it with `--force` (`:set overwrite on` in the shell), or pick another name\n")
-    #expect(try String(contentsOf: out.appending(path: "notes.txt"), encoding: .utf8) == "mine")
-    let replaced = try Tool.run(["export", "--format", "csv", "-o", "tables", "--force"], in: folder)
-    #expect(replaced.status == 0, "\(replaced.stderr)")
-    #expect(!FileManager.default.fileExists(atPath: out.appending(path: "notes.txt").path))
-    #expect(FileManager.default.fileExists(atPath: out.appending(path: "edges/requires.csv").path))
+        == "error: cannot write `mine`: it holds files OrgGraph did not write, so it is not replaced, even with --force; name a new folder\n"
+        + "  = help: pick a folder you can write to\n")
+    #expect(try String(contentsOf: mine.appending(path: "notes.txt"), encoding: .utf8) == "mine")
+    // Nor is the working folder.
+    let here = try Tool.run(["export", "--format", "csv", "-o", ".", "--force"], in: mine)
+    #expect(here.status == 1)
+    #expect(here.stderr.contains("it is the working folder or holds it, and is never replaced"))
+    #expect(try String(contentsOf: mine.appending(path: "notes.txt"), encoding: .utf8) == "mine")
+    // A folder OrgGraph wrote is kept without --force and replaced with it.
+    #expect(try Tool.run(["export", "--format", "csv", "-o", "tables"], in: folder).status == 0)
+    let again = try Tool.run(["export", "--format", "csv", "-o", "tables"], in: folder)
+    #expect(again.status == 1)
+    #expect(again.stderr.hasPrefix("error: `tables` exists, and was not replaced\n"))
+    #expect(try Tool.run(["export", "--format", "csv", "-o", "tables", "--force"], in: folder).status == 0)
+    #expect(FileManager.default.fileExists(atPath: folder.appending(path: "tables/edges/requires.csv").path))
+    // An empty folder is simply filled.
+    try FileManager.default.createDirectory(
+      at: folder.appending(path: "empty"), withIntermediateDirectories: true)
+    #expect(try Tool.run(["export", "--format", "neo4j", "-o", "empty"], in: folder).status == 0)
     let noFolder = try Tool.run(["export", "--format", "neo4j"], in: folder)
     #expect(noFolder.status == 64)
     #expect(noFolder.stderr.hasPrefix("error: `--format neo4j` writes a folder of files\n"))
     let missingParent = try Tool.run(["export", "--format", "csv", "-o", "no/such/place"], in: folder)
     #expect(missingParent.status == 1)
     #expect(missingParent.stderr.hasPrefix("error: cannot write `no/such/place`: the folder"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["tables"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.appending(path: "tables").path).contains(
+        ".orgraph-output"))
   }
 
   // MARK: - Round trips through real readers

@@ -2,9 +2,13 @@ import Foundation
 
 /// Writing a folder of output files (a CSV export) as one step: the files go to a new folder beside the
 /// target, which is then renamed into place, so a reader never sees half an export and a failure leaves
-/// nothing behind. An existing folder is replaced only when asked, and then only after the new one is
-/// complete.
+/// nothing behind. An existing folder is replaced only when asked, only when OrgGraph wrote it (it holds the
+/// marker file ``marker``) or it is empty, never when it is the working folder or one of its parents, and
+/// then only after the new one is complete.
 public enum OutputFolder {
+  /// The file every folder OrgGraph writes holds, so that it knows which folders it may replace.
+  public static let marker = ".orgraph-output"
+
   /// Writes `files` (paths inside the folder) to the folder `path`.
   ///
   /// - Parameter replacing: whether a folder already at `path` may be replaced (it is removed only after the
@@ -20,7 +24,26 @@ public enum OutputFolder {
     if exists && !isFolder.boolValue {
       throw OutputFileError(path: path, reason: "it is a file, not a folder")
     }
-    if exists && !replacing { throw OutputFileError(path: path, reason: "it exists", exists: true) }
+    let contents = exists ? ((try? manager.contentsOfDirectory(atPath: target.path)) ?? []) : []
+    if exists && !contents.isEmpty {
+      let here = URL(fileURLWithPath: manager.currentDirectoryPath).standardizedFileURL
+        .resolvingSymlinksInPath()
+        .path
+      let resolved = target.resolvingSymlinksInPath().path
+      if here == resolved || here.hasPrefix(resolved.hasSuffix("/") ? resolved : resolved + "/") {
+        throw OutputFileError(
+          path: path, reason: "it is the working folder or holds it, and is never replaced; name a new folder"
+        )
+      }
+      if !contents.contains(marker) {
+        throw OutputFileError(
+          path: path,
+          reason:
+            "it holds files OrgGraph did not write, so it is not replaced, even with --force; name a new folder"
+        )
+      }
+      if !replacing { throw OutputFileError(path: path, reason: "it exists", exists: true) }
+    }
     let parent = target.deletingLastPathComponent()
     guard manager.fileExists(atPath: parent.path, isDirectory: &isFolder), isFolder.boolValue else {
       throw OutputFileError(path: path, reason: "the folder `\(parent.path)` does not exist")
@@ -38,6 +61,8 @@ public enum OutputFolder {
       if !manager.fileExists(atPath: staging.path) {
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
       }
+      try Data("Written by OrgGraph; `--force` may replace this folder.\n".utf8).write(
+        to: staging.appending(path: marker))
       if exists {
         let old = parent.appending(path: ".\(target.lastPathComponent).orgraph-old-\(UUID().uuidString)")
         try manager.moveItem(at: target, to: old)

@@ -47,13 +47,19 @@ extension Graph {
     return words
   }
 
-  /// A word without its common English endings, so `mentoring`, `mentors` and `mentor` meet.
+  /// A word without its common English endings, so `mentoring`, `mentors` and `mentor` meet, and so do
+  /// `manage` and `managing`, `collaborate` and `collaboration`.
   package static func stem(_ word: String) -> String {
-    for suffix in ["ing", "ers", "ed", "es", "er", "s"]
-    where word.hasSuffix(suffix) && word.count - suffix.count >= 4 {
-      return String(word.dropLast(suffix.count))
+    var w = word
+    for (suffix, replacement) in [
+      ("ations", "at"), ("ation", "at"), ("ings", ""), ("ing", ""), ("ers", ""), ("ed", ""), ("es", ""),
+      ("er", ""), ("s", ""),
+    ] where w.hasSuffix(suffix) && w.count - suffix.count >= 4 {
+      w = String(w.dropLast(suffix.count)) + replacement
+      break
     }
-    return word
+    if w.hasSuffix("e"), w.count >= 5 { w.removeLast() }
+    return w
   }
 
   /// Nodes whose names, aliases, codes (and, with `.all`, text properties) contain the words of `query`,
