@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target, or all of them, for a set time each, under AddressSanitizer:
-#   scripts/fuzz.sh [query|evaluate|yaml|json|writers|import|export|all] [SECONDS]      (default: all, 600 s each)
+#   scripts/fuzz.sh [query|evaluate|yaml|json|writers|import|export|render|all] [SECONDS]      (default: all, 600 s each)
 # The corpus of each target starts from the repository's own inputs (Queries/, Graph/, an export, the
 # gallery's DOT) and grows in .build-fuzz/corpus/TARGET; crashes are written to .build-fuzz/crashes/TARGET.
 # A crash is replayed, without the fuzzer, by `ORGRAPH_FUZZ_TARGET=TARGET swift run orgraph-fuzz FILE`.
@@ -16,6 +16,8 @@ ORGRAPH_FUZZ=1 swift build --scratch-path "$scratch" --product orgraph-fuzz >&2
 swift build --product orgraph >&2
 bin="$scratch/debug/orgraph-fuzz"
 orgraph="$(swift build --product orgraph --show-bin-path)/orgraph"
+# The render target lays diagrams out in the tool's own Graphviz helper (`orgraph __render-worker`).
+export ORGRAPH_RENDER_WORKER_EXECUTABLE="$orgraph"
 seed() {
   local name="$1" dir="$scratch/corpus/$1"
   mkdir -p "$dir" "$scratch/crashes/$name"
@@ -28,6 +30,7 @@ seed() {
     import) cp Tests/OrgImportTests/Fixtures/*.md Tests/OrgImportTests/Fixtures/L3-* "$dir/" 2>/dev/null || true
       cp ../shared/corpora/octopus-people-2024/*/L* "$dir/" 2>/dev/null || true ;;
     export) cp Tests/OrgraphTests/Fixtures/export/graph.yaml "$dir/" ;;
+    render) cp Fuzz/Regressions/writers/* Fuzz/Regressions/render/* "$dir/" ;;
   esac
 }
 run() {
@@ -38,7 +41,7 @@ run() {
     -rss_limit_mb=4096 -artifact_prefix="$scratch/crashes/$name/" -print_final_stats=1 2>&1 | tail -15
 }
 if [ "$target" = all ]; then
-  for t in query evaluate yaml json writers import export; do run "$t"; done
+  for t in query evaluate yaml json writers import export render; do run "$t"; done
 else
   run "$target"
 fi
