@@ -30,7 +30,21 @@ enum FuzzTarget: String, CaseIterable {
   case render
 
   static let graph: Graph? = try? GraphLoader.loadDefault()
-  static let linker: CompetencyLinker? = graph.flatMap { try? CompetencyLinker(taxonomy: $0) }
+  /// A small taxonomy (the default graph's makes every written folder slow to load under ASan, and fuzzing
+  /// crawl): names, aliases, a US spelling and a phrase inside another.
+  static let linker: CompetencyLinker? = {
+    let yaml = """
+      orgraph: 1
+      name: fuzz taxonomy
+      competencies:
+        - {id: competency:kubernetes, name: Kubernetes, aliases: [k8s, kube]}
+        - {id: competency:security, name: Security}
+        - {id: competency:cloud-security, name: Cloud security}
+        - {id: competency:virtualisation, name: Virtualisation}
+        - {id: competency:mentoring, name: Mentoring, aliases: [coaching]}
+      """
+    return (try? GraphLoader.load(yaml: yaml)).flatMap { try? CompetencyLinker(taxonomy: $0) }
+  }()
   static let worker: RenderWorker? = ProcessInfo.processInfo.environment["ORGRAPH_RENDER_WORKER_EXECUTABLE"]
     .map {
       RenderWorker(executable: $0, timeout: 10)
