@@ -9,7 +9,8 @@ import Yams
 public enum GraphFolderWriter {
   /// The files of the Graph folder for `documents`, for the organisation `organisation` (its name).
   public static func files(
-    for documents: [ImportedDocument], organisation: String, linker: CompetencyLinker? = nil
+    for documents: [ImportedDocument], organisation: String, linker: CompetencyLinker? = nil,
+    reviewed: [String: [Node]] = [:]
   ) -> [ExportFile] {
     let org = GraphBuilder.slug(organisation).isEmpty ? "imported" : GraphBuilder.slug(organisation)
     func documentID(_ d: ImportedDocument) -> String {
@@ -54,7 +55,9 @@ public enum GraphFolderWriter {
     ]
     if linker != nil {
       // How each link was made, and how sure it is, are properties of `expresses` in this graph.
-      let extra = mapping([("matched_by", Node("string")), ("confidence", Node("number"))])
+      let extra = mapping([
+        ("matched_by", Node("string")), ("confidence", Node("number")), ("reviewed", Node("bool")),
+      ])
       manifest.append(("schema", mapping([("properties", mapping([("expresses", extra)]))])))
     }
     files.append(
@@ -160,7 +163,11 @@ public enum GraphFolderWriter {
               var p: [(String, Node)] = [("text", Node(t.text))]
               if let s = t.section { p.append(("section", Node(s))) }
               p.append(("source", Node("\(id):\(t.line)")))
-              if !t.links.isEmpty { p.append(("expresses", Node(t.links.map(expresses)))) }
+              if let kept = reviewed[t.text] {
+                p.append(("expresses", Node(kept)))
+              } else if !t.links.isEmpty {
+                p.append(("expresses", Node(t.links.map(expresses))))
+              }
               return mapping(p)
             })
         }
@@ -206,7 +213,11 @@ public enum GraphFolderWriter {
                   var p: [(String, Node)] = [("text", Node(t.text))]
                   if let s = t.section { p.append(("section", Node(s))) }
                   p.append(("source", Node("\(id):\(t.line)")))
-                  if !t.links.isEmpty { p.append(("expresses", Node(t.links.map(expresses)))) }
+                  if let kept = reviewed[t.text] {
+                    p.append(("expresses", Node(kept)))
+                  } else if !t.links.isEmpty {
+                    p.append(("expresses", Node(t.links.map(expresses))))
+                  }
                   return mapping(p)
                 })
             ))

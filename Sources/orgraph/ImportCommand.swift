@@ -13,7 +13,7 @@ struct Import: ParsableCommand {
 
       Readers: octopus (ladder pages, one level per file: `# L3: Senior Engineer`, a `>` archetype, metadata bullets, emoji-headed dimensions, `<details>` examples); octopus-roles (discipline pages: `# Product Roles`, a `##` per role or level, `### I …` groups of bullets); rocketchat-jd (job descriptions: front matter, an Identification list, numbered sections); rocketchat-roles (a heading per role with purpose, description and Responsibilities, or a table of roles). With --reader auto (the default) each document is read by the reader that recognises its shape; documents none recognises are listed as not imported.
 
-      Statements are linked to the default graph's competencies by their words, with the proficiency and aspect their words give; each link says how it was made. --mapping adds rules and words to ignore. Not yet: --update, and keeping reviewed links on re-import (docs/import.md).
+      Statements are linked to the default graph's competencies by their words, with the proficiency and aspect their words give; each link says how it was made. --mapping adds rules and words to ignore. --update imports again into a folder an import wrote, keeping the links marked `reviewed: true` and reporting what changed (docs/import.md).
 
       Examples:
         orgraph import ../shared/corpora/octopus-people-2024/Security-Operations -o security-ops
@@ -43,6 +43,11 @@ struct Import: ParsableCommand {
   var noLinks = false
   @Option(help: ArgumentHelp("The report's format: text or json.", valueName: "format"))
   var format: TextFormat = .text
+  @Flag(
+    help:
+      "Import again into a folder an earlier import wrote: keep the links marked `reviewed: true`, replace the rest, and report what changed."
+  )
+  var update = false
   // The same option group as the other commands: the root command's --force would otherwise shadow this one.
   @OptionGroup var writes: WriteOptions
   @Argument(help: "Documents, or folders of documents.")
@@ -89,7 +94,19 @@ struct Import: ParsableCommand {
       organisation
       ?? URL(fileURLWithPath: paths[0]).standardizedFileURL.lastPathComponent.replacingOccurrences(
         of: "-", with: " ")
-    let files = GraphFolderWriter.files(for: reading.documents, organisation: name, linker: linker)
+    var reviewed: ImportUpdate.ReviewedLinks = [:]
+    if update {
+      guard FileManager.default.fileExists(atPath: output + "/" + OutputFolder.marker) else {
+        FileHandle.standardError.write(
+          Data(
+            "error: `--update` needs a folder an earlier `orgraph import` wrote, and `\(output)` is not one\n"
+              .utf8))
+        throw ExitCode(1)
+      }
+      reviewed = ImportUpdate.reviewedLinks(in: output)
+    }
+    let files = GraphFolderWriter.files(
+      for: reading.documents, organisation: name, linker: linker, reviewed: reviewed)
     // What would be written must load, before anything is written.
     let graph: Graph
     do {
@@ -102,7 +119,15 @@ struct Import: ParsableCommand {
       throw ExitCode(1)
     }
     do throws(OutputFileError) {
-      try OutputFolder.write(files, to: output, replacing: writes.force)
+      if update {
+        let changes = ImportUpdate.changes(from: output, to: files)
+        let kept = reviewed.values.reduce(0) { $0 + $1.count }
+        FileHandle.standardOutput.write(
+          Data(
+            ("update: \(kept) reviewed link\(kept == 1 ? "" : "s") kept\n"
+              + changes.map { "update: \($0)\n" }.joined()).utf8))
+      }
+      try OutputFolder.write(files, to: output, replacing: writes.force || update)
     } catch {
       let help = error.exists ? "\n  = help: replace it with `--force`, or name another folder" : ""
       FileHandle.standardError.write(Data("error: \(error.description)\(help)\n".utf8))

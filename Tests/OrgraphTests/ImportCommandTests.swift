@@ -39,6 +39,52 @@ struct ImportCommandTests {
     #expect(try Tool.run(["import", page, "-o", "acme", "--force"], in: folder).status == 0)
   }
 
+  /// `--update` keeps the links a person marked reviewed, replaces the rest, and reports what changed.
+  @Test func updateKeepsReviewedLinksAndReportsChanges() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = folder.appending(path: "L2 Platform Engineer.md")
+    try FileManager.default.copyItem(at: Self.fixtures.appending(path: "L2 Platform Engineer.md"), to: page)
+    #expect(
+      try Tool.run(["import", "--organisation", "Acme", page.path, "-o", "acme"], in: folder).status == 0)
+    // A reviewer raises the proficiency of one link and marks it reviewed.
+    let file = folder.appending(path: "acme/l2-platform-engineer.yaml")
+    let written = try String(contentsOf: file, encoding: .utf8)
+    let link = "    - to: competency:kubernetes\n      proficiency: awareness\n"
+    #expect(written.contains(link))
+    try written.replacingOccurrences(
+      of: link, with: "    - to: competency:kubernetes\n      reviewed: true\n      proficiency: working\n"
+    ).write(to: file, atomically: true, encoding: .utf8)
+    // The handbook gains a statement.
+    let text = try String(contentsOf: page, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "- I can deploy the platform.\n", with: "- I can deploy the platform.\n- I write runbooks.\n"
+    )
+    .write(to: page, atomically: true, encoding: .utf8)
+    let update = try Tool.run(
+      ["import", "--organisation", "Acme", page.path, "-o", "acme", "--update"], in: folder)
+    #expect(update.status == 0, "\(update.stderr)")
+    #expect(
+      update.stdout.contains(
+        "update: 1 reviewed link kept\nupdate: changed l2-platform-engineer.yaml: 1 statement added, 0 removed\n"
+      ))
+    let after = try String(contentsOf: file, encoding: .utf8)
+    #expect(
+      after.contains("    - to: competency:kubernetes\n      reviewed: true\n      proficiency: working\n"))
+    #expect(after.contains("- text: I write runbooks."))
+    // Nothing changed, nothing to report; and a folder an import did not write is refused.
+    let again = try Tool.run(
+      ["import", "--organisation", "Acme", page.path, "-o", "acme", "--update"], in: folder)
+    #expect(again.stdout.contains("update: no changes: the documents say what the folder holds\n"))
+    try FileManager.default.createDirectory(
+      at: folder.appending(path: "mine"), withIntermediateDirectories: true)
+    let refused = try Tool.run(["import", page.path, "-o", "mine", "--update"], in: folder)
+    #expect(refused.status == 1)
+    #expect(
+      refused.stderr.contains(
+        "error: `--update` needs a folder an earlier `orgraph import` wrote, and `mine` is not one"))
+  }
+
   @Test func refusedDocumentsMakeTheStatus() throws {
     let folder = try Paths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
