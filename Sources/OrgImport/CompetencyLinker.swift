@@ -127,6 +127,14 @@ public struct CompetencyLinker: Sendable {
     (["drive"], "lead"),
   ]
 
+  /// The cues folded once, like a statement's words (`learning` → `learn`).
+  static let foldedProficiencyCues = proficiencyCues.map {
+    (phrase: words($0.phrase.joined(separator: " ")), proficiency: $0.proficiency)
+  }
+  static let foldedAspectCues = aspectCues.map {
+    (phrase: words($0.phrase.joined(separator: " ")), aspect: $0.aspect)
+  }
+
   static func contains(_ words: [String], _ phrase: [String]) -> Int? {
     guard !phrase.isEmpty, words.count >= phrase.count else { return nil }
     for i in 0...(words.count - phrase.count) where Array(words[i..<(i + phrase.count)]) == phrase {
@@ -143,13 +151,8 @@ public struct CompetencyLinker: Sendable {
         words.replaceSubrange(i..<(i + phrase.count), with: ["·"])
       }
     }
-    // Cues are folded like the statement's words (`learning` → `learn`).
-    let proficiency = Self.proficiencyCues.first { cue in
-      Self.contains(words, Self.words(cue.phrase.joined(separator: " "))) != nil
-    }?.proficiency
-    let aspect = Self.aspectCues.first { cue in
-      Self.contains(words, Self.words(cue.phrase.joined(separator: " "))) != nil
-    }?.aspect
+    let proficiency = Self.foldedProficiencyCues.first { Self.contains(words, $0.phrase) != nil }?.proficiency
+    let aspect = Self.foldedAspectCues.first { Self.contains(words, $0.phrase) != nil }?.aspect
     var out: [Link] = []
     var taken = words
     for phrase in phrases {

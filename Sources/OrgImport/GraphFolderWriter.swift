@@ -144,6 +144,21 @@ public enum GraphFolderWriter {
     files.append(ExportFile(path: "organisation.yaml", text: yaml(organisationFile, comment: nil)))
     for d in documents {
       let id = documentID(d)
+      /// Statements or examples, each with its section, source line and links (reviewed ones kept).
+      func texts(_ list: [ImportedText]) -> Node {
+        Node(
+          list.map { t in
+            var p: [(String, Node)] = [("text", Node(t.text))]
+            if let s = t.section { p.append(("section", Node(s))) }
+            p.append(("source", Node("\(id):\(t.line)")))
+            if let kept = reviewed[t.text] {
+              p.append(("expresses", Node(kept)))
+            } else if !t.links.isEmpty {
+              p.append(("expresses", Node(t.links.map(expresses))))
+            }
+            return mapping(p)
+          })
+      }
       let levels = d.levels.enumerated().map { i, level -> Node in
         var pairs: [(String, Node)] = [("id", Node(levelID(d, i))), ("name", Node(level.title))]
         if let code = level.code { pairs.append(("code", Node(code))) }
@@ -156,20 +171,6 @@ public enum GraphFolderWriter {
         }
         if let next = promotions[levelID(d, i)], !next.isEmpty {
           pairs.append(("promotes_to", Node(next.map { Node($0) })))
-        }
-        func texts(_ list: [ImportedText]) -> Node {
-          Node(
-            list.map { t in
-              var p: [(String, Node)] = [("text", Node(t.text))]
-              if let s = t.section { p.append(("section", Node(s))) }
-              p.append(("source", Node("\(id):\(t.line)")))
-              if let kept = reviewed[t.text] {
-                p.append(("expresses", Node(kept)))
-              } else if !t.links.isEmpty {
-                p.append(("expresses", Node(t.links.map(expresses))))
-              }
-              return mapping(p)
-            })
         }
         if !level.statements.isEmpty { pairs.append(("expects", texts(level.statements))) }
         if !level.examples.isEmpty { pairs.append(("has_example", texts(level.examples))) }
@@ -204,24 +205,7 @@ public enum GraphFolderWriter {
           embodies.append(Node(valueID))
         }
         if !embodies.isEmpty { pairs.append(("embodies", Node(embodies))) }
-        if !role.statements.isEmpty {
-          pairs.append(
-            (
-              "expects",
-              Node(
-                role.statements.map { t in
-                  var p: [(String, Node)] = [("text", Node(t.text))]
-                  if let s = t.section { p.append(("section", Node(s))) }
-                  p.append(("source", Node("\(id):\(t.line)")))
-                  if let kept = reviewed[t.text] {
-                    p.append(("expresses", Node(kept)))
-                  } else if !t.links.isEmpty {
-                    p.append(("expresses", Node(t.links.map(expresses))))
-                  }
-                  return mapping(p)
-                })
-            ))
-        }
+        if !role.statements.isEmpty { pairs.append(("expects", texts(role.statements))) }
         return mapping(pairs)
       }
       if !values.isEmpty { sections.append(("values", Node(values))) }
