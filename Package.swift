@@ -200,7 +200,7 @@ let package = Package(
     // End-to-end tests of the built tool.
     .testTarget(
       name: "OrgraphTests",
-      dependencies: ["orgraph", "orgraph-fuzz", "OrgTestSupport"],
+      dependencies: ["orgraph", "orgraph-fuzz", "orgraph-benchmarks", "OrgTestSupport"],
       exclude: ["Golden", "Transcripts", "Fixtures"]
     ),
     .testTarget(

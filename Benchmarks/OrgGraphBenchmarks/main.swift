@@ -1,26 +1,22 @@
-// Builds a synthetic organisation of the size DESIGN.md plans for and times the core operations.
+// OrgGraph's side of the benchmark that `scripts/bench` runs beside Kuzu and NetworkX.
 //
-//   swift run -c release orgraph-benchmarks [people] [assessed-per-person]
+//   orgraph-benchmarks --data DIR --graph PATH --out RESULT.json [--write-snapshot FILE] [--runs 5]
 //
-// Defaults: 1,000,000 people with 20 assessed competencies each, 20,000 competencies, 10,000 roles with
-// 3 levels each, 30 required competencies per level. Prints one line per measurement; docs/performance.md
-// records the results.
+// DIR is a folder written by `orgraph generate` (its benchmark.json names the queries' nodes); PATH is what to
+// load: DIR/csv (the CSV tables) or a snapshot. It times the load (or the snapshot's opening), records the
+// process's peak memory, and runs the queries through the query language — parsing and checking the text
+// every time — once to warm up and then `runs` times, keeping the median. RESULT.json has the shape
+// scripts/bench_table.py reads; the answers are compared with the peers' there.
 import Foundation
 import OrgGraph
 import OrgQuery
 
-struct Generator: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("orgraph-benchmarks: \(message)\n".utf8))
+  exit(2)
 }
 
-func peakMemoryMiB() -> Double {
+func peakMemoryMB() -> Double {
   guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
   for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
     let kib = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
@@ -29,144 +25,165 @@ func peakMemoryMiB() -> Double {
   return 0
 }
 
-@discardableResult
-func time<T>(_ label: String, repeat count: Int = 1, _ body: () throws -> T) rethrows -> T {
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  try body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+// MARK: - Arguments
+
+var options: [String: String] = [:]
+var arguments = CommandLine.arguments.dropFirst()
+while let flag = arguments.popFirst() {
+  guard flag.hasPrefix("--"), let value = arguments.popFirst() else {
+    fail("usage: --data DIR --graph PATH --out FILE")
+  }
+  options[String(flag.dropFirst(2))] = value
+}
+guard let data = options["data"], let path = options["graph"], let out = options["out"] else {
+  fail(
+    "usage: orgraph-benchmarks --data DIR --graph PATH --out RESULT.json [--write-snapshot FILE] [--runs 5]")
+}
+let runs = Int(options["runs"] ?? "5") ?? 5
+guard let parametersData = FileManager.default.contents(atPath: data + "/benchmark.json"),
+  let parameters = try? JSONSerialization.jsonObject(with: parametersData) as? [String: Any]
+else { fail("\(data)/benchmark.json is missing: write the folder with `orgraph generate`") }
+func parameter(_ key: String) -> String { parameters[key] as? String ?? "" }
+func pair(_ key: String) -> (String, String) {
+  let list = parameters[key] as? [String] ?? []
+  return (list.first ?? "", list.last ?? "")
+}
+
+// MARK: - Load
+
+let isSnapshot = GraphSnapshot.isSnapshot(path: path)
+var loaded: Graph?
+let loadTime = try seconds {
+  do {
+    loaded = try GraphLoader.load(path: path)
+  } catch {
+    fail("cannot load \(path):\n\(error)")
+  }
+}
+guard let graph = loaded else { fail("no graph") }
+let memoryAfterLoad = peakMemoryMB()
+if let snapshot = options["write-snapshot"] {
+  do { try GraphSnapshot.write(graph, to: snapshot) } catch { fail("\(error)") }
+}
+
+// MARK: - Queries
+
+/// A query and how its result becomes the canonical answer the peers give too.
+struct Benchmark {
+  var name: String
+  var text: String
+  var answer: (QueryResult) -> Any
+}
+
+func ids(_ result: QueryResult) -> Any {
+  result.rows.compactMap { row -> String? in
+    if case .string(let s)? = row.first { return s }
+    if case .node(let n)? = row.first { return graph.id(of: n) }
+    return nil
+  }.sorted()
+}
+
+func pathLength(_ result: QueryResult) -> Any {
+  guard let path = result.paths.first else { return NSNull() }
+  return path.length
+}
+
+func gapRows(_ result: QueryResult) -> Any {
+  let columns = result.columns
+  guard let c = columns.firstIndex(of: "competency"), let b = columns.firstIndex(of: "before"),
+    let a = columns.firstIndex(of: "after")
+  else { return [] as [Any] }
+  func rank(_ value: QueryValue) -> Int {
+    if case .enumCase(let e) = value { return e.rank }
+    return 0
+  }
+  let rows: [[Any]] = result.rows.compactMap { row in
+    guard case .node(let node) = row[c] else { return nil }
+    return [graph.id(of: node), rank(row[b]), rank(row[a])]
+  }
+  return rows.sorted { ($0[0] as? String ?? "") < ($1[0] as? String ?? "") }
+}
+
+let (near1, near2) = pair("q4_near")
+let (far1, far2) = pair("q4_far")
+var benchmarks: [Benchmark] = [
+  Benchmark(name: "Q1", text: #"team "\#(parameter("q1_team"))" <- in_team | select id"#, answer: ids),
+  Benchmark(
+    name: "Q2", text: #"level "\#(parameter("q2_level"))" -> requires[proficiency >= advanced] | select id"#,
+    answer: ids),
+  Benchmark(
+    name: "Q3",
+    text:
+      #"(role "\#(parameter("q3_role"))" -> has_level -> requires | distinct) as c <- requires <- has_level | where id != "\#(parameter("q3_role"))" | distinct | group by id | where size >= 3 | select id"#,
+    answer: ids),
+  Benchmark(
+    name: "Q4-near",
+    text: #"path from level "\#(near1)" to level "\#(near2)" via -- (promotes_to | requires)"#,
+    answer: pathLength),
+  Benchmark(
+    name: "Q4-far", text: #"path from level "\#(far1)" to level "\#(far2)" via -- (promotes_to | requires)"#,
+    answer: pathLength),
+  Benchmark(name: "Q5", text: #"team "\#(parameter("q5_team"))" <- part_of+ | select id"#, answer: ids),
+]
+if let competency = parameters["q6_competency"] as? String {
+  benchmarks.append(
+    Benchmark(
+      name: "Q6",
+      text:
+        #"competency "\#(competency)" <- requires as r <- holds as p -> assessed[id = "\#(competency)"] as a | where a.proficiency < r.proficiency | select p.id | distinct"#,
+      answer: ids))
+}
+benchmarks.append(
+  Benchmark(
+    name: "Q7", text: #"gap from level "\#(parameter("q7_from"))" to level "\#(parameter("q7_to"))""#,
+    answer: gapRows))
+
+var session = QuerySession(graph: graph)
+session.timeout = nil
+var queries: [String: Any] = [:]
+for benchmark in benchmarks {
+  var result = session.run(benchmark.text)
+  guard result.succeeded, let first = result.results.first else {
+    fail(
+      "\(benchmark.name) failed: \(result.diagnostics.map(\.message).joined(separator: "; "))\n  \(benchmark.text)"
+    )
+  }
   var samples: [Double] = []
-  var result: T?
-  for _ in 0..<count {
-    let start = DispatchTime.now().uptimeNanoseconds
-    result = try body()
-    samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+  for _ in 0..<runs {
+    samples.append(try seconds { result = session.run(benchmark.text) } * 1000)
   }
   samples.sort()
-  let median = samples[samples.count / 2]
-  print(String(format: "%-52@ %10.2f ms (median of %d)", label as NSString, median, count))
-  guard let result else { fatalError("no run") }
-  return result
+  queries[benchmark.name] = [
+    "median_ms": samples[samples.count / 2], "answer": benchmark.answer(first), "query": benchmark.text,
+  ]
 }
 
-let arguments = CommandLine.arguments
-let people = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
-let perPerson = arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20
-let competencies = 20_000
-let roles = 10_000
-let levelsPerRole = 3
-let requiredPerLevel = 30
-
-var rng = Generator(state: 2026)
-let scale = Schema.proficiencyScale.compactMap { Schema.builtIn.enumCase($0, in: "proficiency") }
-
-func node(_ id: String) -> NodeID {
-  guard let n = graph.node(withID: id) else { fatalError("the synthetic graph lacks \(id)") }
-  return n
+var report: [String: Any] = [
+  "system": "orgraph", "version": OrgGraphVersion.string, "scale": parameter("scale"),
+  "nodes": graph.nodeCount, "edges": graph.edgeCount, "peak_mb": peakMemoryMB(),
+  "peak_after_load_mb": memoryAfterLoad, "queries": queries,
+]
+if isSnapshot {
+  report["snapshot_open_s"] = loadTime
+  report["note"] = "opened from a snapshot"
+} else {
+  report["load_s"] = loadTime
+  report["note"] = "loaded from the CSV tables; queries include parsing and checking"
 }
-
-let builder: GraphBuilder = try time("add nodes and edges to a GraphBuilder") {
-  var builder = GraphBuilder(manifest: GraphManifest(name: "synthetic", lateralThreshold: 0.5))
-  var competencyIDs: [NodeID] = []
-  for c in 0..<competencies {
-    competencyIDs.append(
-      try builder.addNode(kind: "competency", id: "competency:c\(c)", name: "Competency \(c)"))
-  }
-  for r in 0..<roles {
-    let role = try builder.addNode(kind: "role", id: "role:org/r\(r)", name: "Role \(r)")
-    var previous: NodeID?
-    for l in 0..<levelsPerRole {
-      let level = try builder.addNode(
-        kind: "level", id: "level:org/r\(r)-l\(l)", name: "Role \(r) L\(l + 1)",
-        properties: ["code": .string("L\(l + 1)"), "rank": .int(l + 1)])
-      try builder.addEdge("has_level", from: role, to: level)
-      if let previous { try builder.addEdge("promotes_to", from: previous, to: level) }
-      previous = level
-      let base = Int.random(in: 0..<competencies, using: &rng)
-      for k in 0..<requiredPerLevel {
-        let c = competencyIDs[(base + k * 7 + Int.random(in: 0..<3, using: &rng)) % competencies]
-        try builder.addEdge(
-          "requires", from: level, to: c, properties: ["proficiency": .enumCase(scale[min(l + 2, 4)])])
-      }
-    }
-  }
-  for p in 0..<people {
-    let person = try builder.addNode(kind: "person", id: "person:p\(p)", name: "Person \(p)")
-    let base = Int.random(in: 0..<competencies, using: &rng)
-    for k in 0..<perPerson {
-      try builder.addEdge(
-        "assessed", from: person, to: competencyIDs[(base + k * 13) % competencies],
-        properties: ["proficiency": .enumCase(scale[Int.random(in: 0..<5, using: &rng)])])
-    }
-  }
-  return builder
+do {
+  let json = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
+  try json.write(to: URL(fileURLWithPath: out))
+} catch {
+  fail("cannot write \(out): \(error)")
 }
-let graph: Graph = try time("build: check, derive, infer, lay out CSR") { try builder.build() }
-print("nodes \(graph.nodeCount), edges \(graph.edgeCount), peak memory \(Int(peakMemoryMiB())) MiB")
-
-// The gap query: a person's assessed competencies against a level's requirements.
-let person = node("person:p4242")
-let level = node("level:org/r77-l2")
-time("gap person → level (20 × 30 edges)", repeat: 101) {
-  var have: [NodeID: Int] = [:]
-  for (c, e) in graph.neighbors(of: person, via: "assessed") {
-    if case .enumCase(let p)? = graph.property("proficiency", of: e) { have[c] = p.rank }
-  }
-  var missing = 0
-  for (c, e) in graph.neighbors(of: level, via: "requires") {
-    if case .enumCase(let p)? = graph.property("proficiency", of: e), have[c, default: 0] < p.rank {
-      missing += 1
-    }
-  }
-  return missing
-}
-
-// Reverse lookup through a high-degree competency: who is assessed advanced or above.
-let competency = node("competency:c123")
-time("people assessed ≥ advanced in one competency", repeat: 101) {
-  graph.neighbors(of: competency, via: "assessed", direction: .backward).filter { _, e in
-    if case .enumCase(let p)? = graph.property("proficiency", of: e) { return p.rank >= 4 }
-    return false
-  }.count
-}
-
-// Roles requiring one competency: the `requires` edges stay apart from the thousand `assessed` ones.
-time("levels requiring one competency", repeat: 101) {
-  graph.neighbors(of: competency, via: "requires", direction: .backward).count
-}
-
-// Name lookup.
-time("resolve a name (hash index)", repeat: 101) { graph.resolve("Person \(people / 2)", kind: "person") }
-
-// A full breadth-first pass over every assessed edge, both ways, from one person.
-time("BFS over assessed edges (both directions)", repeat: 3) {
-  guard let assessed = graph.schema.edgeTypeNumber("assessed") else { return 0 }
-  var seen = [Bool](repeating: false, count: graph.nodeCount)
-  var frontier = [person]
-  seen[person.index] = true
-  var visited = 1
-  while !frontier.isEmpty {
-    var next: [NodeID] = []
-    for n in frontier {
-      for direction in [Direction.forward, .backward] {
-        for (m, _) in graph.neighbors(of: n, via: assessed, direction: direction) where !seen[m.index] {
-          seen[m.index] = true
-          visited += 1
-          next.append(m)
-        }
-      }
-    }
-    frontier = next
-  }
-  return visited
-}
-
-// The same questions through the query language: parse, check, evaluate.
-var session = QuerySession(graph: graph)
-time("query: gap person → level (parse, check, run)", repeat: 101) {
-  session.run(#"gap from person "Person 4242" to level "Role 77 L3" | where change in [added, raised]"#)
-}
-time("query: people assessed ≥ advanced in a competency", repeat: 101) {
-  session.run(#"competency "Competency 123" <- assessed[proficiency >= advanced] | count"#)
-}
-time("query: levels requiring a competency", repeat: 101) {
-  session.run(#"competency "Competency 123" <- requires | count"#)
-}
-time("query: fixed cost (a one-node query)", repeat: 101) { session.run(#"competency "Competency 1""#) }
-print("peak memory \(Int(peakMemoryMiB())) MiB")
+print(
+  String(
+    format: "orgraph %@: %@ %.2f s, peak %.0f MB, %d nodes, %d edges", parameter("scale"),
+    isSnapshot ? "snapshot opened in" : "loaded in", loadTime, peakMemoryMB(), graph.nodeCount,
+    graph.edgeCount))

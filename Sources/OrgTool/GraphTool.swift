@@ -21,8 +21,11 @@ public enum GraphTool {
   }
 
   /// Loads the graph at `path` (a folder or an export), or the default graph when `path` is `nil`.
-  public static func loadGraph(_ path: String?) throws(GraphLoadFailure) -> Graph {
-    try GraphLoader.load(pathOrDefault: path)
+  public static func loadGraph(_ path: String?, progress: LoadProgress.Handler? = nil)
+    throws(GraphLoadFailure)
+    -> Graph
+  {
+    try GraphLoader.load(pathOrDefault: path, progress: progress)
   }
 
   /// How diagnostics name the graph: the path, or `the default graph`.

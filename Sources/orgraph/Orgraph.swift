@@ -25,11 +25,13 @@ struct Orgraph: ParsableCommand {
         orgraph stats                        count nodes per kind and edges per type
         orgraph export --format graphml -o g.graphml   for yEd, Gephi, networkx (also cypher, neo4j, csv, mermaid)
         orgraph import handbook/ -o graph            read Markdown handbooks into a Graph folder
+        orgraph generate --scale L -o org            a synthetic organisation of a million people, as CSV
+        orgraph snapshot --graph org/csv -o org.orgsnap   save a built graph; --graph org.orgsnap opens it at once
       """,
     version: OrgGraphVersion.string,
     subcommands: [
       Repl.self, Query.self, Run.self, Render.self, Check.self, Stats.self, Export.self, Import.self,
-      LineEditorDemo.self,
+      Generate.self, Snapshot.self, LineEditorDemo.self,
       RenderWorkerCommand.self,
     ]
   )
@@ -86,7 +88,9 @@ struct Repl: ParsableCommand {
 struct GraphOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: ArgumentHelp("A Graph folder, or a .json file written by `orgraph export`.", valueName: "path"))
+    help: ArgumentHelp(
+      "A Graph folder (YAML files and CSV tables), a snapshot written by `orgraph snapshot`, or a .json file written by `orgraph export`.",
+      valueName: "path"))
   var graph: String?
 }
 

@@ -216,9 +216,12 @@ struct Run: ParsableCommand {
 
 /// Loads the graph for a command, or prints why not and exits 1.
 func loadGraphOrExit(_ path: String?) throws -> Graph {
+  let line = ProgressLine()
+  defer { line.finish() }
   do {
-    return try GraphTool.loadGraph(path)
+    return try GraphTool.loadGraph(path, progress: line.handler)
   } catch {
+    line.finish()
     FileHandle.standardError.write(
       Data(GraphTool.render(error, format: .text, color: Terminal.colorOnStderr).utf8))
     throw ExitCode(1)
@@ -277,3 +280,40 @@ struct Render: ParsableCommand {
 }
 
 extension DiagramFormat: ExpressibleByArgument {}
+
+/// The line a long load prints on a terminal: how much of the tables has been read, rewritten in place at
+/// most ten times a second, and erased when the load ends. Nothing is printed when standard error is not a
+/// terminal, or for loads under a second.
+final class ProgressLine: @unchecked Sendable {
+  private let lock = NSLock()
+  private let start = Date()
+  private var last = Date.distantPast
+  private var shown = false
+
+  var handler: LoadProgress.Handler? {
+    guard isatty(2) != 0 else { return nil }
+    return { [self] progress in update(progress) }
+  }
+
+  private func update(_ progress: LoadProgress) {
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Date()
+    guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(last) > 0.1, progress.totalBytes > 0 else {
+      return
+    }
+    last = now
+    shown = true
+    let percent = Int(Double(progress.bytesRead) / Double(progress.totalBytes) * 100)
+    let read = ByteCountFormatter.string(fromByteCount: Int64(progress.bytesRead), countStyle: .file)
+    let total = ByteCountFormatter.string(fromByteCount: Int64(progress.totalBytes), countStyle: .file)
+    FileHandle.standardError.write(Data("\r\u{1B}[Kloading tables: \(read) of \(total) (\(percent) %)".utf8))
+  }
+
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    shown = false
+  }
+}

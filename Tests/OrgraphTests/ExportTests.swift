@@ -104,17 +104,7 @@ struct ExportTests {
   // MARK: - Round trips through real readers
 
   static func runPython(_ arguments: [String], in directory: URL) throws -> (String, Int32) {
-    let process = Process()
-    process.executableURL = python
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+    try Tool.runMerged(python, arguments, in: directory)
   }
 
   @Test(

@@ -9,6 +9,22 @@ final class Box: @unchecked Sendable {
 
 /// Runs the built `orgraph` the way a user does, from any working directory.
 enum Tool {
+  /// Runs any executable in `directory`; returns its standard output and error together, and its status.
+  static func runMerged(_ executable: URL, _ arguments: [String], in directory: URL) throws -> (String, Int32)
+  {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+  }
+
   /// The `orgraph` executable SwiftPM built next to the test bundle.
   static let executable: URL? = BuiltProducts.executable("orgraph")
 

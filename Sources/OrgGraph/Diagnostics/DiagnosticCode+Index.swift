@@ -44,6 +44,24 @@ extension DiagnosticCode {
         code: self, title: "unsupported format version",
         meaning: "The manifest's `orgraph:` version is not one this OrgGraph reads.", example: "orgraph: 2",
         fix: "Write `orgraph: 1`.")
+    case .G005:
+      Entry(
+        code: self, title: "not a valid CSV table",
+        meaning:
+          "A `.csv` file of a graph folder cannot be read as a table: its name is no kind or edge type, a header names no property, a row has the wrong number of fields, a quoted field runs past the end of its line, or a value has the wrong type.",
+        example: "person:p1,competency:go,working,extra",
+        fix:
+          "Name the file after a kind (`people.csv`) or an edge type (`assessed.csv`), give every row the header's fields, and keep each row on one line (docs/graph-format.md, \"CSV tables\")."
+      )
+    case .G006:
+      Entry(
+        code: self, title: "not a usable snapshot",
+        meaning:
+          "A file passed as a graph starts like a snapshot but cannot be opened: it is truncated, a byte changed since it was written (the checksum differs), or a newer OrgGraph wrote it.",
+        example: "orgraph --graph org.orgsnap (cut short by a full disk)",
+        fix:
+          "Write the snapshot again from its graph folder: `orgraph snapshot --graph DIR -o FILE`; a newer snapshot needs the OrgGraph that wrote it."
+      )
     case .G101:
       Entry(
         code: self, title: "unknown kind",

@@ -20,6 +20,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
   case G003
   /// G004: see ``entry``.
   case G004
+  /// G005: see ``entry``.
+  case G005
+  /// G006: see ``entry``.
+  case G006
   /// G101: see ``entry``.
   case G101
   /// G102: see ``entry``.

@@ -16,6 +16,24 @@ public enum OutputFolder {
   public static func write(_ files: [ExportFile], to path: String, replacing: Bool = false)
     throws(OutputFileError)
   {
+    try write(to: path, replacing: replacing) { staging in
+      for file in files {
+        guard !file.path.split(separator: "/").contains(where: { $0 == ".." || $0.isEmpty }) else {
+          throw OutputFileError(path: path, reason: "`\(file.path)` is not a path inside the folder")
+        }
+        let url = staging.appending(path: file.path)
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.text.utf8).write(to: url)
+      }
+    }
+  }
+
+  /// Writes the folder `path` by calling `fill` with a staging folder to write into, under the same rules:
+  /// for outputs too large to hold in memory (a generated organisation of a million people).
+  public static func write(to path: String, replacing: Bool = false, fill: (URL) throws -> Void)
+    throws(OutputFileError)
+  {
     guard !path.isEmpty else { throw OutputFileError(path: path, reason: "the folder name is empty") }
     let manager = FileManager.default
     let target = URL(fileURLWithPath: path).standardizedFileURL
@@ -50,14 +68,8 @@ public enum OutputFolder {
     }
     let staging = parent.appending(path: ".\(target.lastPathComponent).orgraph-\(UUID().uuidString)")
     do {
-      for file in files {
-        guard !file.path.split(separator: "/").contains(where: { $0 == ".." || $0.isEmpty }) else {
-          throw OutputFileError(path: path, reason: "`\(file.path)` is not a path inside the folder")
-        }
-        let url = staging.appending(path: file.path)
-        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(file.text.utf8).write(to: url)
-      }
+      try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+      try fill(staging)
       if !manager.fileExists(atPath: staging.path) {
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
       }

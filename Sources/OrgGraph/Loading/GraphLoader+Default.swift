@@ -28,10 +28,12 @@ extension GraphLoader {
     try defaultGraph.get()
   }
 
-  /// The graph at `path` (a Graph folder or a JSON export), or the default graph when `path` is `nil` —
+  /// The graph at `path` (a Graph folder, a snapshot or a JSON export), or the default graph when `path` is `nil` —
   /// what `--graph` means on the command line and in the examples.
-  public static func load(pathOrDefault path: String?) throws(GraphLoadFailure) -> Graph {
-    if let path { return try load(path: path) }
+  public static func load(pathOrDefault path: String?, progress: LoadProgress.Handler? = nil)
+    throws(GraphLoadFailure) -> Graph
+  {
+    if let path { return try load(path: path, progress: progress) }
     return try loadDefault()
   }
 }

@@ -12,7 +12,9 @@ import Yams
 /// `file:line:column`, what was expected, and a fix where there is one.
 public enum GraphLoader {
   /// Loads a Graph folder, or a JSON file written by ``Graph/exportJSON()``, from `path`.
-  public static func load(path: String) throws(GraphLoadFailure) -> Graph {
+  public static func load(path: String, progress: LoadProgress.Handler? = nil) throws(GraphLoadFailure)
+    -> Graph
+  {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw GraphLoadFailure(diagnostics: [
@@ -23,14 +25,16 @@ public enum GraphLoader {
           ])
       ])
     }
-    if isDirectory.boolValue { return try load(folder: path) }
+    if isDirectory.boolValue { return try load(folder: path, progress: progress) }
     let suffix = (path as NSString).pathExtension.lowercased()
+    if suffix == "orgsnap" { return try GraphSnapshot.open(path: path) }
+    if let snapshot = try GraphSnapshot.openIfSnapshot(path: path) { return snapshot }
     guard ["json", "yaml", "yml"].contains(suffix) else {
       throw GraphLoadFailure(diagnostics: [
         Diagnostic(
           code: .G002, message: "`\(path)` is not a graph",
           help: [
-            "pass a Graph folder of YAML files, one .yaml file, or a .json file written by `orgraph export`"
+            "pass a Graph folder (YAML files and CSV tables), one .yaml file, a snapshot written by `orgraph snapshot`, or a .json file written by `orgraph export`"
           ])
       ])
     }
@@ -43,14 +47,18 @@ public enum GraphLoader {
     return try load(files: [(path, text)])
   }
 
-  /// Loads every `*.yaml` and `*.yml` file under `folder` (sorted by path; hidden names skipped).
+  /// Loads every `*.yaml` and `*.yml` file under `folder` (sorted by path; hidden names skipped), and every
+  /// `*.csv` table (docs/graph-format.md, "CSV tables").
   ///
   /// Sub-folders that are symbolic links are followed, each real folder once, so a link that leads back
-  /// up the tree is read once and never loops.
-  public static func load(folder: String) throws(GraphLoadFailure) -> Graph {
+  /// up the tree is read once and never loops. `progress` hears how far the tables have been read.
+  public static func load(folder: String, progress: LoadProgress.Handler? = nil) throws(GraphLoadFailure)
+    -> Graph
+  {
     let base = URL(fileURLWithPath: folder)
     let prefix = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     var relative: [String] = []
+    var tables: [String] = []
     var diagnostics: [Diagnostic] = []
     var visited: Set<String> = [base.resolvingSymlinksInPath().path]
     var pending: [(url: URL, relative: String)] = [(base, "")]
@@ -77,6 +85,8 @@ public enum GraphLoader {
           if visited.insert(child.resolvingSymlinksInPath().path).inserted { pending.append((child, path)) }
         } else if ["yaml", "yml"].contains(child.pathExtension.lowercased()) {
           relative.append(path)
+        } else if child.pathExtension.lowercased() == "csv" {
+          tables.append(path)
         }
       }
     }
@@ -96,13 +106,17 @@ public enum GraphLoader {
           notes: ["docs/graph-format.md describes the format"])
       ])
     }
+    let csv = tables.sorted().map { path in
+      CSVTableReader.File(url: base.appending(path: path), shown: prefix == "." ? path : "\(prefix)/\(path)")
+    }
     let graph: Graph
-    do {
-      graph = try load(files: files)
-    } catch {
-      var failure = error
-      failure.diagnostics = diagnostics + failure.diagnostics
-      throw failure
+    var loader = YAMLGraphReader()
+    switch loader.read(files, tables: csv, progress: progress) {
+    case .success(let built): graph = built
+    case .failure(let list):
+      throw GraphLoadFailure(
+        diagnostics: diagnostics + list.diagnostics,
+        sources: Dictionary(files.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }))
     }
     // The files that could be read make a graph, but not the whole one: a file or folder that could not be
     // read is an error, not something to drop silently.
@@ -129,6 +143,16 @@ public enum GraphLoader {
   }
 }
 
+/// How far a load has come, for a progress line.
+public struct LoadProgress: Sendable {
+  /// Called as tables are read.
+  public typealias Handler = @Sendable (LoadProgress) -> Void
+  /// Bytes of CSV tables read so far.
+  public var bytesRead: Int
+  /// Bytes of CSV tables in all.
+  public var totalBytes: Int
+}
+
 /// Reads YAML files into a builder, collecting every diagnostic.
 struct YAMLGraphReader {
   var diagnostics: [Diagnostic] = []
@@ -136,6 +160,9 @@ struct YAMLGraphReader {
   var pendingEdges: [PendingEdge] = []
   /// Edge types and the items that declared them, for positions of inline nodes.
   var documentIDs: Set<String> = []
+  /// Whether a CSV table could not be read: the graph is then incomplete, and its structural checks (levels
+  /// on no ladder …) would only repeat the table's errors.
+  var tablesFailed = false
 
   struct PendingEdge {
     var type: String
@@ -160,7 +187,10 @@ struct YAMLGraphReader {
       Diagnostic(code: code, message: message, range: range, label: label, help: help, notes: notes))
   }
 
-  mutating func read(_ inputs: [(path: String, text: String)]) -> Result<Graph, DiagnosticList> {
+  mutating func read(
+    _ inputs: [(path: String, text: String)], tables: [CSVTableReader.File] = [],
+    progress: LoadProgress.Handler? = nil
+  ) -> Result<Graph, DiagnosticList> {
     var files: [YAMLFile] = []
     for (path, text) in inputs {
       do {
@@ -200,9 +230,55 @@ struct YAMLGraphReader {
     let manifestPaths = Set(manifests.map(\.path))
     for file in files { readDataFile(file, isManifest: manifestPaths.contains(file.path)) }
     let unparsed = Set(diagnostics.filter { $0.code == .G001 }.compactMap { $0.range?.file })
-    resolvePendingEdges()
+    if tables.isEmpty {
+      resolvePendingEdges()
+    } else {
+      readTables(tables, progress: progress)
+    }
     if !unparsed.isEmpty { quietUnknownIDs(unparsed: unparsed) }
     return finish()
+  }
+
+  /// Reads CSV tables: node tables before the YAML files' edges resolve (they may name people), edge tables
+  /// after. Edge tables are skipped when a node table failed, whose missing rows would make every edge that
+  /// names them an error too.
+  mutating func readTables(_ tables: [CSVTableReader.File], progress: LoadProgress.Handler?) {
+    var nodes: [(CSVTableReader.File, Int)] = []
+    var edges: [(CSVTableReader.File, Int)] = []
+    for file in tables {
+      switch CSVTableReader.target(of: file, schema: builder.schema) {
+      case .success(.nodes(let k)): nodes.append((file, k))
+      case .success(.edges(let t)): edges.append((file, t))
+      case .failure(let diagnostic): diagnostics.append(diagnostic)
+      }
+    }
+    let total = tables.reduce(0) { sum, file in
+      sum + ((try? file.url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0)
+    }
+    let trace = LoadTrace()
+    var reader = CSVTableReader(builder: builder)
+    builder = GraphBuilder()
+    if let progress { reader.progress = { progress(LoadProgress(bytesRead: $0, totalBytes: total)) } }
+    reader.readNodes(nodes)
+    trace.mark("node tables")
+    builder = reader.builder
+    diagnostics += reader.diagnostics
+    resolvePendingEdges()
+    guard reader.diagnostics.isEmpty else {
+      tablesFailed = true
+      diagnostics.append(
+        Diagnostic(
+          code: .G005, message: "the edge tables were not read, because a node table could not be",
+          help: ["fix the node tables' errors (listed with this one), then load again"]))
+      return
+    }
+    reader.builder = builder
+    builder = GraphBuilder()
+    reader.readEdges(edges)
+    trace.mark("edge tables")
+    builder = reader.builder
+    diagnostics += reader.diagnostics
+    tablesFailed = !reader.diagnostics.isEmpty
   }
 
   /// A file that is not valid YAML defines none of its nodes, so every reference to them reads as an unknown
@@ -220,14 +296,13 @@ struct YAMLGraphReader {
 
   /// Checks the graph as a whole and builds it, or returns every diagnostic collected.
   mutating func finish() -> Result<Graph, DiagnosticList> {
-    diagnostics += builder.structuralDiagnostics()
+    let trace = LoadTrace()
+    if !tablesFailed { diagnostics += builder.structuralDiagnostics() }
+    trace.mark("structural checks")
     if !diagnostics.contains(where: { $0.severity == .error }) {
-      do {
-        let graph = try builder.build()
-        return .success(graph)
-      } catch {
-        diagnostics += error.diagnostics
-      }
+      let graph = builder.buildChecked()
+      trace.mark("build")
+      return .success(graph)
     }
     return .failure(DiagnosticList(Self.sorted(diagnostics)))
   }
@@ -345,5 +420,20 @@ extension GraphLoader {
           "`\(shown)` is not UTF-8 text: the byte \(byte) at line \(line), column \(column) is not valid",
         range: SourceRange(file: shown, line: line, column: column), label: "not UTF-8",
         help: ["save the file as UTF-8"]))
+  }
+}
+
+/// With `ORGRAPH_TRACE_LOAD=1`, the time each phase of a load takes, on standard error: where the time of a
+/// large load goes (docs/performance.md).
+final class LoadTrace {
+  private var last = DispatchTime.now().uptimeNanoseconds
+  private let enabled = ProcessInfo.processInfo.environment["ORGRAPH_TRACE_LOAD"] == "1"
+
+  func mark(_ phase: String) {
+    guard enabled else { return }
+    let now = DispatchTime.now().uptimeNanoseconds
+    FileHandle.standardError.write(
+      Data(String(format: "load: %-18@ %8.3f s\n", phase as NSString, Double(now - last) / 1e9).utf8))
+    last = now
   }
 }

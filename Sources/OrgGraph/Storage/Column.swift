@@ -4,7 +4,7 @@
 /// types are stored as optional ``Value``s.
 enum Column: Sendable {
   /// Enum case ranks (1-based), 0 for none.
-  case scale(enumName: String, cases: [String], ranks: [UInt8])
+  case scale(enumName: String, cases: [String], ranks: Vector<UInt8>)
   /// Any other values.
   case values([Value?])
 
@@ -13,7 +13,7 @@ enum Column: Sendable {
       definition.cases.count < 255
     {
       self = .scale(
-        enumName: name, cases: definition.cases, ranks: [UInt8](repeating: 0, count: count))
+        enumName: name, cases: definition.cases, ranks: Vector(repeating: 0, count: count))
     } else {
       self = .values([Value?](repeating: nil, count: count))
     }

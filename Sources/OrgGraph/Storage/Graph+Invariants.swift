@@ -12,9 +12,14 @@ extension Graph {
       problems.append("node arrays have different lengths")
       return problems
     }
-    for (id, n) in idIndex where nodeIDs[Int(n)] != id { problems.append("id index maps \(id) to #\(n)") }
-    if idIndex.count != nodeIDs.count {
-      problems.append("id index has \(idIndex.count) of \(nodeIDs.count) ids")
+    var indexed = 0
+    for slot in idIndex.slots where slot >= 0 {
+      indexed += 1
+      if slot >= nodeCount { problems.append("id index names #\(slot), past the last node") }
+    }
+    if indexed != nodeIDs.count { problems.append("id index has \(indexed) of \(nodeIDs.count) ids") }
+    for node in 0..<nodeCount where lookupID(nodeIDs[node]) != NodeID(Int32(node)) {
+      problems.append("id index misses \(nodeIDs[node])")
     }
     for (k, members) in kindMembers.enumerated() {
       for (i, node) in members.enumerated()
@@ -23,7 +28,7 @@ extension Graph {
       }
     }
     for node in 0..<nodeCount
-    where nameIndex[nodeNames[node].lowercased()]?.contains(NodeID(Int32(node))) != true {
+    where !lookupName(nodeNames[node].lowercased()).contains(NodeID(Int32(node))) {
       problems.append("name index misses \(nodeIDs[node])")
     }
     for (t, store) in edgeStores.enumerated() {
@@ -58,10 +63,14 @@ extension Graph {
   }
 
   private func checkCSR(
-    name: String, offsets: [Int32], others: [Int32], edges: [Int32], keys: [Int32], values: [Int32]
+    name: String, offsets: Vector<Int32>, others: Vector<Int32>, edges: Vector<Int32>, keys: Vector<Int32>,
+    values: Vector<Int32>
   ) -> [String] {
     if keys.isEmpty { return offsets.isEmpty && others.isEmpty ? [] : ["\(name): arrays for no edges"] }
-    guard offsets.count == nodeCount + 1, others.count == keys.count, edges.count == keys.count else {
+    // Edges stored in the order of their keys have no position array: the slot is the edge.
+    let identity = edges.isEmpty
+    guard offsets.count == nodeCount + 1, others.count == keys.count, identity || edges.count == keys.count
+    else {
       return ["\(name): array sizes are wrong"]
     }
     var problems: [String] = []
@@ -75,7 +84,7 @@ extension Graph {
       }
       var last: Int32 = -1
       for slot in start..<end {
-        let e = Int(edges[slot])
+        let e = identity ? slot : Int(edges[slot])
         guard e >= 0, e < keys.count else {
           problems.append("\(name): slot \(slot) names edge \(e)")
           continue
@@ -85,8 +94,8 @@ extension Graph {
         if Int(keys[e]) != node || values[e] != others[slot] {
           problems.append("\(name): edge \(e) is filed under the wrong node")
         }
-        if edges[slot] <= last { problems.append("\(name): edges of #\(node) are out of order") }
-        last = edges[slot]
+        if Int32(e) <= last { problems.append("\(name): edges of #\(node) are out of order") }
+        last = Int32(e)
       }
     }
     if let missing = seen.firstIndex(of: false) { problems.append("\(name): edge \(missing) is missing") }

@@ -13,11 +13,10 @@ extension Graph {
   /// case-insensitively — to a node of the kind `kind` (any kind when `nil`).
   public func resolve(_ name: String, kind: String? = nil) -> NameResolution {
     let kindNumber = kind.flatMap(schema.kindNumber)
-    if let node = idIndex[name].map(NodeID.init), kindNumber == nil || self.kindNumber(of: node) == kindNumber
-    {
+    if let node = lookupID(name), kindNumber == nil || self.kindNumber(of: node) == kindNumber {
       return .found(node)
     }
-    let matches = (nameIndex[name.lowercased()] ?? []).filter {
+    let matches = lookupName(name.lowercased()).filter {
       kindNumber == nil || self.kindNumber(of: $0) == kindNumber
     }
     switch matches.count {

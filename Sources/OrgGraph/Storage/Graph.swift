@@ -12,31 +12,73 @@ public final class Graph: Sendable {
   /// The graph's manifest.
   public let manifest: GraphManifest
 
-  let nodeKinds: [UInt16]
-  let nodeLocal: [Int32]
-  let nodeIDs: [String]
-  let nodeNames: [String]
+  let nodeKinds: Vector<UInt16>
+  let nodeLocal: Vector<Int32>
+  let nodeIDs: StringTable
+  let nodeNames: StringTable
   let nodeRanges: [Int32: SourceRange]
   /// Per kind: the kind's nodes in id order, and the kind's property columns (dense over those nodes).
-  package let kindMembers: [[NodeID]]
+  package let kindMembers: [Vector<NodeID>]
   let kindColumns: [[Column?]]
   let edgeStores: [EdgeStore]
-  let idIndex: [String: Int32]
-  /// Lower-cased names and aliases → nodes, in node order.
-  let nameIndex: [String: [NodeID]]
+  /// String ids → nodes.
+  let idIndex: HashIndex
+  /// Lower-cased names → nodes.
+  let nameIndex: HashIndex
+  /// Lower-cased aliases → nodes, in node order (aliases that are not also the node's name).
+  let aliasIndex: [String: [NodeID]]
+
+  /// The parts of a graph, as a snapshot stores them.
+  struct Parts {
+    var schema: Schema
+    var manifest: GraphManifest
+    var nodeKinds: Vector<UInt16>
+    var nodeLocal: Vector<Int32>
+    var nodeIDs: StringTable
+    var nodeNames: StringTable
+    var nodeRanges: [Int32: SourceRange]
+    var kindMembers: [Vector<NodeID>]
+    var kindColumns: [[Column?]]
+    var edgeStores: [EdgeStore]
+    var idIndex: HashIndex
+    var nameIndex: HashIndex
+    var aliasIndex: [String: [NodeID]]
+  }
+
+  init(parts: Parts) {
+    schema = parts.schema
+    manifest = parts.manifest
+    nodeKinds = parts.nodeKinds
+    nodeLocal = parts.nodeLocal
+    nodeIDs = parts.nodeIDs
+    nodeNames = parts.nodeNames
+    nodeRanges = parts.nodeRanges
+    kindMembers = parts.kindMembers
+    kindColumns = parts.kindColumns
+    edgeStores = parts.edgeStores
+    idIndex = parts.idIndex
+    nameIndex = parts.nameIndex
+    aliasIndex = parts.aliasIndex
+  }
+
+  var parts: Parts {
+    Parts(
+      schema: schema, manifest: manifest, nodeKinds: nodeKinds, nodeLocal: nodeLocal, nodeIDs: nodeIDs,
+      nodeNames: nodeNames, nodeRanges: nodeRanges, kindMembers: kindMembers, kindColumns: kindColumns,
+      edgeStores: edgeStores, idIndex: idIndex, nameIndex: nameIndex, aliasIndex: aliasIndex)
+  }
 
   init(builder: GraphBuilder) {
     schema = builder.schema
     manifest = builder.manifest
-    nodeKinds = builder.nodeKinds
-    nodeIDs = builder.nodeIDs
-    nodeNames = builder.nodeNames
+    nodeKinds = Vector(builder.nodeKinds)
+    nodeIDs = StringTable(builder.nodeIDs)
+    nodeNames = StringTable(builder.nodeNames)
     nodeRanges = builder.nodeRanges
-    idIndex = builder.idIndex
     let count = builder.nodeCount
 
-    var members = [[NodeID]](repeating: [], count: schema.kinds.count)
-    var local = [Int32](repeating: 0, count: count)
+    var members = [Vector<NodeID>](repeating: Vector(), count: schema.kinds.count)
+    var local = Vector<Int32>(repeating: 0, count: count)
     for node in 0..<count {
       let k = Int(builder.nodeKinds[node])
       local[node] = Int32(members[k].count)
@@ -49,15 +91,14 @@ public final class Graph: Sendable {
     for (k, kind) in schema.kinds.enumerated() {
       var kindColumns = [Column?](repeating: nil, count: kind.properties.count)
       for (p, property) in kind.properties.enumerated() where property.name != "name" {
-        var column = Column(type: property.type, schema: schema, count: members[k].count)
-        var any = false
+        var column: Column?
         for (i, node) in members[k].enumerated() {
           if let value = builder.nodeProperties[node.index][property.name] {
-            column.set(i, value)
-            any = true
+            if column == nil { column = Column(type: property.type, schema: schema, count: members[k].count) }
+            column?.set(i, value)
           }
         }
-        if any { kindColumns[p] = column }
+        kindColumns[p] = column
       }
       columns.append(kindColumns)
     }
@@ -65,42 +106,73 @@ public final class Graph: Sendable {
 
     edgeStores = builder.edges.map { EdgeStore(table: $0, nodeCount: count) }
 
-    var names: [String: [NodeID]] = [:]
-    let schema = self.schema
-    let aliasesColumn = schema.kindNumber("competency").flatMap { k in
-      schema.kinds[k].properties.firstIndex { $0.name == "aliases" }.map { (k, $0) }
-    }
+    var ids = HashIndex(capacityFor: count)
+    var names = HashIndex(capacityFor: count)
     for node in 0..<count {
-      names[builder.nodeNames[node].lowercased(), default: []].append(NodeID(Int32(node)))
+      ids.insert(Int32(node), hash: HashIndex.hash(builder.nodeIDs[node]))
+      names.insert(Int32(node), hash: HashIndex.hash(builder.nodeNames[node].lowercased()))
     }
-    if let (k, p) = aliasesColumn, let column = columns[k][p] {
+    idIndex = ids
+    nameIndex = names
+    var aliases: [String: [NodeID]] = [:]
+    if let k = schema.kindNumber("competency"),
+      let p = schema.kinds[k].properties.firstIndex(where: { $0.name == "aliases" }),
+      let column = columns[k][p]
+    {
       for (i, node) in members[k].enumerated() {
-        if case .strings(let aliases)? = column[i] {
-          for alias in aliases {
-            let key = alias.lowercased()
-            if names[key]?.contains(node) != true { names[key, default: []].append(node) }
+        guard case .strings(let list)? = column[i] else { continue }
+        for alias in list {
+          let key = alias.lowercased()
+          if key != builder.nodeNames[node.index].lowercased(), aliases[key]?.contains(node) != true {
+            aliases[key, default: []].append(node)
           }
         }
       }
-      for key in names.keys { names[key]?.sort() }
     }
-    nameIndex = names
+    aliasIndex = aliases
+  }
+
+  /// The node whose string id is `id`.
+  func lookupID(_ id: String) -> NodeID? {
+    var id = id
+    return id.withUTF8 { key -> NodeID? in
+      var found: NodeID?
+      idIndex.lookup(hash: HashIndex.hash(key)) { node in
+        if nodeIDs.equals(Int(node), key) {
+          found = NodeID(node)
+          return false
+        }
+        return true
+      }
+      return found
+    }
+  }
+
+  /// The nodes named `lowered` (a lower-cased name or alias), in node order.
+  func lookupName(_ lowered: String) -> [NodeID] {
+    var found: [NodeID] = []
+    nameIndex.lookup(hash: HashIndex.hash(lowered)) { node in
+      if nodeNames[Int(node)].lowercased() == lowered { found.append(NodeID(node)) }
+      return true
+    }
+    for node in aliasIndex[lowered] ?? [] where !found.contains(node) { found.append(node) }
+    return found.sorted()
   }
 
   // MARK: - Nodes
 
   /// The number of nodes.
-  public var nodeCount: Int { nodeIDs.count }
+  public var nodeCount: Int { nodeKinds.count }
 
   /// Every node, in id order.
-  public var nodes: [NodeID] { (0..<Int32(nodeIDs.count)).map(NodeID.init) }
+  public var nodes: [NodeID] { (0..<Int32(nodeKinds.count)).map(NodeID.init) }
 
   /// The node with the string id `id` (`role:rocket-chat/cloud-engineer`).
-  public func node(withID id: String) -> NodeID? { idIndex[id].map(NodeID.init) }
+  public func node(withID id: String) -> NodeID? { lookupID(id) }
 
   /// The nodes of the kind named `kind`, in id order.
   public func nodes(ofKind kind: String) -> [NodeID] {
-    schema.kindNumber(kind).map { kindMembers[$0] } ?? []
+    schema.kindNumber(kind).map { Array(kindMembers[$0]) } ?? []
   }
 
   /// A node's kind.
@@ -200,38 +272,58 @@ public final class Graph: Sendable {
 
 /// The edges of one type at one node: neighbours, and the edges that lead to them.
 public struct Adjacency: RandomAccessCollection, Sendable {
-  let targets: [Int32]
-  let edgeIndexes: [Int32]
+  let targets: Vector<Int32>
+  /// Edge positions; empty when the edges are stored in this order (position = edge index).
+  let edgeIndexes: Vector<Int32>
   let type: Int32
   /// The first position.
   public let startIndex: Int
   /// Just past the last position.
   public let endIndex: Int
 
-  static let empty = Adjacency(targets: [], edgeIndexes: [], type: 0, startIndex: 0, endIndex: 0)
+  static let empty = Adjacency(targets: Vector(), edgeIndexes: Vector(), type: 0, startIndex: 0, endIndex: 0)
 
   /// The neighbour and the edge at `position`.
   public subscript(position: Int) -> (node: NodeID, edge: EdgeID) {
-    (NodeID(targets[position]), EdgeID(type: type, index: edgeIndexes[position]))
+    (
+      NodeID(targets[position]),
+      EdgeID(type: type, index: edgeIndexes.isEmpty ? Int32(position) : edgeIndexes[position])
+    )
   }
 }
 
 /// One edge type's edges, laid out for traversal.
 struct EdgeStore: Sendable {
-  let from: [Int32]
-  let to: [Int32]
+  let from: Vector<Int32>
+  let to: Vector<Int32>
   let columns: [Column?]
   let propertyIndex: [String: Int]
   let ranges: [Int32: SourceRange]
-  /// Forward CSR: edges leaving node n are positions `forwardOffsets[n] ..< forwardOffsets[n + 1]`.
-  let forwardOffsets: [Int32]
-  let forwardTargets: [Int32]
-  let forwardEdges: [Int32]
-  let reverseOffsets: [Int32]
-  let reverseTargets: [Int32]
-  let reverseEdges: [Int32]
+  /// Forward CSR: edges leaving node n are positions `forwardOffsets[n] ..< forwardOffsets[n + 1]`. When the
+  /// edges were added in order of their sources, as bulk loads add them, the targets are `to` itself and
+  /// the positions are the edge indexes: `forwardEdges` is then empty.
+  let forwardOffsets: Vector<Int32>
+  let forwardTargets: Vector<Int32>
+  let forwardEdges: Vector<Int32>
+  let reverseOffsets: Vector<Int32>
+  let reverseTargets: Vector<Int32>
+  let reverseEdges: Vector<Int32>
 
   var count: Int { from.count }
+
+  init(
+    from: Vector<Int32>, to: Vector<Int32>, columns: [Column?], propertyIndex: [String: Int],
+    ranges: [Int32: SourceRange], forward: (Vector<Int32>, Vector<Int32>, Vector<Int32>),
+    reverse: (Vector<Int32>, Vector<Int32>, Vector<Int32>)
+  ) {
+    self.from = from
+    self.to = to
+    self.columns = columns
+    self.propertyIndex = propertyIndex
+    self.ranges = ranges
+    (forwardOffsets, forwardTargets, forwardEdges) = forward
+    (reverseOffsets, reverseTargets, reverseEdges) = reverse
+  }
 
   init(table: EdgeTable, nodeCount: Int) {
     from = table.from
@@ -241,26 +333,59 @@ struct EdgeStore: Sendable {
     var index: [String: Int] = [:]
     for (i, p) in table.definition.properties.enumerated() { index[p.name] = i }
     propertyIndex = index
-    (forwardOffsets, forwardTargets, forwardEdges) = Self.compress(
-      keys: table.from, values: table.to, nodeCount: nodeCount)
+    let sorted = table.from.withUnsafeBufferPointer { from in
+      from.isEmpty || (1..<from.count).allSatisfy { from[$0 - 1] <= from[$0] }
+    }
+    if sorted {
+      forwardOffsets = Self.offsets(keys: table.from, nodeCount: nodeCount)
+      forwardTargets = table.to
+      forwardEdges = Vector()
+    } else {
+      (forwardOffsets, forwardTargets, forwardEdges) = Self.compress(
+        keys: table.from, values: table.to, nodeCount: nodeCount)
+    }
     (reverseOffsets, reverseTargets, reverseEdges) = Self.compress(
       keys: table.to, values: table.from, nodeCount: nodeCount)
   }
 
+  /// Per node, where its edges start in an array ordered by `keys`.
+  static func offsets(keys: Vector<Int32>, nodeCount: Int) -> Vector<Int32> {
+    guard !keys.isEmpty else { return Vector() }
+    var offsets = Vector<Int32>(repeating: 0, count: nodeCount + 1)
+    offsets.withUnsafeMutableBufferPointer { offsets in
+      keys.withUnsafeBufferPointer { keys in
+        for k in keys { offsets[Int(k) + 1] &+= 1 }
+      }
+      for i in 0..<nodeCount { offsets[i + 1] &+= offsets[i] }
+    }
+    return offsets
+  }
+
   /// A stable counting sort of edges by `keys`: offsets per node, the other endpoints, the edge positions.
-  static func compress(keys: [Int32], values: [Int32], nodeCount: Int) -> ([Int32], [Int32], [Int32]) {
-    guard !keys.isEmpty else { return ([], [], []) }
-    var offsets = [Int32](repeating: 0, count: nodeCount + 1)
-    for k in keys { offsets[Int(k) + 1] &+= 1 }
-    for i in 0..<nodeCount { offsets[i + 1] &+= offsets[i] }
+  static func compress(keys: Vector<Int32>, values: Vector<Int32>, nodeCount: Int) -> (
+    Vector<Int32>, Vector<Int32>, Vector<Int32>
+  ) {
+    guard !keys.isEmpty else { return (Vector(), Vector(), Vector()) }
+    let offsets = Self.offsets(keys: keys, nodeCount: nodeCount)
     var cursor = offsets
-    var targets = [Int32](repeating: 0, count: keys.count)
-    var edges = [Int32](repeating: 0, count: keys.count)
-    for (e, k) in keys.enumerated() {
-      let slot = Int(cursor[Int(k)])
-      cursor[Int(k)] &+= 1
-      targets[slot] = values[e]
-      edges[slot] = Int32(e)
+    var targets = Vector<Int32>(repeating: 0, count: keys.count)
+    var edges = Vector<Int32>(repeating: 0, count: keys.count)
+    cursor.withUnsafeMutableBufferPointer { cursor in
+      targets.withUnsafeMutableBufferPointer { targets in
+        edges.withUnsafeMutableBufferPointer { edges in
+          keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+              for e in 0..<keys.count {
+                let k = Int(keys[e])
+                let slot = Int(cursor[k])
+                cursor[k] &+= 1
+                targets[slot] = values[e]
+                edges[slot] = Int32(e)
+              }
+            }
+          }
+        }
+      }
     }
     return (offsets, targets, edges)
   }

@@ -111,8 +111,8 @@ extension GraphBuilder {
     }
     // Required competency sets as compressed rows: node → competencies, competency → requirers.
     let table = edges[requires]
-    var froms: [Int32] = []
-    var tos: [Int32] = []
+    var froms = Vector<Int32>()
+    var tos = Vector<Int32>()
     for i in 0..<table.count where eligible[Int(nodeKinds[Int(table.from[i])])] {
       froms.append(table.from[i])
       tos.append(table.to[i])

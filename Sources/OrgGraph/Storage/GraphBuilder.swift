@@ -156,6 +156,11 @@ public struct GraphBuilder: Sendable {
   public func build() throws(DiagnosticList) -> Graph {
     let problems = structuralDiagnostics()
     if problems.contains(where: { $0.severity == .error }) { throw DiagnosticList(problems) }
+    return buildChecked()
+  }
+
+  /// Builds a graph whose structural checks passed already.
+  func buildChecked() -> Graph {
     var builder = self
     builder.deriveRequirements()
     builder.inferLateralMoves()
@@ -335,8 +340,8 @@ public struct GraphBuilder: Sendable {
 struct EdgeTable: Sendable {
   let definition: EdgeTypeDefinition
   let schema: Schema
-  var from: [Int32] = []
-  var to: [Int32] = []
+  var from = Vector<Int32>()
+  var to = Vector<Int32>()
   var columns: [Column?]
   var ranges: [Int32: SourceRange] = [:]
   /// Property name → column position.

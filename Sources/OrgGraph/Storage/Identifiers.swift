@@ -2,7 +2,7 @@
 ///
 /// Node ids are only meaningful within the graph (or builder) that made them; the stable, human-facing
 /// identity of a node is its string id (`role:rocket-chat/cloud-engineer`).
-public struct NodeID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct NodeID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, BitwiseCopyable {
   /// The position, from 0.
   public let rawValue: Int32
 

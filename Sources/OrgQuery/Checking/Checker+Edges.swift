@@ -113,9 +113,16 @@ extension Checker {
     }
     shape = Shape(
       nodeKinds: next, edgeTypes: isClosure ? [] : Set(numbers), hasDepth: isClosure, carried: shape.carried)
+    var onlyNode: NodeID??
+    switch filter {
+    case .binary(.equal, .nodeID, .literal(.string(let id)))?,
+      .binary(.equal, .literal(.string(let id)), .nodeID)?:
+      onlyNode = .some(graph.node(withID: id))
+    default: break
+    }
     return StepPlan(
       direction: step.direction, edgeTypes: numbers, min: quantifier?.min ?? 1,
       max: quantifier.map { $0.max } ?? 1,
-      isClosure: isClosure, filter: filter, range: step.range)
+      isClosure: isClosure, filter: filter, range: step.range, onlyNode: onlyNode)
   }
 }

@@ -96,6 +96,10 @@ struct StepPlan: Sendable {
   var isClosure: Bool
   var filter: ExprPlan?
   var range: SourceRange
+  /// For a filter that is exactly `id = "ID"`: the one node it lets through (`nil` inside when no node has
+  /// that id), so that a step compares node numbers instead of evaluating the filter on every edge — the
+  /// selective side of `-> assessed[id = "competency:go"]` over a thousand people's assessments.
+  var onlyNode: NodeID??
 }
 
 /// A checked pipeline source.

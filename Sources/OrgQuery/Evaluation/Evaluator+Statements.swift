@@ -135,9 +135,15 @@ extension Evaluator {
   {
     var result: [GraphPath] = []
     let maxHops = min(step.max ?? hopCap, hopCap)
+    // Depths in a dense array (one slot per node, -1 unseen), reset through the list of nodes reached: a
+    // search over a million-edge component touches no hash table per edge.
+    var depth = [Int32](repeating: -1, count: graph.nodeCount)
+    var reached: [NodeID] = []
     for start in starts {
-      // Layered BFS keeping every predecessor on a shortest route.
-      var depth: [NodeID: Int] = [start: 0]
+      for node in reached { depth[node.index] = -1 }
+      reached = [start]
+      // Layered BFS keeping the predecessors on shortest routes: all of them for `all`, the first otherwise.
+      depth[start.index] = 0
       var parents: [NodeID: [(NodeID, EdgeID)]] = [:]
       var frontier = [start]
       var found: [NodeID] = []
@@ -149,10 +155,12 @@ extension Evaluator {
         for node in frontier {
           for (m, edge) in crossings(step, from: node) {
             try tick()
-            if let d = depth[m], d < level { continue }
+            let d = depth[m.index]
+            if d >= 0 && (d < level || !all) { continue }
             guard try passes(step, m, edge) else { continue }
-            if depth[m] == nil {
-              depth[m] = level
+            if d < 0 {
+              depth[m.index] = Int32(level)
+              reached.append(m)
               next.append(m)
               if targets.contains(m) && level >= step.min { found.append(m) }
             }
@@ -177,7 +185,7 @@ extension Evaluator {
             continue
           }
           for (parent, edge) in (parents[node] ?? []).reversed()
-          where depth[parent].map({ $0 < (depth[node] ?? 0) }) ?? false {
+          where depth[parent.index] >= 0 && depth[parent.index] < depth[node.index] {
             stack.append((parent, nodes + [parent], edges + [edge]))
           }
         }

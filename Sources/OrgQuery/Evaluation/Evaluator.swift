@@ -212,6 +212,7 @@ struct Evaluator {
   }
 
   mutating func passes(_ step: StepPlan, _ node: NodeID, _ edge: EdgeID) throws(Cancelled) -> Bool {
+    if let only = step.onlyNode { return only == node }
     guard let filter = step.filter else { return true }
     return try evaluate(filter, Row(node: node, edge: edge, depth: 1)).isTrue
   }
