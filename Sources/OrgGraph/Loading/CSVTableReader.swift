@@ -82,6 +82,11 @@ struct CSVTableReader {
       return
     }
     defer { try? handle.close() }
+    if case .nodes = target, let size = try? file.url.resourceValues(forKeys: [.fileSizeKey]).fileSize {
+      // Room for the rows the file can hold (at least 20 bytes each), so that the id index is not rehashed
+      // as it grows past a million.
+      builder.reserveNodes(size / 20)
+    }
     var table: TableReader?
     var pending: [UInt8] = []
     var line = 1
@@ -166,6 +171,13 @@ extension CSVTableReader.Target {
         + (extra.isEmpty ? "" : " and any of: " + extra.joined(separator: ", "))
     }
   }
+}
+
+/// An edge type and the kinds it may leave and enter.
+struct EdgeEnds: Sendable {
+  let definition: EdgeTypeDefinition
+  let fromKinds: [Bool]
+  let toKinds: [Bool]
 }
 
 /// A table being read: its columns, and what each means.
@@ -416,7 +428,11 @@ struct TableReader {
     let halves = Array(self.halves.prefix(parts.count))
     let lookup = lookup ?? IDLookup(builder.nodeIDs)
     let kinds = builder.nodeKinds
-    let table = builder.edges[type]
+    // What the rows are checked against — not the builder's table itself: a copy of it held here would
+    // share its columns, and every append below would then copy them whole.
+    let table = EdgeEnds(
+      definition: builder.edges[type].definition, fromKinds: builder.edges[type].fromKinds,
+      toKinds: builder.edges[type].toKinds)
     let schema = builder.schema
     let reader = self
     nonisolated(unsafe) let shared = parts
@@ -465,7 +481,7 @@ struct TableReader {
   /// compared in place), the lookup tables read through raw pointers so that two threads never contend on
   /// reference counts.
   private func readEdgeRows(
-    _ part: UnsafeBufferPointer<UInt8>, into half: Half, lookup: IDLookup, kinds: [UInt16], table: EdgeTable,
+    _ part: UnsafeBufferPointer<UInt8>, into half: Half, lookup: IDLookup, kinds: [UInt16], table: EdgeEnds,
     schema: Schema
   ) {
     // Per column: 0 from, 1 to, 2 enum rank, 3 other value; and its slot among rank or value columns.
@@ -541,8 +557,7 @@ struct TableReader {
     lookup.withPointers { offsets, idBytes, idSlots in
       var start = 0
       rows: while start < part.count {
-        var end = start
-        while end < part.count && part[end] != 10 { end += 1 }
+        let end = Lines.end(of: part, from: start)
         number += 1
         let lineStart = start
         start = end + 1
@@ -760,6 +775,16 @@ struct TableReader {
 
 /// Lines of a chunk, without their line ends.
 enum Lines {
+  /// The position of the first line feed at or after `start`, or the chunk's end (`memchr`, which scans
+  /// many bytes at a time).
+  @inline(__always)
+  static func end(of chunk: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = chunk.baseAddress, start < chunk.count,
+      let found = memchr(base + start, 10, chunk.count - start)
+    else { return chunk.count }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+  }
+
   /// Calls `body` with each non-empty line and its number until it returns `false`; returns the number of
   /// the line after the last one read.
   static func forEach(
@@ -768,8 +793,7 @@ enum Lines {
     var start = 0
     var number = firstLine
     while start < chunk.count {
-      var end = start
-      while end < chunk.count && chunk[end] != 10 { end += 1 }
+      let end = end(of: chunk, from: start)
       let line = trimmedLine(UnsafeBufferPointer(rebasing: chunk[start..<end]))
       if !line.isEmpty && !body(line, number) { return number + 1 }
       number += 1
@@ -793,6 +817,17 @@ struct Fields {
   /// after a closing quote.
   mutating func split(_ line: UnsafeBufferPointer<UInt8>) -> (message: String, column: Int, help: String?)? {
     ranges.removeAll(keepingCapacity: true)
+    // Most rows hold no quote: their commas are found many bytes at a time.
+    if let base = line.baseAddress, memchr(base, 34, line.count) == nil {
+      var start = 0
+      while let comma = memchr(base + start, 44, line.count - start) {
+        let at = UnsafeRawPointer(comma) - UnsafeRawPointer(base)
+        ranges.append((start, at, false))
+        start = at + 1
+      }
+      ranges.append((start, line.count, false))
+      return nil
+    }
     var i = 0
     while true {
       if i < line.count && line[i] == 34 {

@@ -87,10 +87,16 @@ public final class Graph: Sendable {
     nodeLocal = local
     kindMembers = members
 
+    // Kinds whose nodes have no properties at all (a million people with an id and a name) are skipped
+    // whole, instead of looking each property up in each node's empty dictionary.
+    var withProperties = [Bool](repeating: false, count: schema.kinds.count)
+    for node in 0..<count where !builder.nodeProperties[node].isEmpty {
+      withProperties[Int(builder.nodeKinds[node])] = true
+    }
     var columns: [[Column?]] = []
     for (k, kind) in schema.kinds.enumerated() {
       var kindColumns = [Column?](repeating: nil, count: kind.properties.count)
-      for (p, property) in kind.properties.enumerated() where property.name != "name" {
+      for (p, property) in kind.properties.enumerated() where property.name != "name" && withProperties[k] {
         var column: Column?
         for (i, node) in members[k].enumerated() {
           if let value = builder.nodeProperties[node.index][property.name] {

@@ -54,6 +54,15 @@ extension GraphBuilder {
     return first
   }
 
+  /// Makes room for `count` more nodes.
+  mutating func reserveNodes(_ count: Int) {
+    idIndex.reserveCapacity(idIndex.count + count)
+    nodeKinds.reserveCapacity(nodeKinds.count + count)
+    nodeIDs.reserveCapacity(nodeIDs.count + count)
+    nodeNames.reserveCapacity(nodeNames.count + count)
+    nodeProperties.reserveCapacity(nodeProperties.count + count)
+  }
+
   /// Appends one node whose id was checked already; `false`, adding nothing, when the id exists.
   mutating func appendNode(kind: Int, id: String, name: String, properties: [String: Value]) -> Bool {
     let number = Int32(nodeIDs.count)
