@@ -61,7 +61,13 @@ extension Evaluator {
       var paths: [(GraphPath, Double?)] = []
       switch mode {
       case .shortest:
-        paths = try shortestPaths(step, starts: starts, targets: targets, all: false).map { ($0, nil) }
+        if let start = starts.first, let target = targets.first, starts.count == 1, targets.count == 1,
+          let path = try meetInTheMiddle(step, from: start, to: target)
+        {
+          paths = [(path, nil)]
+        } else {
+          paths = try shortestPaths(step, starts: starts, targets: targets, all: false).map { ($0, nil) }
+        }
       case .allShortest:
         paths = try shortestPaths(step, starts: starts, targets: targets, all: true).map { ($0, nil) }
       case .shortestBy(let property):
@@ -125,6 +131,79 @@ extension Evaluator {
           + "`[origin = declared]`"
       ],
       notes: [moves.joined(separator: "; ")])
+  }
+
+  /// Graphs past this many edges search a path between two nodes from both ends at once.
+  static let meetingThreshold = 100_000
+
+  /// A shortest path between two nodes of a large graph, searched from both ends at once, a level of the
+  /// smaller side at a time: the two searches meet after about half the hops each, so a path across a
+  /// component of half a million edges touches a small part of it. Used for `shortest` between one start
+  /// and one target, over a step without a filter, in graphs past ``meetingThreshold`` edges; the route is a
+  /// shortest one, though not necessarily the one a one-sided search returns first. `nil` when it does not
+  /// apply (the caller searches from the start alone) or when there is no path within the bound.
+  mutating func meetInTheMiddle(_ step: StepPlan, from start: NodeID, to target: NodeID) throws(Cancelled)
+    -> GraphPath?
+  {
+    guard graph.edgeCount > Self.meetingThreshold, step.filter == nil, step.min <= 1, start != target else {
+      return nil
+    }
+    var back = step
+    back.direction = step.direction == .forward ? .backward : step.direction == .backward ? .forward : .both
+    let maxHops = min(step.max ?? hopCap, hopCap)
+    // Per node reached: the node one hop nearer its search's end, the edge between them, and the depth.
+    var fromStart: [NodeID: (next: NodeID, edge: EdgeID, depth: Int)] = [
+      start: (start, EdgeID(type: 0, index: 0), 0)
+    ]
+    var fromTarget: [NodeID: (next: NodeID, edge: EdgeID, depth: Int)] = [
+      target: (target, EdgeID(type: 0, index: 0), 0)
+    ]
+    var startFrontier = [start]
+    var targetFrontier = [target]
+    var hops = 0
+    while !startFrontier.isEmpty && !targetFrontier.isEmpty && hops < maxHops {
+      hops += 1
+      let forward = startFrontier.count <= targetFrontier.count
+      var next: [NodeID] = []
+      var meeting: (node: NodeID, length: Int)?
+      for node in forward ? startFrontier : targetFrontier {
+        let depth = (forward ? fromStart[node]?.depth : fromTarget[node]?.depth) ?? 0
+        for (m, edge) in crossings(forward ? step : back, from: node) {
+          try tick()
+          if forward {
+            guard fromStart[m] == nil else { continue }
+            fromStart[m] = (node, edge, depth + 1)
+          } else {
+            guard fromTarget[m] == nil else { continue }
+            fromTarget[m] = (node, edge, depth + 1)
+          }
+          next.append(m)
+          if let other = forward ? fromTarget[m] : fromStart[m] {
+            let length = depth + 1 + other.depth
+            if length <= maxHops, meeting.map({ length < $0.length }) ?? true { meeting = (m, length) }
+          }
+        }
+      }
+      if let meeting {
+        var nodes = [meeting.node]
+        var edges: [EdgeID] = []
+        var node = meeting.node
+        while node != start, let hop = fromStart[node] {
+          nodes.insert(hop.next, at: 0)
+          edges.insert(hop.edge, at: 0)
+          node = hop.next
+        }
+        node = meeting.node
+        while node != target, let hop = fromTarget[node] {
+          nodes.append(hop.next)
+          edges.append(hop.edge)
+          node = hop.next
+        }
+        return GraphPath(nodes: nodes, edges: edges)
+      }
+      if forward { startFrontier = next } else { targetFrontier = next }
+    }
+    return nil
   }
 
   /// Breadth-first shortest paths from any start to any target, within the step's bounds. With `all`, every
