@@ -7,14 +7,11 @@ struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a deterministic synthetic organisation as CSV tables, for trying OrgGraph at scale.",
     discussion: """
-      S: 50 teams, 500 roles with 5 levels each, 2,000 competencies, 20 values (about 4.6 k nodes, 60 k edges).
-      M: 500 teams, 5,000 roles, 20,000 competencies (about 50 k nodes, 620 k edges).
-      L: M and 1,000,000 people, each holding a level and assessed on 20 competencies (about 1.05 M nodes, 21.6 M
-      edges, 1 GB of CSV).
+      S: 50 teams, 500 roles with 5 levels each, 2,000 competencies, 20 values (5,071 nodes, 62,389 edges).
+      M: 500 teams, 5,000 roles, 20,000 competencies (50,521 nodes, 624,048 edges).
+      L: M and 1,000,000 people, each holding a level and assessed on 20 competencies (1,050,521 nodes, 21,624,048 edges, 920 MB of CSV).
 
-      DIR/csv holds the manifest and one table per kind and per edge type, the form HR systems export; load it with
-      --graph DIR/csv. For S, DIR/yaml holds the same framework as a YAML Graph folder. DIR/benchmark.json names
-      the nodes the benchmark's queries start from. The same scale and seed give the same bytes.
+      DIR/csv holds the manifest and one table per kind and per edge type, the form HR systems export: load it with --graph DIR/csv. For S, DIR/yaml holds the same framework as a YAML Graph folder. DIR/benchmark.json names the nodes the benchmark's queries start from (scripts/bench). The same scale and seed give the same bytes.
 
       Examples:
         orgraph generate --scale S -o /tmp/org-s
@@ -67,10 +64,7 @@ struct Snapshot: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Save a built graph in one binary file that opens instantly (memory-mapped).",
     discussion: """
-      The snapshot holds the graph as it is built — nodes, edges, derived and inferred edges, indexes — so that
-      `--graph FILE` opens it without reading or checking any YAML or CSV again. Every section carries a
-      checksum, verified when the file opens: a truncated or changed file is refused, never half-read. Write
-      the snapshot again after the graph's files change; a snapshot records no link back to them.
+      The snapshot holds the graph as it is built (nodes, edges, derived and inferred edges, indexes), so that --graph FILE opens it without reading or checking any YAML or CSV again. Every section carries a checksum, verified when the file opens: a truncated or changed file is refused, never half-read. Write the snapshot again after the graph's files change; a snapshot records no link back to them.
 
       Examples:
         orgraph snapshot --graph Graph/ -o default.orgsnap
