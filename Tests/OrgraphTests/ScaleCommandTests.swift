@@ -58,7 +58,9 @@ struct ScaleCommandTests {
     let result = try Tool.run(["query", "--graph", "g.orgsnap", "roles | count"], in: folder)
     #expect(result.status == 1)
     #expect(result.stderr.contains("error[G006]: `g.orgsnap` is damaged: section "))
-    #expect(result.stderr.contains("help: write it again: `orgraph snapshot --graph DIR -o g.orgsnap`"))
+    #expect(
+      result.stderr.contains(
+        "help: write it again from its graph: `orgraph snapshot --graph DIR -o g.orgsnap --force`"))
   }
 
   /// The benchmark at S, end to end: OrgGraph from CSV, YAML and a snapshot, and both peers, with the answers

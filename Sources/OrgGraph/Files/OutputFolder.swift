@@ -60,6 +60,16 @@ public enum OutputFolder {
             "it holds files OrgGraph did not write, so it is not replaced, even with --force; name a new folder"
         )
       }
+      // The marker lists what OrgGraph wrote; a file added since (a table, notes) is someone's work.
+      let added = Self.filesAdded(to: target)
+      if !added.isEmpty {
+        let shown = added.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (added.count > 3 ? ", …" : "")
+        throw OutputFileError(
+          path: path,
+          reason:
+            "files were added to it since OrgGraph wrote it (\(shown)), so it is not replaced, even with --force; move them out or name a new folder"
+        )
+      }
       if !replacing { throw OutputFileError(path: path, reason: "it exists", exists: true) }
     }
     let parent = target.deletingLastPathComponent()
@@ -73,8 +83,13 @@ public enum OutputFolder {
       if !manager.fileExists(atPath: staging.path) {
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
       }
-      try Data("Written by OrgGraph; `--force` may replace this folder.\n".utf8).write(
-        to: staging.appending(path: marker))
+      // The marker says the folder may be replaced, and lists the files written, so that files added later
+      // are never lost with it.
+      let written = Self.files(under: staging).sorted()
+      try Data(
+        ("Written by OrgGraph; `--force` may replace this folder as long as it holds only these files:\n"
+          + written.map { $0 + "\n" }.joined()).utf8
+      ).write(to: staging.appending(path: marker))
       if exists {
         let old = parent.appending(path: ".\(target.lastPathComponent).orgraph-old-\(UUID().uuidString)")
         try manager.moveItem(at: target, to: old)
@@ -95,5 +110,28 @@ public enum OutputFolder {
       try? manager.removeItem(at: staging)
       throw OutputFileError(path: path, reason: (error as NSError).localizedDescription)
     }
+  }
+
+  /// The regular files under `folder`, as paths relative to it (the marker left out).
+  static func files(under folder: URL) -> [String] {
+    let manager = FileManager.default
+    return (manager.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { path in
+      var isFolder: ObjCBool = false
+      return path != marker
+        && manager.fileExists(atPath: folder.appending(path: path).path, isDirectory: &isFolder)
+        && !isFolder.boolValue
+    }
+  }
+
+  /// Files in an OrgGraph folder that its marker does not list. A marker from before markers listed files
+  /// lists none, and such a folder is judged as before: by the marker alone.
+  static func filesAdded(to folder: URL) -> [String] {
+    guard let text = try? String(contentsOf: folder.appending(path: marker), encoding: .utf8) else {
+      return []
+    }
+    let lines = text.split(separator: "\n").dropFirst().map(String.init)
+    guard !lines.isEmpty else { return [] }
+    let listed = Set(lines)
+    return files(under: folder).filter { !listed.contains($0) }.sorted()
   }
 }

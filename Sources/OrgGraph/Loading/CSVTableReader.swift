@@ -682,7 +682,13 @@ struct TableReader {
             "\(Grammar.a("`\(typeName)`")) edge cannot go from \(Grammar.a(schema.kinds[fromKind].name)) to \(Grammar.a(schema.kinds[toKind].name))"
           let help =
             "`\(typeName)` goes from \(Suggestions.list(table.definition.from)) to \(Suggestions.list(table.definition.to))"
-          if failed(diagnostic(message, line: number, column: 1, help: help)) { break rows }
+          if failed(
+            Diagnostic(
+              code: .G105, message: message, range: SourceRange(file: file, line: number, column: 1),
+              help: [help]))
+          {
+            break rows
+          }
           continue
         }
         sources.append(source)
@@ -750,10 +756,11 @@ struct TableReader {
 
   private func badCase(_ text: String, _ definition: EnumDefinition, line: Int, column: Int) -> Diagnostic {
     Diagnostic(
-      code: .G103, message: "`\(text)` is not a \(definition.name)",
+      code: .G104, message: "`\(text)` is not a \(definition.name)",
       range: SourceRange(file: file, line: line, column: column),
       help: Suggestions.didYouMean(text, in: definition.cases),
-      notes: ["\(definition.name): " + definition.cases.joined(separator: ", ")])
+      notes: ["\(definition.name): " + definition.cases.joined(separator: ", ")]
+        + (text == "unrated" ? ["to give no \(definition.name), leave the cell empty"] : []))
   }
 
   /// Splits a row and checks its field count.

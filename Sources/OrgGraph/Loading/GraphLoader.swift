@@ -245,11 +245,18 @@ struct YAMLGraphReader {
   mutating func readTables(_ tables: [CSVTableReader.File], progress: LoadProgress.Handler?) {
     var nodes: [(CSVTableReader.File, Int)] = []
     var edges: [(CSVTableReader.File, Int)] = []
+    var misnamedNodes = false
     for file in tables {
       switch CSVTableReader.target(of: file, schema: builder.schema) {
       case .success(.nodes(let k)): nodes.append((file, k))
       case .success(.edges(let t)): edges.append((file, t))
-      case .failure(let diagnostic): diagnostics.append(diagnostic)
+      case .failure(let diagnostic):
+        diagnostics.append(diagnostic)
+        // A misnamed table whose header starts with `id` held nodes (perhaps the people).
+        let head = (try? FileHandle(forReadingFrom: file.url).read(upToCount: 64)).flatMap { $0 }
+        if let head, String(decoding: head, as: UTF8.self).lowercased().hasPrefix("id,") {
+          misnamedNodes = true
+        }
       }
     }
     let total = tables.reduce(0) { sum, file in
@@ -264,12 +271,19 @@ struct YAMLGraphReader {
     builder = reader.builder
     diagnostics += reader.diagnostics
     resolvePendingEdges()
-    guard reader.diagnostics.isEmpty else {
+    // A node table that failed, or a table named after nothing (perhaps the people, misnamed), leaves nodes
+    // out: the edge tables would only report every row that names them.
+    guard reader.diagnostics.isEmpty && !misnamedNodes else {
       tablesFailed = true
-      diagnostics.append(
-        Diagnostic(
-          code: .G005, message: "the edge tables were not read, because a node table could not be",
-          help: ["fix the node tables' errors (listed with this one), then load again"]))
+      if !edges.isEmpty,
+        let last = diagnostics.lastIndex(where: {
+          $0.code == .G005 || $0.range?.file?.hasSuffix(".csv") == true
+        })
+      {
+        diagnostics[last].notes.append(
+          "the edge tables (\(edges.map { "`\($0.0.url.lastPathComponent)`" }.joined(separator: ", "))) were not read: their rows would name the nodes this leaves out"
+        )
+      }
       return
     }
     reader.builder = builder

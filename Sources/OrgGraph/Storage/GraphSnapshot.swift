@@ -114,7 +114,7 @@ public enum GraphSnapshot {
       GraphLoadFailure(diagnostics: [
         Diagnostic(
           code: .G006, message: message, range: SourceRange(file: path, line: 1, column: 1),
-          help: [help ?? "write it again: `orgraph snapshot --graph DIR -o \(path)`"])
+          help: [help ?? "write it again from its graph: `orgraph snapshot --graph DIR -o \(path) --force`"])
       ])
     }
     let mapping: Mapping
@@ -125,6 +125,9 @@ public enum GraphSnapshot {
         "cannot open `\(path)`: \(reason)", help: "check that the file exists and that you may read it")
     }
     let bytes = mapping.bytes
+    if bytes.count >= magic.count, bytes.count < headerSize, Array(bytes[0..<magic.count]) == magic {
+      throw refuse("`\(path)` is truncated: it holds \(bytes.count) bytes, less than a snapshot's header")
+    }
     guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic else {
       throw refuse(
         "`\(path)` is not an OrgGraph snapshot",
@@ -133,7 +136,8 @@ public enum GraphSnapshot {
     var header = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[0..<headerSize]))
     header.skip(8)
     let version = header.uint32()
-    guard version <= formatVersion else {
+    // A version far past this one is a damaged header, not a newer OrgGraph.
+    guard version <= formatVersion || version > 1000 else {
       throw refuse(
         "`\(path)` is a snapshot of format \(version), newer than this OrgGraph reads (\(formatVersion))",
         help: "open it with the OrgGraph that wrote it, or write it again from its graph folder")
