@@ -109,6 +109,12 @@ struct TableAndSnapshotTests {
     ("csv-empty", "holds.csv", []),
     ("csv-wrong-kinds", "holds.csv", Array("from,to\nperson:ana,competency:k8s\n".utf8)),
     ("csv-duplicate-id", "people.csv", Array("id,name\nperson:ana,Ana\nperson:ana,Ana again\n".utf8)),
+    ("csv-no-header", "assessed.csv", Array("person:ana,competency:k8s,working\n".utf8)),
+    (
+      "csv-semicolons", "assessed.csv", Array("from;to;proficiency\nperson:ana;competency:k8s;working\n".utf8)
+    ),
+    ("csv-space-after-comma", "holds.csv", Array("from,to\nperson:ana, level:sre-1\n".utf8)),
+    ("csv-unknown-id-close", "holds.csv", Array("from,to\nperson:ana,level:sre-3\n".utf8)),
   ]
 
   @Test(arguments: badTables.map(\.name))

@@ -257,8 +257,12 @@ struct TableReader {
             Diagnostic(
               code: .G005, message: "\(what) no property `\(name)`",
               range: SourceRange(file: file, line: 1, column: column), label: "this column",
-              help: Suggestions.didYouMean(
-                name, in: required + properties.map(\.name).filter { $0 != "name" }),
+              help: name.contains(";")
+                ? ["separate the fields with commas, not semicolons"]
+                : name.contains(":")
+                  ? ["the first row is the header, which names the columns: add one above the data"]
+                  : Suggestions.didYouMean(
+                    name, in: required + properties.map(\.name).filter { $0 != "name" }),
               notes: [target.headerHelp(schema: schema)]))
         }
         if case .enumeration(let e) = properties[p].type, let definition = schema.enumDefinition(e),
@@ -605,9 +609,8 @@ struct TableReader {
                 Diagnostic(
                   code: .G201, message: "no node has the id `\(text)`",
                   range: SourceRange(file: file, line: number, column: range.start + 1), label: "unknown id",
-                  help: [
-                    "define it first: nodes come from the YAML files and the kind tables (`people.csv` …)"
-                  ]))
+                  help: unknownIDHelp(
+                    text, lookup: lookup, kinds: kinds, allowed: roles[i] == 0 ? fromKinds : toKinds)))
               {
                 break rows
               }
@@ -704,6 +707,30 @@ struct TableReader {
   }
 
   // MARK: - Values and messages
+
+  /// What to do about an id no node has: remove stray spaces, or the closest ids of the kinds the column
+  /// takes (looked for among at most 50,000, so that an error in a table of a million people stays quick).
+  private func unknownIDHelp(_ text: String, lookup: IDLookup, kinds: [UInt16], allowed: [Bool]) -> [String] {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if trimmed != text {
+      var key = trimmed
+      let found = key.withUTF8 { bytes in
+        var node: Int32 = -1
+        lookup.withPointers { node = IDLookup.find(bytes, offsets: $0, bytes: $1, slots: $2) }
+        return node
+      }
+      if found >= 0 {
+        return ["remove the spaces around it: `\(trimmed)`; fields are separated by a comma alone"]
+      }
+    }
+    var candidates: [String] = []
+    for node in 0..<kinds.count where Int(kinds[node]) < allowed.count && allowed[Int(kinds[node])] {
+      candidates.append(lookup.table[node])
+      if candidates.count >= 50_000 { break }
+    }
+    return Suggestions.didYouMean(trimmed, in: candidates)
+      + ["define it first: nodes come from the YAML files and the kind tables (`people.csv` …)"]
+  }
 
   /// A property value from its text in a cell.
   static func value(_ text: String, _ definition: PropertyDefinition) -> Result<Value, CellProblem> {
