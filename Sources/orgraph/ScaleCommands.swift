@@ -78,6 +78,14 @@ struct Snapshot: ParsableCommand {
   @OptionGroup var writes: WriteOptions
 
   func run() throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+      FileHandle.standardError.write(
+        Data(
+          "error: cannot write `\(output)`: it is a folder\n  = help: name a file: `-o \(output)/graph.orgsnap`\n"
+            .utf8))
+      throw ExitCode(1)
+    }
     if FileManager.default.fileExists(atPath: output) && !writes.force {
       FileHandle.standardError.write(
         Data(

@@ -37,6 +37,12 @@ struct ScaleCommandTests {
         == "error: cannot write `org.orgsnap`: it exists\n  = help: name a new file, or pass --force to replace it\n"
     )
 
+    let folderTarget = try Tool.run(["snapshot", "--graph", "org/csv", "--force", "-o", "org"], in: folder)
+    #expect(folderTarget.status == 1)
+    #expect(
+      folderTarget.stderr
+        == "error: cannot write `org`: it is a folder\n  = help: name a file: `-o org/graph.orgsnap`\n")
+
     let query = #"level "Role 3 L2" -> requires[proficiency >= working] | count"#
     let outputs = try ["org/csv", "org/yaml", "org.orgsnap"].map { graph in
       let result = try Tool.run(["query", "--graph", graph, query], in: folder)
