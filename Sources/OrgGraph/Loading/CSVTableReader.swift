@@ -48,9 +48,7 @@ struct CSVTableReader {
       Diagnostic(
         code: .G005, message: "`\(file.shown)` is named after no kind or edge type",
         range: SourceRange(file: file.shown, line: 1, column: 1),
-        help: Suggestions.didYouMean(stem, in: names).map {
-          $0.replacingOccurrences(of: "`?", with: ".csv`?")
-        },
+        help: Suggestions.didYouMean(stem, in: names, written: { "\($0).csv" }),
         notes: [
           "a CSV table is named after what it holds: `people.csv` (a kind) or `assessed.csv` (an edge type)"
         ]))
@@ -67,6 +65,8 @@ struct CSVTableReader {
     // Every node exists now: their ids, laid out for lookups by bytes from both threads.
     lookup = IDLookup(builder.nodeIDs)
     for (file, type) in files { read(file, target: .edges(type: type)) }
+    // The graph takes the same table and index as its own (no node is added after the edge tables).
+    builder.idLookup = lookup
     lookup = nil
   }
 
@@ -196,7 +196,7 @@ struct TableReader {
   /// The two halves' buffers, kept from chunk to chunk so that their memory is reused, not faulted in again.
   let halves = [Half(), Half()]
   /// For an edge table: the ids of the nodes its type may enter, looked up first.
-  var targetLookup = SmallLookup()
+  var targetLookup: IDLookup?
 
   static func make(
     header bytes: UnsafeBufferPointer<UInt8>, file: String, target: CSVTableReader.Target,
@@ -284,7 +284,7 @@ struct TableReader {
     }
     var reader = TableReader(file: file, target: target, columns: columns, header: names)
     if case .edges(let t) = target {
-      reader.targetLookup = SmallLookup(builder, kinds: builder.edges[t].toKinds)
+      reader.targetLookup = IDLookup.subset(of: builder, kinds: builder.edges[t].toKinds)
     }
     return .success(reader)
   }
@@ -593,7 +593,7 @@ struct TableReader {
             }
             var node: Int32 = -1
             if !range.quoted {
-              node = targetLookup.find(bytes, roles[i] == 1)
+              if roles[i] == 1, let targetLookup { node = targetLookup.find(bytes) }
               if node < 0 { node = IDLookup.find(bytes, offsets: offsets, bytes: idBytes, slots: idSlots) }
             } else if let text = fields.validText(i, in: line) {
               var text = text
@@ -924,16 +924,37 @@ struct CellProblem: Error {
   init(_ message: String) { self.message = message }
 }
 
-/// Node ids laid out for lookups by their bytes: a string table and a hash index over it.
+/// Node ids laid out for lookups by their bytes: a string table and a hash index over it — of every node,
+/// or of the nodes of a few kinds (then `nodes` maps positions in the table to node numbers).
 struct IDLookup: @unchecked Sendable {
   let table: StringTable
   let index: HashIndex
+  /// For a subset: the node at each position of the table; empty when positions are node numbers.
+  let nodes: [Int32]
 
-  init(_ ids: [String]) {
+  init(_ ids: some Collection<String>, nodes: [Int32] = []) {
     table = StringTable(ids)
     var index = HashIndex(capacityFor: ids.count)
     for i in 0..<ids.count { table.withBytes(i) { index.insert(Int32(i), hash: HashIndex.hash($0)) } }
     self.index = index
+    self.nodes = nodes
+  }
+
+  /// The ids of the builder's nodes of the kinds `allowed` marks — the twenty thousand competencies an
+  /// `assessed` table names, not a million people: a table small enough to stay in the processor's cache.
+  /// `nil` when they are half the nodes or more (the whole graph's lookup serves then).
+  static func subset(of builder: GraphBuilder, kinds allowed: [Bool]) -> IDLookup? {
+    let kinds = builder.nodeKinds
+    let nodes = (0..<kinds.count).filter { Int(kinds[$0]) < allowed.count && allowed[Int(kinds[$0])] }
+    guard nodes.count < kinds.count / 2 else { return nil }
+    return IDLookup(nodes.map { builder.nodeIDs[$0] }, nodes: nodes.map { Int32($0) })
+  }
+
+  /// The node whose id is `key`, or -1.
+  func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+    var position: Int32 = -1
+    withPointers { position = Self.find(key, offsets: $0, bytes: $1, slots: $2) }
+    return position < 0 || nodes.isEmpty ? position : nodes[Int(position)]
   }
 
   /// Calls `body` with the raw arrays, read without reference counting in loops.
@@ -968,68 +989,6 @@ struct IDLookup: @unchecked Sendable {
         return node
       }
       slot = (slot + 1) & mask
-    }
-  }
-}
-
-/// The ids of a few kinds' nodes, copied into compact arrays for lookups that stay in cache.
-struct SmallLookup {
-  var offsets: [UInt32] = [0]
-  var bytes: [UInt8] = []
-  var nodes: [Int32] = []
-  var slots: [Int32] = []
-
-  init() {}
-
-  /// The ids of the builder's nodes of the kinds `allowed` marks; empty when they are half the nodes or
-  /// more (the whole graph's index serves then).
-  init(_ builder: GraphBuilder, kinds allowed: [Bool]) {
-    let kinds = builder.nodeKinds
-    for node in 0..<kinds.count where Int(kinds[node]) < allowed.count && allowed[Int(kinds[node])] {
-      bytes.append(contentsOf: builder.nodeIDs[node].utf8)
-      offsets.append(UInt32(bytes.count))
-      nodes.append(Int32(node))
-    }
-    guard nodes.count < kinds.count / 2, bytes.count < Int(UInt32.max) else {
-      self = SmallLookup()
-      return
-    }
-    var size = 16
-    while size < nodes.count * 2 { size <<= 1 }
-    slots = [Int32](repeating: -1, count: size)
-    for i in 0..<nodes.count {
-      var slot =
-        Int(
-          truncatingIfNeeded: bytes.withUnsafeBufferPointer { b in
-            HashIndex.hash(UnsafeBufferPointer(rebasing: b[Int(offsets[i])..<Int(offsets[i + 1])]))
-          }) & (size - 1)
-      while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-      slots[slot] = Int32(i)
-    }
-  }
-
-  /// The node with the id `key`, or -1 (also when the lookup is not used, `enabled` false, or empty).
-  @inline(__always)
-  func find(_ key: UnsafeBufferPointer<UInt8>, _ enabled: Bool) -> Int32 {
-    guard enabled, !slots.isEmpty, let source = key.baseAddress, !key.isEmpty else { return -1 }
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: HashIndex.hash(key)) & mask
-    return slots.withUnsafeBufferPointer { slots in
-      offsets.withUnsafeBufferPointer { offsets in
-        bytes.withUnsafeBufferPointer { bytes in
-          while true {
-            let i = Int(slots[slot])
-            if i < 0 { return -1 }
-            let start = Int(offsets[i])
-            if Int(offsets[i + 1]) - start == key.count
-              && sameBytes(bytes.baseAddress.map { $0 + start }, source, count: key.count)
-            {
-              return nodes[i]
-            }
-            slot = (slot + 1) & mask
-          }
-        }
-      }
     }
   }
 }

@@ -72,7 +72,12 @@ public final class Graph: Sendable {
     schema = builder.schema
     manifest = builder.manifest
     nodeKinds = Vector(builder.nodeKinds)
-    nodeIDs = StringTable(builder.nodeIDs)
+    // The ids' table and index, built once: a load that read edge tables made them to resolve ids already.
+    let ids =
+      builder.idLookup.flatMap { $0.nodes.isEmpty && $0.table.count == builder.nodeCount ? $0 : nil }
+      ?? IDLookup(builder.nodeIDs)
+    nodeIDs = ids.table
+    idIndex = ids.index
     nodeNames = StringTable(builder.nodeNames)
     nodeRanges = builder.nodeRanges
     let count = builder.nodeCount
@@ -112,13 +117,10 @@ public final class Graph: Sendable {
 
     edgeStores = builder.edges.map { EdgeStore(table: $0, nodeCount: count) }
 
-    var ids = HashIndex(capacityFor: count)
     var names = HashIndex(capacityFor: count)
     for node in 0..<count {
-      ids.insert(Int32(node), hash: HashIndex.hash(builder.nodeIDs[node]))
       names.insert(Int32(node), hash: HashIndex.hash(builder.nodeNames[node].lowercased()))
     }
-    idIndex = ids
     nameIndex = names
     var aliases: [String: [NodeID]] = [:]
     if let k = schema.kindNumber("competency"),

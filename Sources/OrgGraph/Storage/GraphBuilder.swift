@@ -24,6 +24,9 @@ public struct GraphBuilder: Sendable {
   var nodeProperties: [[String: Value]] = []
   var nodeRanges: [Int32: SourceRange] = [:]
   var idIndex: [String: Int32] = [:]
+  /// The ids laid out by bytes, when a load made them (to read edge tables); the graph reuses them while no
+  /// node has been added since.
+  var idLookup: IDLookup?
   var edges: [EdgeTable]
 
   /// Creates an empty builder.

@@ -14,7 +14,7 @@ func sameBytes(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, count: In
 
 /// Strings stored end to end in one byte vector — a million node ids take one allocation, not a million,
 /// and map straight out of a snapshot.
-package struct StringTable: Sendable, Equatable {
+package struct StringTable: Sendable {
   /// String `i` is `bytes[offsets[i] ..< offsets[i + 1]]`.
   package var offsets: Vector<UInt64>
   package var bytes: Vector<UInt8>
@@ -71,7 +71,7 @@ package struct StringTable: Sendable, Equatable {
 /// A hash table from byte strings to positions, kept as one vector of slots so that it maps straight out of
 /// a snapshot. Keys are not stored: the caller compares a candidate position against its own table.
 /// Several positions may share a key (a multi-map); `lookup` visits them all.
-package struct HashIndex: Sendable, Equatable {
+package struct HashIndex: Sendable {
   /// Open addressing with linear probing; -1 marks an empty slot. The count is a power of two.
   package var slots: Vector<Int32>
 

@@ -150,9 +150,6 @@ package struct Vector<Element: BitwiseCopyable>: RandomAccessCollection, Mutable
     return try body(UnsafeMutableBufferPointer(start: storage.base, count: storage.count))
   }
 
-  /// Whether the values are borrowed from memory the vector does not own (a mapped snapshot).
-  package var isBorrowed: Bool { storage.owner != nil }
-
   private mutating func makeUnique() {
     if isKnownUniquelyReferenced(&storage) && storage.owner == nil { return }
     let copy = Storage(capacity: storage.count)
@@ -160,8 +157,4 @@ package struct Vector<Element: BitwiseCopyable>: RandomAccessCollection, Mutable
     copy.count = storage.count
     storage = copy
   }
-}
-
-extension Vector: Equatable where Element: Equatable {
-  package static func == (lhs: Vector, rhs: Vector) -> Bool { lhs.elementsEqual(rhs) }
 }
