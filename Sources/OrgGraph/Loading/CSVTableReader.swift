@@ -549,7 +549,9 @@ struct TableReader {
     var lastFromNode: Int32 = -1
     // Targets resolve first among the nodes of the kinds the edge type enters (the twenty thousand
     // competencies of `assessed`, not a million people): a table that stays in the processor's cache.
-    let targetLookup = self.targetLookup
+    // Targets resolve first among the nodes of the kinds the edge type enters; both lookups are read through
+    // raw pointers, so that two threads never contend on reference counts.
+    let targetIDs = targetLookup ?? lookup
     var number = 0
     let typeName = table.definition.name
     let fromKinds = table.fromKinds
@@ -558,144 +560,148 @@ struct TableReader {
       problems.append(d)
       return problems.count >= CSVTableReader.errorLimit
     }
-    lookup.withPointers { offsets, idBytes, idSlots in
-      var start = 0
-      rows: while start < part.count {
-        let end = Lines.end(of: part, from: start)
-        number += 1
-        let lineStart = start
-        start = end + 1
-        var lineEnd = end
-        if lineEnd > lineStart && part[lineEnd - 1] == 13 { lineEnd -= 1 }
-        if lineEnd == lineStart { continue }
-        let line = UnsafeBufferPointer(rebasing: part[lineStart..<lineEnd])
-        if let problem = rowProblem(&fields, line) {
-          if failed(diagnostic(problem.message, line: number, column: problem.column, help: problem.help)) {
-            break rows
+    lookup.withRaw { all in
+      targetIDs.withRaw { entered in
+        var start = 0
+        rows: while start < part.count {
+          let end = Lines.end(of: part, from: start)
+          number += 1
+          let lineStart = start
+          start = end + 1
+          var lineEnd = end
+          if lineEnd > lineStart && part[lineEnd - 1] == 13 { lineEnd -= 1 }
+          if lineEnd == lineStart { continue }
+          let line = UnsafeBufferPointer(rebasing: part[lineStart..<lineEnd])
+          if let problem = rowProblem(&fields, line) {
+            if failed(diagnostic(problem.message, line: number, column: problem.column, help: problem.help)) {
+              break rows
+            }
+            continue
           }
-          continue
-        }
-        var source: Int32 = -1
-        var target: Int32 = -1
-        var bad = false
-        for i in 0..<roles.count {
-          let range = fields.ranges[i]
-          let bytes = UnsafeBufferPointer(rebasing: line[range.start..<range.end])
-          switch roles[i] {
-          case 0, 1:
-            if roles[i] == 0 && !range.quoted && lastFromNode >= 0
-              && lastFrom.count == bytes.count
-              && sameBytes(
-                part.baseAddress.map { $0 + lastFrom.lowerBound }, bytes.baseAddress, count: bytes.count)
-            {
-              source = lastFromNode
-              continue
-            }
-            var node: Int32 = -1
-            if !range.quoted {
-              if roles[i] == 1, let targetLookup { node = targetLookup.find(bytes) }
-              if node < 0 { node = IDLookup.find(bytes, offsets: offsets, bytes: idBytes, slots: idSlots) }
-            } else if let text = fields.validText(i, in: line) {
-              var text = text
-              node = text.withUTF8 { IDLookup.find($0, offsets: offsets, bytes: idBytes, slots: idSlots) }
-            }
-            guard node >= 0 else {
+          var source: Int32 = -1
+          var target: Int32 = -1
+          var bad = false
+          for i in 0..<roles.count {
+            let range = fields.ranges[i]
+            let bytes = UnsafeBufferPointer(rebasing: line[range.start..<range.end])
+            switch roles[i] {
+            case 0, 1:
+              if roles[i] == 0 && !range.quoted && lastFromNode >= 0
+                && lastFrom.count == bytes.count
+                && sameBytes(
+                  part.baseAddress.map { $0 + lastFrom.lowerBound }, bytes.baseAddress, count: bytes.count)
+              {
+                source = lastFromNode
+                continue
+              }
+              var node: Int32 = -1
+              if !range.quoted {
+                if roles[i] == 1 { node = entered.find(bytes) }
+                if node < 0 { node = all.find(bytes) }
+              } else if let text = fields.validText(i, in: line) {
+                var text = text
+                node = text.withUTF8 { all.find($0) }
+              }
+              guard node >= 0 else {
+                guard let text = fields.validText(i, in: line) else {
+                  if failed(notUTF8(line: number, column: range.start + 1)) { break rows }
+                  bad = true
+                  break
+                }
+                if failed(
+                  Diagnostic(
+                    code: .G201, message: "no node has the id `\(text)`",
+                    range: SourceRange(file: file, line: number, column: range.start + 1),
+                    label: "unknown id",
+                    help: unknownIDHelp(
+                      text, lookup: lookup, kinds: kinds, allowed: roles[i] == 0 ? fromKinds : toKinds)))
+                {
+                  break rows
+                }
+                bad = true
+                break
+              }
+              if roles[i] == 0 {
+                source = node
+                if !range.quoted {
+                  lastFrom = (lineStart + range.start)..<(lineStart + range.end)
+                  lastFromNode = node
+                }
+              } else {
+                target = node
+              }
+            case 2:
+              if bytes.isEmpty {
+                ranks[slots[i]].append(0)
+                continue
+              }
+              var rank = 0
+              for c in caseRanges[i] {
+                let name = caseStarts[c]..<caseStarts[c + 1]
+                if name.count == bytes.count
+                  && caseBytes.withUnsafeBufferPointer({
+                    sameBytes(
+                      $0.baseAddress.map { $0 + name.lowerBound }, bytes.baseAddress, count: bytes.count)
+                  })
+                {
+                  rank = c - caseRanges[i].lowerBound + 1
+                  break
+                }
+              }
+              guard rank > 0 else {
+                guard case .rank(_, _, let definition) = columns[i] else { break }
+                if failed(
+                  badCase(fields.text(i, in: line), definition, line: number, column: range.start + 1))
+                {
+                  break rows
+                }
+                bad = true
+                break
+              }
+              ranks[slots[i]].append(UInt8(rank))
+            case 3:
+              guard let definition = valueDefinitions[i] else { break }
               guard let text = fields.validText(i, in: line) else {
                 if failed(notUTF8(line: number, column: range.start + 1)) { break rows }
                 bad = true
                 break
               }
-              if failed(
-                Diagnostic(
-                  code: .G201, message: "no node has the id `\(text)`",
-                  range: SourceRange(file: file, line: number, column: range.start + 1), label: "unknown id",
-                  help: unknownIDHelp(
-                    text, lookup: lookup, kinds: kinds, allowed: roles[i] == 0 ? fromKinds : toKinds)))
-              {
-                break rows
+              if text.isEmpty {
+                values[slots[i]].append(nil)
+                continue
               }
-              bad = true
-              break
-            }
-            if roles[i] == 0 {
-              source = node
-              if !range.quoted {
-                lastFrom = (lineStart + range.start)..<(lineStart + range.end)
-                lastFromNode = node
+              switch Self.value(text, definition) {
+              case .success(let value): values[slots[i]].append(value)
+              case .failure(let problem):
+                if failed(diagnostic(problem.message, line: number, column: range.start + 1)) { break rows }
+                bad = true
               }
-            } else {
-              target = node
+            default: break
             }
-          case 2:
-            if bytes.isEmpty {
-              ranks[slots[i]].append(0)
-              continue
-            }
-            var rank = 0
-            for c in caseRanges[i] {
-              let name = caseStarts[c]..<caseStarts[c + 1]
-              if name.count == bytes.count
-                && caseBytes.withUnsafeBufferPointer({
-                  sameBytes(
-                    $0.baseAddress.map { $0 + name.lowerBound }, bytes.baseAddress, count: bytes.count)
-                })
-              {
-                rank = c - caseRanges[i].lowerBound + 1
-                break
-              }
-            }
-            guard rank > 0 else {
-              guard case .rank(_, _, let definition) = columns[i] else { break }
-              if failed(badCase(fields.text(i, in: line), definition, line: number, column: range.start + 1))
-              {
-                break rows
-              }
-              bad = true
-              break
-            }
-            ranks[slots[i]].append(UInt8(rank))
-          case 3:
-            guard let definition = valueDefinitions[i] else { break }
-            guard let text = fields.validText(i, in: line) else {
-              if failed(notUTF8(line: number, column: range.start + 1)) { break rows }
-              bad = true
-              break
-            }
-            if text.isEmpty {
-              values[slots[i]].append(nil)
-              continue
-            }
-            switch Self.value(text, definition) {
-            case .success(let value): values[slots[i]].append(value)
-            case .failure(let problem):
-              if failed(diagnostic(problem.message, line: number, column: range.start + 1)) { break rows }
-              bad = true
-            }
-          default: break
+            if bad { break }
           }
-          if bad { break }
-        }
-        // A row with a problem stops the table, so the columns are never used out of step.
-        if bad { continue }
-        let fromKind = Int(kinds[Int(source)])
-        let toKind = Int(kinds[Int(target)])
-        guard fromKind < fromKinds.count && fromKinds[fromKind] && toKind < toKinds.count && toKinds[toKind]
-        else {
-          let message =
-            "\(Grammar.a("`\(typeName)`")) edge cannot go from \(Grammar.a(schema.kinds[fromKind].name)) to \(Grammar.a(schema.kinds[toKind].name))"
-          let help =
-            "`\(typeName)` goes from \(Suggestions.list(table.definition.from)) to \(Suggestions.list(table.definition.to))"
-          if failed(
-            Diagnostic(
-              code: .G105, message: message, range: SourceRange(file: file, line: number, column: 1),
-              help: [help]))
-          {
-            break rows
+          // A row with a problem stops the table, so the columns are never used out of step.
+          if bad { continue }
+          let fromKind = Int(kinds[Int(source)])
+          let toKind = Int(kinds[Int(target)])
+          guard fromKind < fromKinds.count && fromKinds[fromKind] && toKind < toKinds.count && toKinds[toKind]
+          else {
+            let message =
+              "\(Grammar.a("`\(typeName)`")) edge cannot go from \(Grammar.a(schema.kinds[fromKind].name)) to \(Grammar.a(schema.kinds[toKind].name))"
+            let help =
+              "`\(typeName)` goes from \(Suggestions.list(table.definition.from)) to \(Suggestions.list(table.definition.to))"
+            if failed(
+              Diagnostic(
+                code: .G105, message: message, range: SourceRange(file: file, line: number, column: 1),
+                help: [help]))
+            {
+              break rows
+            }
+            continue
           }
-          continue
+          sources.append(source)
+          targets.append(target)
         }
-        sources.append(source)
-        targets.append(target)
       }
     }
     half.sources = sources
@@ -716,7 +722,7 @@ struct TableReader {
       var key = trimmed
       let found = key.withUTF8 { bytes in
         var node: Int32 = -1
-        lookup.withPointers { node = IDLookup.find(bytes, offsets: $0, bytes: $1, slots: $2) }
+        node = lookup.find(bytes)
         return node
       }
       if found >= 0 {
@@ -953,42 +959,48 @@ struct IDLookup: @unchecked Sendable {
   /// The node whose id is `key`, or -1.
   func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
     var position: Int32 = -1
-    withPointers { position = Self.find(key, offsets: $0, bytes: $1, slots: $2) }
-    return position < 0 || nodes.isEmpty ? position : nodes[Int(position)]
+    withRaw { position = $0.find(key) }
+    return position
   }
 
-  /// Calls `body` with the raw arrays, read without reference counting in loops.
-  func withPointers(
-    _ body: (UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>) -> Void
-  ) {
+  /// Calls `body` with the lookup's arrays as raw pointers, read without reference counting in loops.
+  func withRaw(_ body: (Raw) -> Void) {
     table.offsets.withUnsafeBufferPointer { offsets in
       table.bytes.withUnsafeBufferPointer { bytes in
-        index.slots.withUnsafeBufferPointer { slots in body(offsets, bytes, slots) }
+        index.slots.withUnsafeBufferPointer { slots in
+          nodes.withUnsafeBufferPointer { nodes in
+            body(Raw(offsets: offsets, bytes: bytes, slots: slots, nodes: nodes))
+          }
+        }
       }
     }
   }
 
-  /// The node whose id is `key`, or -1.
-  @inline(__always)
-  static func find(
-    _ key: UnsafeBufferPointer<UInt8>, offsets: UnsafeBufferPointer<UInt64>,
-    bytes: UnsafeBufferPointer<UInt8>,
-    slots: UnsafeBufferPointer<Int32>
-  ) -> Int32 {
-    let mask = slots.count - 1
-    guard mask > 0, !key.isEmpty else { return -1 }
-    var slot = Int(truncatingIfNeeded: HashIndex.hash(key)) & mask
-    while true {
-      let node = slots[slot]
-      if node < 0 { return -1 }
-      let start = Int(offsets[Int(node)])
-      let end = Int(offsets[Int(node) + 1])
-      if end - start == key.count
-        && sameBytes(bytes.baseAddress.map { $0 + start }, key.baseAddress, count: key.count)
-      {
-        return node
+  /// An ``IDLookup``'s arrays, borrowed for the length of a `withRaw` call.
+  struct Raw {
+    let offsets: UnsafeBufferPointer<UInt64>
+    let bytes: UnsafeBufferPointer<UInt8>
+    let slots: UnsafeBufferPointer<Int32>
+    let nodes: UnsafeBufferPointer<Int32>
+
+    /// The node whose id is `key`, or -1.
+    @inline(__always)
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+      let mask = slots.count - 1
+      guard mask > 0, !key.isEmpty else { return -1 }
+      var slot = Int(truncatingIfNeeded: HashIndex.hash(key)) & mask
+      while true {
+        let position = slots[slot]
+        if position < 0 { return -1 }
+        let start = Int(offsets[Int(position)])
+        let end = Int(offsets[Int(position) + 1])
+        if end - start == key.count
+          && sameBytes(bytes.baseAddress.map { $0 + start }, key.baseAddress, count: key.count)
+        {
+          return nodes.isEmpty ? position : nodes[Int(position)]
+        }
+        slot = (slot + 1) & mask
       }
-      slot = (slot + 1) & mask
     }
   }
 }
