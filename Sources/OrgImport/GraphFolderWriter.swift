@@ -24,15 +24,50 @@ public enum GraphFolderWriter {
     func levelID(_ d: ImportedDocument, _ i: Int) -> String {
       "level:\(org)/\(documentID(d))" + (d.levels.count > 1 ? "-\(i + 1)" : "")
     }
+    func roleID(_ d: ImportedDocument, _ i: Int) -> String {
+      "role:\(org)/\(documentID(d))" + (d.roles.count > 1 ? "-\(i + 1)" : "")
+    }
+    /// The ids `references`, made in the `from`th document, resolve to (those that resolve).
+    func targets(_ references: [LevelReference], from: Int, roles: Bool, excluding: ReferenceTarget? = nil)
+      -> [String]
+    {
+      var ids: [String] = []
+      for r in references {
+        guard
+          case .found(let t) = LevelReferences.resolve(
+            r, from: from, in: documents, roles: roles, excluding: excluding)
+        else { continue }
+        let id: String
+        switch t {
+        case .level(let d, let i): id = levelID(documents[d], i)
+        case .role(let d, let i): id = roleID(documents[d], i)
+        }
+        if !ids.contains(id) { ids.append(id) }
+      }
+      return ids
+    }
+    let refersTo = documents.indices.contains { d in
+      documents[d].levels.indices.contains { l in
+        documents[d].levels[l].statements.contains {
+          !targets($0.refersTo, from: d, roles: true, excluding: .level(document: d, index: l)).isEmpty
+        }
+      }
+        || documents[d].roles.indices.contains { r in
+          documents[d].roles[r].statements.contains {
+            !targets($0.refersTo, from: d, roles: true, excluding: .role(document: d, index: r)).isEmpty
+          }
+        }
+    }
     // Tracks: one per folder, its levels ordered by code.
-    var tracks: [(id: String, name: String, levels: [(id: String, level: ImportedLevel)])] = []
-    for d in documents {
+    var tracks: [(id: String, name: String, folder: String, levels: [(id: String, level: ImportedLevel)])] =
+      []
+    for d in documents where !d.levels.isEmpty {
       let last = folder(d).split(separator: "/").last.map(String.init) ?? ""
       let name = last.isEmpty ? organisation : last.replacingOccurrences(of: "-", with: " ")
       let id =
         "track:\(org)/"
         + (folder(d).isEmpty ? "main" : GraphBuilder.slug(folder(d).replacingOccurrences(of: "/", with: "-")))
-      if !tracks.contains(where: { $0.id == id }) { tracks.append((id, name, [])) }
+      if !tracks.contains(where: { $0.id == id }) { tracks.append((id, name, folder(d), [])) }
       let t = tracks.firstIndex { $0.id == id } ?? 0
       for (i, level) in d.levels.enumerated() { tracks[t].levels.append((levelID(d, i), level)) }
     }
@@ -53,13 +88,29 @@ public enum GraphFolderWriter {
           })
       ),
     ]
+    var schema: [(String, Node)] = []
+    if refersTo {
+      // A statement measured against another level: "(Equivalent to L2 Software Engineer)".
+      schema.append(
+        (
+          "edges",
+          Node([
+            mapping([
+              ("name", Node("refers_to")), ("from", Node("expectation")),
+              ("to", Node([Node("level"), Node("role")])),
+              ("description", Node("a statement names the level or role it is measured against")),
+            ])
+          ])
+        ))
+    }
     if linker != nil {
       // How each link was made, and how sure it is, are properties of `expresses` in this graph.
       let extra = mapping([
         ("matched_by", Node("string")), ("confidence", Node("number")), ("reviewed", Node("bool")),
       ])
-      manifest.append(("schema", mapping([("properties", mapping([("expresses", extra)]))])))
+      schema.append(("properties", mapping([("expresses", extra)])))
     }
+    if !schema.isEmpty { manifest.append(("schema", mapping(schema))) }
     files.append(
       ExportFile(path: "orgraph.yaml", text: yaml(manifest, comment: "Imported by `orgraph import`.")))
     if let linker {
@@ -79,6 +130,15 @@ public enum GraphFolderWriter {
     // Teams: one per area a job description names, with the person who leads it.
     var teams: [(id: String, name: String, purpose: String?, lead: String?)] = []
     for d in documents {
+      // An area's own page names the team and says why it exists.
+      if let team = d.team {
+        let id = "team:\(org)/" + GraphBuilder.slug(team.name)
+        if let i = teams.firstIndex(where: { $0.id == id }) {
+          teams[i].purpose = teams[i].purpose ?? team.purpose?.text
+        } else {
+          teams.append((id, team.name, team.purpose?.text, nil))
+        }
+      }
       for role in d.roles {
         guard let area = role.area else { continue }
         let id = "team:\(org)/" + GraphBuilder.slug(area.text)
@@ -96,10 +156,17 @@ public enum GraphFolderWriter {
         "tracks",
         Node(
           tracks.map { t in
-            mapping([
-              ("id", Node(t.id)), ("name", Node(t.name)), ("part_of", Node("org:\(org)")),
-              ("has_level", Node(t.levels.map { Node($0.id) })),
-            ])
+            var pairs: [(String, Node)] = [("id", Node(t.id)), ("name", Node(t.name))]
+            if let d = documents.first(where: { folder($0) == t.folder && $0.track?.description != nil }),
+              let description = d.track?.description
+            {
+              // The discipline's README says what the track is.
+              pairs.append(("description", Node(description.text)))
+              pairs.append(("source", Node("\(documentID(d)):\(description.line)")))
+            }
+            pairs.append(("part_of", Node("org:\(org)")))
+            pairs.append(("has_level", Node(t.levels.map { Node($0.id) })))
+            return mapping(pairs)
           })
       ),
     ]
@@ -142,10 +209,10 @@ public enum GraphFolderWriter {
       }
     }
     files.append(ExportFile(path: "organisation.yaml", text: yaml(organisationFile, comment: nil)))
-    for d in documents {
+    for (index, d) in documents.enumerated() {
       let id = documentID(d)
       /// Statements or examples, each with its section, source line and links (reviewed ones kept).
-      func texts(_ list: [ImportedText]) -> Node {
+      func texts(_ list: [ImportedText], of owner: ReferenceTarget? = nil) -> Node {
         Node(
           list.map { t in
             var p: [(String, Node)] = [("text", Node(t.text))]
@@ -156,6 +223,8 @@ public enum GraphFolderWriter {
             } else if !t.links.isEmpty {
               p.append(("expresses", Node(t.links.map(expresses))))
             }
+            let measures = targets(t.refersTo, from: index, roles: true, excluding: owner)
+            if !measures.isEmpty { p.append(("refers_to", Node(measures.map { Node($0) }))) }
             return mapping(p)
           })
       }
@@ -172,15 +241,19 @@ public enum GraphFolderWriter {
         if let next = promotions[levelID(d, i)], !next.isEmpty {
           pairs.append(("promotes_to", Node(next.map { Node($0) })))
         }
-        if !level.statements.isEmpty { pairs.append(("expects", texts(level.statements))) }
+        let included = targets(
+          level.includes, from: index, roles: false, excluding: .level(document: index, index: i))
+        if !included.isEmpty { pairs.append(("includes", Node(included.map { Node($0) }))) }
+        if !level.statements.isEmpty {
+          pairs.append(("expects", texts(level.statements, of: .level(document: index, index: i))))
+        }
         if !level.examples.isEmpty { pairs.append(("has_example", texts(level.examples))) }
         return mapping(pairs)
       }
       var sections: [(String, Node)] = levels.isEmpty ? [] : [("levels", Node(levels))]
       var values: [Node] = []
       let roles = d.roles.enumerated().map { i, role -> Node in
-        let roleID = "role:\(org)/\(id)" + (d.roles.count > 1 ? "-\(i + 1)" : "")
-        var pairs: [(String, Node)] = [("id", Node(roleID)), ("name", Node(role.title))]
+        var pairs: [(String, Node)] = [("id", Node(roleID(d, i))), ("name", Node(role.title))]
         if let description = role.description { pairs.append(("description", Node(description.text))) }
         pairs.append(("source", Node("\(id):\(role.line)")))
         if let area = role.area {
@@ -205,7 +278,9 @@ public enum GraphFolderWriter {
           embodies.append(Node(valueID))
         }
         if !embodies.isEmpty { pairs.append(("embodies", Node(embodies))) }
-        if !role.statements.isEmpty { pairs.append(("expects", texts(role.statements))) }
+        if !role.statements.isEmpty {
+          pairs.append(("expects", texts(role.statements, of: .role(document: index, index: i))))
+        }
         return mapping(pairs)
       }
       if !values.isEmpty { sections.append(("values", Node(values))) }

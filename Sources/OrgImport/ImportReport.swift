@@ -7,9 +7,18 @@ public enum ImportReport {
   public static func text(_ reading: Importer.Reading) -> String {
     var out = ""
     var totals = (levels: 0, statements: 0, examples: 0, skipped: 0)
-    for d in reading.documents {
+    for (index, d) in reading.documents.enumerated() {
       out += "\(d.path)  (\(d.reader) reader)\n"
-      for level in d.levels {
+      func references(
+        _ list: [LevelReference], _ verb: String, roles: Bool, excluding: ReferenceTarget? = nil
+      ) {
+        for r in list {
+          guard let shown = reference(r, from: index, reading.documents, roles: roles, excluding: excluding)
+          else { continue }
+          out += "    \(verb) \(d.path):\(r.line): \(r.name) → \(shown.text)\n"
+        }
+      }
+      for (l, level) in d.levels.enumerated() {
         out +=
           "  level \(level.code.map { $0 + " " } ?? "")\(level.title): \(count(level.statements.count, "statement")), "
         out += "\(count(level.examples.count, "example")), \(count(level.metadata.count, "metadata field"))"
@@ -21,12 +30,15 @@ public enum ImportReport {
         for s in level.statements where s.links.isEmpty {
           out += "    unmatched \(d.path):\(s.line): \(s.text)\n"
         }
-        if !level.mentions.isEmpty { out += "    levels named: \(level.mentions.joined(separator: ", "))\n" }
+        references(level.includes, "includes", roles: false, excluding: .level(document: index, index: l))
+        references(
+          level.statements.flatMap(\.refersTo), "refers to", roles: true,
+          excluding: .level(document: index, index: l))
         totals.levels += 1
         totals.statements += level.statements.count
         totals.examples += level.examples.count
       }
-      for role in d.roles {
+      for (r, role) in d.roles.enumerated() {
         out +=
           "  role \(role.title): \(count(role.statements.count, "statement")), \(count(role.challenges.count, "challenge")), "
         out +=
@@ -39,7 +51,18 @@ public enum ImportReport {
         for s in role.statements where s.links.isEmpty {
           out += "    unmatched \(d.path):\(s.line): \(s.text)\n"
         }
+        references(
+          role.statements.flatMap(\.refersTo), "refers to", roles: true,
+          excluding: .role(document: index, index: r))
         totals.statements += role.statements.count
+      }
+      if let track = d.track {
+        out += "  track \(track.title): \(track.description == nil ? "no description" : "a description"), "
+        out += "\(count(track.levels.count, "level")) listed\n"
+        references(track.levels, "lists", roles: false)
+      }
+      if let team = d.team {
+        out += "  team \(team.name): \(team.purpose == nil ? "no purpose" : "a purpose")\n"
       }
       for s in d.skipped {
         out += "  skipped \(d.path):\(s.line): \(s.reason): \(excerpt(s.text))\n"
@@ -61,62 +84,70 @@ public enum ImportReport {
 
   /// The report as JSON: `{"documents": [...], "refused": [...], "totals": {...}}`.
   public static func json(_ reading: Importer.Reading) -> String {
-    func texts(_ list: [ImportedText]) -> JSON {
-      .array(
-        list.map { t in
-          var pairs: [(String, JSON)] = [("text", .string(t.text)), ("line", .int(t.line))]
-          if let s = t.section { pairs.append(("section", .string(s))) }
-          if !t.links.isEmpty { pairs.append(("links", .array(t.links.map(linkJSON)))) }
-          return .object(pairs)
-        })
-    }
     let documents = JSON.array(
-      reading.documents.map { d in
-        .object([
+      reading.documents.enumerated().map { index, d in
+        func references(_ list: [LevelReference], roles: Bool, excluding: ReferenceTarget? = nil) -> JSON {
+          .array(
+            list.compactMap { r in
+              reference(r, from: index, reading.documents, roles: roles, excluding: excluding).map { shown in
+                .object([("name", .string(r.name)), ("line", .int(r.line)), ("target", shown.json)])
+              }
+            })
+        }
+        func texts(_ list: [ImportedText], of owner: ReferenceTarget? = nil) -> JSON {
+          .array(
+            list.map { t in
+              var pairs: [(String, JSON)] = [("text", .string(t.text)), ("line", .int(t.line))]
+              if let s = t.section { pairs.append(("section", .string(s))) }
+              if !t.links.isEmpty { pairs.append(("links", .array(t.links.map(linkJSON)))) }
+              if case .array(let list) = references(t.refersTo, roles: true, excluding: owner), !list.isEmpty
+              {
+                pairs.append(("refers_to", .array(list)))
+              }
+              return .object(pairs)
+            })
+        }
+        let track: JSON =
+          d.track.map { t in
+            .object([
+              ("title", .string(t.title)), ("description", t.description.map { .string($0.text) } ?? .null),
+              ("levels", references(t.levels, roles: false)),
+            ])
+          } ?? .null
+        let team: JSON =
+          d.team.map { t in
+            .object([("name", .string(t.name)), ("purpose", t.purpose.map { .string($0.text) } ?? .null)])
+          } ?? .null
+        let levels = d.levels.enumerated().map { i, l -> JSON in
+          let own = ReferenceTarget.level(document: index, index: i)
+          let metadata = l.metadata.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value.text)) }
+          return .object([
+            ("code", l.code.map(JSON.string) ?? .null), ("title", .string(l.title)), ("line", .int(l.line)),
+            ("archetype", l.archetype.map(JSON.string) ?? .null), ("metadata", .object(metadata)),
+            ("statements", texts(l.statements, of: own)), ("examples", texts(l.examples)),
+            ("links_made", .int(l.statements.reduce(0) { $0 + $1.links.count })),
+            ("unmatched", .int(l.statements.filter { $0.links.isEmpty }.count)),
+            ("includes", references(l.includes, roles: false, excluding: own)),
+          ])
+        }
+        let roles = d.roles.enumerated().map { n, r -> JSON in
+          let text = { (t: ImportedText?) -> JSON in t.map { .string($0.text) } ?? .null }
+          return .object([
+            ("title", .string(r.title)), ("line", .int(r.line)), ("purpose", text(r.purpose)),
+            ("description", text(r.description)), ("area", text(r.area)), ("lead", text(r.lead)),
+            ("statements", texts(r.statements, of: .role(document: index, index: n))),
+            ("challenges", texts(r.challenges)), ("performance_standards", texts(r.performanceStandards)),
+            ("values", texts(r.values)), ("links_made", .int(r.statements.reduce(0) { $0 + $1.links.count })),
+            ("unmatched", .int(r.statements.filter { $0.links.isEmpty }.count)),
+          ])
+        }
+        let skipped = d.skipped.map {
+          JSON.object([("line", .int($0.line)), ("text", .string($0.text)), ("reason", .string($0.reason))])
+        }
+        return .object([
           ("path", .string(d.path)), ("reader", .string(d.reader)), ("title", .string(d.title)),
-          (
-            "levels",
-            .array(
-              d.levels.map { l in
-                .object([
-                  ("code", l.code.map(JSON.string) ?? .null), ("title", .string(l.title)),
-                  ("line", .int(l.line)),
-                  ("archetype", l.archetype.map(JSON.string) ?? .null),
-                  (
-                    "metadata",
-                    .object(l.metadata.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.text)) })
-                  ),
-                  ("statements", texts(l.statements)), ("examples", texts(l.examples)),
-                  ("links_made", .int(l.statements.reduce(0) { $0 + $1.links.count })),
-                  ("unmatched", .int(l.statements.filter { $0.links.isEmpty }.count)),
-                  ("levels_named", .array(l.mentions.map(JSON.string))),
-                ])
-              })
-          ),
-          (
-            "roles",
-            .array(
-              d.roles.map { r in
-                .object([
-                  ("title", .string(r.title)), ("line", .int(r.line)),
-                  ("purpose", r.purpose.map { .string($0.text) } ?? .null),
-                  ("description", r.description.map { .string($0.text) } ?? .null),
-                  ("area", r.area.map { .string($0.text) } ?? .null),
-                  ("lead", r.lead.map { .string($0.text) } ?? .null),
-                  ("statements", texts(r.statements)), ("challenges", texts(r.challenges)),
-                  ("performance_standards", texts(r.performanceStandards)), ("values", texts(r.values)),
-                  ("links_made", .int(r.statements.reduce(0) { $0 + $1.links.count })),
-                  ("unmatched", .int(r.statements.filter { $0.links.isEmpty }.count)),
-                ])
-              })
-          ),
-          (
-            "skipped",
-            .array(
-              d.skipped.map {
-                .object([("line", .int($0.line)), ("text", .string($0.text)), ("reason", .string($0.reason))])
-              })
-          ),
+          ("levels", .array(levels)), ("roles", .array(roles)), ("track", track), ("team", team),
+          ("skipped", .array(skipped)),
         ])
       })
     let refused = JSON.array(
@@ -128,6 +159,32 @@ public enum ImportReport {
         ])
       })
     return JSON.object([("documents", documents), ("refused", refused)]).pretty() + "\n"
+  }
+
+  /// What a reference names, as the report shows it (text and JSON); `nil` for a phrase that names no level
+  /// ("in addition to our product delivery teams") and resolves to none.
+  static func reference(
+    _ r: LevelReference, from: Int, _ documents: [ImportedDocument], roles: Bool, excluding: ReferenceTarget?
+  ) -> (text: String, json: JSON)? {
+    switch LevelReferences.resolve(r, from: from, in: documents, roles: roles, excluding: excluding) {
+    case .found(let t):
+      let (d, title) =
+        switch t {
+        case .level(let d, let i):
+          (d, "level " + (documents[d].levels[i].code.map { $0 + " " } ?? "") + documents[d].levels[i].title)
+        case .role(let d, let i): (d, "role " + documents[d].roles[i].title)
+        }
+      return (
+        "\(title) (\(documents[d].path))",
+        .object([("document", .string(documents[d].path)), ("title", .string(title))])
+      )
+    case .ambiguous(let n):
+      return ("not linked: \(n) imported levels answer to that name", .null)
+    case .missing:
+      let parsed = LevelReferences.parse(r.name)
+      guard r.document != nil || parsed.code != nil || parsed.rank != nil else { return nil }
+      return ("not linked: no imported level has that name; import its document too", .null)
+    }
   }
 
   static func linkJSON(_ l: CompetencyLinker.Link) -> JSON {

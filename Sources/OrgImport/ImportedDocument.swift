@@ -15,6 +15,30 @@ public struct ImportedDocument: Sendable, Hashable {
   public var skipped: [SkippedLine]
   /// Every line number the graph holds something from.
   public var used: Set<Int>
+  /// The track a discipline's README describes (its folder's track).
+  public var track: ImportedTrack? = nil
+  /// The team an area's or team's page describes.
+  public var team: ImportedTeam? = nil
+}
+
+/// A ladder as its README describes it: the folder's track.
+public struct ImportedTrack: Sendable, Hashable {
+  /// The README's title.
+  public var title: String
+  /// What the discipline does.
+  public var description: ImportedText?
+  /// The level pages it lists, in its order.
+  public var levels: [LevelReference]
+}
+
+/// A team (an area) as its own page describes it.
+public struct ImportedTeam: Sendable, Hashable {
+  /// Its name (the page's title).
+  public var name: String
+  /// The line of the title.
+  public var line: Int
+  /// Why it exists.
+  public var purpose: ImportedText?
 }
 
 /// One level of a ladder, as a document describes it.
@@ -37,8 +61,9 @@ public struct ImportedLevel: Sendable, Hashable {
   public var statements: [ImportedText]
   /// Examples, each with its dimension.
   public var examples: [ImportedText]
-  /// Levels it names ("equivalent to L1 …"), by code.
-  public var mentions: [String]
+  /// The levels it builds on ("Building on Quality Coach (Level 2)", "equivalent to a Junior Software
+  /// Engineer"): `includes` in the graph.
+  public var includes: [LevelReference] = []
 }
 
 /// A role, as a job description or a roles page describes it.
@@ -77,6 +102,10 @@ public struct ImportedText: Sendable, Hashable {
   public var line: Int
   /// The competencies it expresses, once linked (``Importer/link(_:with:)``).
   public var links: [CompetencyLinker.Link] = []
+  /// The links written in it (`[L2 Software Engineer](../Software-Engineering/L2-Software-Engineer.md)`).
+  public var hyperlinks: [MarkdownLink] = []
+  /// The levels or roles it is measured against ("(Equivalent to L2 Software Engineer)"): `refers_to`.
+  public var refersTo: [LevelReference] = []
 }
 
 /// A line that is not in the graph, and why.

@@ -145,16 +145,59 @@ public enum Importer {
     let text =
       text.contains("\r")
       ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+    var document = try readShape(text, path: path, reader: reader)
+    // Statements that name the level they are measured against: "(Equivalent to L2 Software Engineer)".
+    for l in document.levels.indices {
+      let levelWide = Set(document.levels[l].includes.map(\.line))
+      for s in document.levels[l].statements.indices
+      where !levelWide.contains(document.levels[l].statements[s].line) {
+        let t = document.levels[l].statements[s]
+        document.levels[l].statements[s].refersTo = LevelReferences.find(
+          in: t.text, links: t.hyperlinks, line: t.line, path: path)
+      }
+    }
+    for r in document.roles.indices {
+      for s in document.roles[r].statements.indices {
+        let t = document.roles[r].statements[s]
+        document.roles[r].statements[s].refersTo = LevelReferences.find(
+          in: t.text, links: t.hyperlinks, line: t.line, path: path)
+      }
+    }
+    return document
+  }
+
+  static func readShape(_ text: String, path: String, reader: ReaderChoice) throws(ImportError)
+    -> ImportedDocument
+  {
     switch reader {
     case .octopus:
+      if !OctopusLadderReader.recognises(text, path: path) && IndexPageReader.recognisesTrack(text) {
+        return try IndexPageReader.readTrack(text, path: path)
+      }
       return try OctopusLadderReader.read(text, path: path)
     case .rocketchatJD:
+      if !RocketChatJobReader.recognises(text) && IndexPageReader.recognisesTeam(text, path: path) {
+        return try IndexPageReader.readTeam(text, path: path)
+      }
       return try RocketChatJobReader.read(text, path: path)
     case .rocketchatRoles:
       return try RocketChatRolesReader.read(text, path: path)
     case .octopusRoles:
       return try OctopusDisciplineReader.read(text, path: path)
     case .auto:
+      let readme = path.split(separator: "/").last?.lowercased() == "readme.md"
+      // A README introduces a folder: a discipline's lists its level pages, an area's gives its purpose (read
+      // below, as other area pages are); any other is no framework document.
+      if readme && IndexPageReader.recognisesTrack(text) {
+        return try IndexPageReader.readTrack(text, path: path)
+      }
+      if readme && !IndexPageReader.recognisesTeam(text, path: path) {
+        throw ImportError(
+          path: path, message: "a README that introduces the handbook; it describes no level, role or team",
+          help:
+            "the roles and levels it points to are in the documents it links; to read it anyway, name a reader with --reader",
+          unrecognised: true)
+      }
       if OctopusLadderReader.recognises(text, path: path) {
         return try OctopusLadderReader.read(text, path: path)
       }
@@ -162,6 +205,9 @@ public enum Importer {
       if RocketChatRolesReader.recognises(text) { return try RocketChatRolesReader.read(text, path: path) }
       if OctopusDisciplineReader.recognises(text) {
         return try OctopusDisciplineReader.read(text, path: path)
+      }
+      if IndexPageReader.recognisesTeam(text, path: path) {
+        return try IndexPageReader.readTeam(text, path: path)
       }
       throw ImportError(
         path: path, message: "no reader recognises this document",

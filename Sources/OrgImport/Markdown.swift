@@ -36,6 +36,16 @@ public struct MarkdownBlock: Sendable, Hashable {
   public var text: String
   /// The blocks inside it.
   public var children: [MarkdownBlock]
+  /// The links of its own inline content (for an item, of its paragraphs), in order.
+  public var links: [MarkdownLink] = []
+}
+
+/// A link in a block's text: `[L2 Software Engineer](../Software-Engineering/L2-Software-Engineer.md)`.
+public struct MarkdownLink: Sendable, Hashable {
+  /// The link's text, as the block's `text` holds it.
+  public var text: String
+  /// Where it points, as written.
+  public var url: String
 }
 
 /// Parses Markdown with cmark-gfm and its table extension.
@@ -86,19 +96,23 @@ public enum Markdown {
     case "heading":
       return MarkdownBlock(
         kind: .heading(Int(cmark_node_get_heading_level(node))), lines: lines, text: inlineText(node),
-        children: [])
+        children: [], links: links(node))
     case "paragraph":
-      return MarkdownBlock(kind: .paragraph, lines: lines, text: inlineText(node), children: [])
+      return MarkdownBlock(
+        kind: .paragraph, lines: lines, text: inlineText(node), children: [], links: links(node))
     case "block_quote":
       let inner = children(of: node)
       return MarkdownBlock(
-        kind: .quote, lines: lines, text: inner.map(\.text).joined(separator: " "), children: inner)
+        kind: .quote, lines: lines, text: inner.map(\.text).joined(separator: " "), children: inner,
+        links: inner.flatMap(\.links))
     case "list":
       return MarkdownBlock(kind: .list, lines: lines, text: "", children: children(of: node))
     case "item":
       let inner = children(of: node)
-      let own = inner.filter { $0.kind == .paragraph }.map(\.text).joined(separator: " ")
-      return MarkdownBlock(kind: .item, lines: lines, text: own, children: inner)
+      let paragraphs = inner.filter { $0.kind == .paragraph }
+      return MarkdownBlock(
+        kind: .item, lines: lines, text: paragraphs.map(\.text).joined(separator: " "), children: inner,
+        links: paragraphs.flatMap(\.links))
     case "html_block":
       return MarkdownBlock(kind: .html, lines: lines, text: literal(node), children: [])
     case "code_block":
@@ -140,6 +154,32 @@ public enum Markdown {
     }
     walk(node)
     return collapse(out)
+  }
+
+  /// The items of a list with text, nested lists' items after their parent's, in order.
+  static func items(_ list: MarkdownBlock) -> [MarkdownBlock] {
+    list.children.flatMap { item -> [MarkdownBlock] in
+      (item.text.isEmpty ? [] : [item]) + item.children.filter { $0.kind == .list }.flatMap(items)
+    }
+  }
+
+  /// The links in a node's inline content, with their text as ``inlineText(_:)`` gives it.
+  static func links(_ node: OpaquePointer) -> [MarkdownLink] {
+    var out: [MarkdownLink] = []
+    func walk(_ n: OpaquePointer) {
+      var child = cmark_node_first_child(n)
+      while let c = child {
+        if typeName(c) == "link" {
+          let url = cmark_node_get_url(c).map { String(cString: $0) } ?? ""
+          out.append(MarkdownLink(text: inlineText(c), url: url))
+        } else {
+          walk(c)
+        }
+        child = cmark_node_next(c)
+      }
+    }
+    walk(node)
+    return out
   }
 
   /// Runs of white space as one space, trimmed.

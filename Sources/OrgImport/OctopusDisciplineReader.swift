@@ -5,22 +5,37 @@ import Foundation
 /// `### :owl: …` groups of first-person bullets; the older single-role pages (`# UX and UI Designer`, a `>`
 /// line, bullets); and pages for everyone (`# Everyone`, an introduction, then `## I am …` groups).
 public enum OctopusDisciplineReader {
-  /// Whether `text` looks like a discipline page: a title and first-person bullets (`- I …`).
+  /// Whether `text` looks like a discipline page: a heading first and first-person bullets (`- I …`).
   public static func recognises(_ text: String) -> Bool {
     let lines = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-    guard lines.first(where: { !$0.isEmpty })?.hasPrefix("# ") == true else { return false }
+    guard let first = lines.first(where: { !$0.isEmpty }), first.hasPrefix("#") else { return false }
     return lines.contains { $0.hasPrefix("- I ") || $0.hasPrefix("* I ") }
+  }
+
+  /// A level heading: `L4 Engineering Manager`, `L3: Senior Engineer`, `Junior Quality Coach (Level 1)`.
+  static func levelHeading(_ text: String) -> (code: String, rank: Int, title: String)? {
+    if let heading = OctopusLadderReader.levelHeading(text) { return heading }
+    guard let (title, rank) = LevelReferences.levelInParentheses(text), !title.isEmpty else { return nil }
+    return ("L\(rank)", rank, title)
   }
 
   /// Reads one discipline page.
   public static func read(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
     let lines = text.components(separatedBy: "\n")
     let blocks = Markdown.parse(text)
-    guard let titleIndex = blocks.firstIndex(where: { $0.kind == .heading(1) }) else {
+    guard let titleIndex = blocks.firstIndex(where: { if case .heading = $0.kind { true } else { false } }),
+      case .heading(let titleDepth) = blocks[titleIndex].kind
+    else {
       throw ImportError(path: path, line: 1, message: "no `# Title` heading", unrecognised: true)
     }
     let title = blocks[titleIndex].text
-    let manyRoles = title.lowercased().hasSuffix(" roles")
+    // The headings that start a role or level: `##` under a "… Roles" title, or — on pages that put a `##`
+    // title above `#` headings (Quality-Coaching.md) — the headings as high as the title or higher.
+    let depths = blocks[(titleIndex + 1)...].compactMap { b -> Int? in
+      if case .heading(let n) = b.kind, n <= titleDepth { n } else { nil }
+    }
+    let unitDepth: Int? = depths.min() ?? (title.lowercased().hasSuffix(" roles") ? 2 : nil)
+    let manyRoles = unitDepth != nil
     var used = Set(blocks[titleIndex].lines)
     var skipped: [SkippedLine] = []
     var roles: [ImportedRole] = []
@@ -40,8 +55,8 @@ public enum OctopusDisciplineReader {
     func skip(_ block: MarkdownBlock, _ reason: String) {
       skipped += LineAccount.skipped(block, in: lines, reason: reason)
     }
-    func add(_ text: String, _ line: Int, example: Bool = false) -> Bool {
-      let t = ImportedText(text: text, section: section, line: line)
+    func add(_ text: String, _ line: Int, example: Bool = false, links: [MarkdownLink] = []) -> Bool {
+      let t = ImportedText(text: text, section: section, line: line, hyperlinks: links)
       switch owner {
       case .none: return false
       case .role(let r):
@@ -51,22 +66,15 @@ public enum OctopusDisciplineReader {
       }
       return true
     }
-    func items(_ list: MarkdownBlock) -> [(String, Int)] {
-      list.children.flatMap { item -> [(String, Int)] in
-        let own = item.text.isEmpty ? [] : [(item.text, item.lines.lowerBound)]
-        return own + item.children.filter { $0.kind == .list }.flatMap(items)
-      }
-    }
 
     for (index, block) in blocks.enumerated() where index != titleIndex {
       switch block.kind {
-      case .heading(2) where manyRoles:
-        if let level = OctopusLadderReader.levelHeading(block.text) {
+      case .heading(let depth) where depth == unitDepth:
+        if let level = levelHeading(block.text) {
           levels.append(
             ImportedLevel(
               code: level.code, rank: level.rank, title: level.title, line: block.lines.lowerBound,
-              archetype: nil,
-              metadata: [:], statements: [], examples: [], mentions: []))
+              archetype: nil, metadata: [:], statements: [], examples: []))
           owner = .level(levels.count - 1)
         } else {
           roles.append(ImportedRole(title: block.text, line: block.lines.lowerBound))
@@ -84,7 +92,11 @@ public enum OctopusDisciplineReader {
         switch owner {
         case .role(let r):
           roles[r].purpose = ImportedText(text: block.text, section: nil, line: block.lines.lowerBound)
-        case .level(let l): levels[l].archetype = block.text
+        case .level(let l):
+          levels[l].archetype = block.text
+          // "> Building on the Quality Coach (Level 2) role, I am …": the level includes that one.
+          levels[l].includes += LevelReferences.find(
+            in: block.text, links: block.links, line: block.lines.lowerBound, path: path)
         case .none:
           skip(block, "a quote before the first role")
           continue
@@ -100,14 +112,22 @@ public enum OctopusDisciplineReader {
           // The introduction of a single-role page describes it.
           roles[r].description = ImportedText(text: block.text, section: nil, line: block.lines.lowerBound)
           use(block)
-        } else if add(block.text, block.lines.lowerBound) {
+        } else if add(block.text, block.lines.lowerBound, links: block.links) {
+          if section == nil, case .level(let l) = owner {
+            // "I encompass all of the qualities listed in the L4 Engineering Manager definition, and I build on
+            // them": said of the whole level, before its first group.
+            levels[l].includes += LevelReferences.find(
+              in: block.text, links: block.links, line: block.lines.lowerBound, path: path)
+          }
           use(block)
         } else {
           skip(block, "the page's introduction, before the first role")
         }
       case .list:
         var any = false
-        for (text, line) in items(block) { any = add(text, line, example: inDetails) || any }
+        for item in Markdown.items(block) {
+          any = add(item.text, item.lines.lowerBound, example: inDetails, links: item.links) || any
+        }
         if any { use(block) } else { skip(block, "a list before the first role") }
       case .html:
         let lower = block.text.lowercased()

@@ -93,7 +93,7 @@ public enum OctopusLadderReader {
     var level = ImportedLevel(
       code: heading.code, rank: heading.rank, title: heading.title,
       line: headingIndex >= 0 ? blocks[headingIndex].lines.lowerBound : 1,
-      archetype: nil, metadata: [:], statements: [], examples: [], mentions: [])
+      archetype: nil, metadata: [:], statements: [], examples: [])
     var used = Set<Int>()
     var skipped: [SkippedLine] = []
     var section: String?
@@ -105,16 +105,8 @@ public enum OctopusLadderReader {
     func skip(_ block: MarkdownBlock, _ reason: String) {
       skipped += LineAccount.skipped(block, in: lines, reason: reason)
     }
-    func statement(_ text: String, _ line: Int) {
-      level.statements.append(ImportedText(text: text, section: section, line: line))
-      level.mentions += mentions(in: text)
-    }
-    /// Items of a list (nested ones too), each as (text, line).
-    func items(_ list: MarkdownBlock) -> [(String, Int)] {
-      list.children.flatMap { item -> [(String, Int)] in
-        let own = item.text.isEmpty ? [] : [(item.text, item.lines.lowerBound)]
-        return own + item.children.filter { $0.kind == .list }.flatMap(items)
-      }
+    func statement(_ text: String, _ line: Int, _ links: [MarkdownLink] = []) {
+      level.statements.append(ImportedText(text: text, section: section, line: line, hyperlinks: links))
     }
 
     for (index, block) in blocks.enumerated() {
@@ -155,13 +147,14 @@ public enum OctopusLadderReader {
             use(item)
           }
         } else if inDetails || examplesNext {
-          for (text, line) in items(block) {
-            level.examples.append(ImportedText(text: text, section: section, line: line))
+          for item in Markdown.items(block) {
+            level.examples.append(
+              ImportedText(text: item.text, section: section, line: item.lines.lowerBound))
           }
           examplesNext = false
           use(block)
         } else {
-          for (text, line) in items(block) { statement(text, line) }
+          for item in Markdown.items(block) { statement(item.text, item.lines.lowerBound, item.links) }
           use(block)
         }
       case .paragraph:
@@ -194,6 +187,9 @@ public enum OctopusLadderReader {
           }
         } else if section == nil, level.description == nil {
           level.description = plain
+          // "The expectations … are equivalent to a [Junior Software Engineer](…)": the level includes it.
+          level.includes += LevelReferences.find(
+            in: plain, links: block.links, line: block.lines.lowerBound, path: path)
           use(block)
         } else if section == nil {
           skip(block, "text between the archetype and the first dimension")
@@ -201,7 +197,7 @@ public enum OctopusLadderReader {
           level.examples.append(ImportedText(text: plain, section: section, line: block.lines.lowerBound))
           use(block)
         } else {
-          statement(plain, block.lines.lowerBound)
+          statement(plain, block.lines.lowerBound, block.links)
           use(block)
         }
       case .html:
@@ -287,17 +283,6 @@ public enum OctopusLadderReader {
     let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     guard !key.isEmpty, key.count <= 40, !value.isEmpty, !key.contains(".") else { return nil }
     return (key, value)
-  }
-
-  /// Level codes a statement names: "equivalent to L1 Junior …", "at least L3".
-  static func mentions(in text: String) -> [String] {
-    var out: [String] = []
-    let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." })
-    for w in words {
-      let word = String(w).trimmingCharacters(in: CharacterSet(charactersIn: "."))
-      if let h = levelHeading(word + " x"), h.code == word { out.append(word) }
-    }
-    return out
   }
 
   /// The line within `range` whose text contains `text` (markup aside), for items found in HTML.

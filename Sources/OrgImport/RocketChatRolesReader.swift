@@ -141,8 +141,63 @@ public enum RocketChatRolesReader {
     }
     // Lines that carry text and no block took (HTML comments, stray markup) are reported too.
     skipped = LineAccount.complete(skipped, used: used, lines: lines)
-    return ImportedDocument(
+    var document = ImportedDocument(
       path: path, reader: "rocketchat-roles", title: title, levels: [], roles: roles, skipped: skipped,
       used: used)
+    cumulate(&document)
+    return document
+  }
+
+  /// Seniority words, by the rank of the level they name.
+  static let seniority: [String: Int] = [
+    "intern": 0, "trainee": 0, "junior": 1, "associate": 1, "intermediate": 2, "mid": 2, "senior": 3,
+    "staff": 4, "lead": 4, "principal": 5, "distinguished": 6, "fellow": 7,
+  ]
+
+  /// A page whose roles build on each other ("In addition to a junior's responsibilities, a senior backend
+  /// engineer also …") describes the levels of one ladder: its roles become levels, ranked by their seniority
+  /// words (a title with none sits between junior and senior), each `includes` the one it names.
+  static func cumulate(_ document: inout ImportedDocument) {
+    var includes: [[LevelReference]] = []
+    for role in document.roles {
+      let texts = [role.purpose, role.description].compactMap { $0 } + role.statements
+      includes.append(
+        texts.flatMap { t in
+          LevelReferences.find(in: t.text, links: t.hyperlinks, line: t.line, path: document.path).filter {
+            $0.name.lowercased() != "the" && !$0.name.isEmpty
+          }
+        })
+    }
+    // The page is cumulative when a role names another role of the page.
+    let asLevels = document.roles.indices.map { i in
+      ImportedLevel(
+        code: nil, rank: nil, title: document.roles[i].title, line: document.roles[i].line,
+        archetype: nil, metadata: [:], statements: [], examples: [])
+    }
+    let probe = ImportedDocument(
+      path: document.path, reader: document.reader, title: document.title, levels: asLevels, skipped: [],
+      used: [])
+    let cumulative = includes.enumerated().contains { i, refs in
+      refs.contains {
+        if case .found = LevelReferences.resolve(
+          $0, from: 0, in: [probe], roles: false, excluding: .level(document: 0, index: i))
+        {
+          true
+        } else {
+          false
+        }
+      }
+    }
+    guard cumulative else { return }
+    document.levels = document.roles.enumerated().map { i, role in
+      let words = LevelReferences.normalised(role.title).split(separator: " ").map(String.init)
+      var statements = role.description.map { [$0] } ?? []
+      statements += role.statements
+      return ImportedLevel(
+        code: nil, rank: words.compactMap { seniority[$0] }.first ?? 2, title: role.title, line: role.line,
+        archetype: nil, description: role.purpose?.text, metadata: [:], statements: statements, examples: [],
+        includes: includes[i])
+    }
+    document.roles = []
   }
 }

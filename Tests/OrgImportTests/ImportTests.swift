@@ -32,16 +32,63 @@ struct ImportTests {
     let examples = reading.documents.flatMap(\.levels).reduce(0) { $0 + $1.examples.count }
     #expect(graph.nodes(ofKind: "expectation").count == statements)
     #expect(graph.nodes(ofKind: "example").count == examples)
-    #expect(graph.nodes(ofKind: "level").count == 2)
+    #expect(graph.nodes(ofKind: "level").count == 8)
     // Links become derived requirements, with the expectation as evidence.
     let l2 = try #require(graph.node(withID: "level:acme/fixtures-l2-platform-engineer"))
     #expect(graph.neighbors(of: l2, via: "requires").map { graph.name(of: $0.node) }.contains("Kubernetes"))
   }
 
+  /// Levels that build on others become `includes` (and require what those require); a statement measured
+  /// against another level `refers_to` it; a discipline's README describes its folder's track; an area's page
+  /// gives its team a purpose — on the fixtures, as a graph.
+  @Test func cumulativeLevelsReferencesTracksAndTeams() throws {
+    var reading = Importer.read([Self.fixtures.path])
+    Importer.link(&reading, with: try CompetencyLinker(taxonomy: try GraphLoader.loadDefault()))
+    let files = GraphFolderWriter.files(
+      for: reading.documents, organisation: "Acme",
+      linker: try CompetencyLinker(taxonomy: try GraphLoader.loadDefault()))
+    let graph = try GraphLoader.load(
+      files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
+    func pairs(_ edge: String) -> [String] {
+      graph.nodes.flatMap { n in
+        graph.neighbors(of: n, via: edge).map { "\(graph.name(of: n)) → \(graph.name(of: $0.node))" }
+      }.sorted()
+    }
+    #expect(
+      pairs("includes") == [
+        "Backend Engineer → Junior Backend Engineer", "Data Coach → Junior Data Coach",
+        "Senior Backend Engineer → Backend Engineer", "Senior Data Coach → Data Coach",
+        "Senior Platform Engineer → Platform Engineer",
+      ])
+    #expect(
+      pairs("refers_to") == [
+        "I mentor data coaches. (Equivalent to L3 Senior Platform Engineer in mentoring.) → Senior Platform Engineer"
+      ])
+    // A cumulative roles page is a ladder: ranked by seniority, promoted in order.
+    #expect(
+      pairs("promotes_to").filter { $0.contains("Backend") } == [
+        "Backend Engineer → Senior Backend Engineer", "Junior Backend Engineer → Backend Engineer",
+      ])
+    // The senior level requires what the levels it includes require ("learning", two levels down).
+    let senior = try #require(graph.node(withID: "level:acme/fixtures-cumulative-backend-roles-3"))
+    #expect(
+      Set(graph.neighbors(of: senior, via: "requires").map { graph.name(of: $0.node) }).isSuperset(of: [
+        "Continuous learning", "Mentoring",
+      ]))
+    let track = try #require(graph.node(withID: "track:acme/fixtures"))
+    #expect(
+      graph.property("description", of: track)?.displayText
+        == "Platform Engineers keep the build and deploy platform fast, safe and boring.")
+    let team = try #require(graph.node(withID: "team:acme/data"))
+    #expect(
+      graph.property("purpose", of: team)?.displayText
+        == "The data area turns what our customers do into decisions the company can trust.")
+  }
+
   @Test func everyQuirkIsRead() throws {
     let text = try String(
       contentsOf: Self.fixtures.appending(path: "L2 Platform Engineer.md"), encoding: .utf8)
-    let document = try OctopusLadderReader.read(text, path: "L2 Platform Engineer.md")
+    let document = try Importer.read(text, path: "L2 Platform Engineer.md", reader: .octopus)
     let level = try #require(document.levels.first)
     // A heading without the colon; bold-line and bullet metadata; an unknown key skipped with why.
     #expect(level.code == "L2" && level.title == "Platform Engineer")
@@ -59,7 +106,11 @@ struct ImportTests {
     #expect(level.statements.map(\.text).contains("learning Terraform."))
     #expect(level.examples.map(\.text).contains("I deployed a fix on my own."))
     #expect(level.examples.map(\.text).contains("I paired with a senior engineer & learned."))
-    #expect(level.mentions == ["L1"])
+    // "(Equivalent to L1 Junior Platform Engineer.)" names the level the statement is measured against.
+    #expect(
+      level.statements.flatMap(\.refersTo) == [
+        LevelReference(name: "L1 Junior Platform Engineer", document: nil, file: nil, line: 25)
+      ])
     // The unclosed `<details>` is reported at its line.
     #expect(document.skipped.contains { $0.line == 36 && $0.reason.contains("never closed") })
   }

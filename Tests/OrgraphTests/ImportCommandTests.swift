@@ -15,7 +15,7 @@ struct ImportCommandTests {
     let result = try Tool.run(["import", "--organisation", "Acme", page, second, "-o", "acme"], in: folder)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.hasPrefix("L2 Platform Engineer.md  (octopus reader)\n"))
-    #expect(result.stderr == "wrote acme: 69 nodes, 28 edges; `orgraph check --graph acme` passes\n")
+    #expect(result.stderr == "wrote acme: 69 nodes, 31 edges; `orgraph check --graph acme` passes\n")
     let check = try Tool.run(["check", "--graph", "acme"], in: folder)
     #expect(check.status == 0, "\(check.stderr)")
     let query = try Tool.run(
@@ -102,7 +102,7 @@ struct ImportCommandTests {
     // The JSON report is JSON.
     let json = try Tool.run(["import", "--format", "json", Self.fixtures.path], in: folder)
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-    #expect((object?["documents"] as? [Any])?.count == 3)
+    #expect((object?["documents"] as? [Any])?.count == 7)
     #expect((object?["refused"] as? [Any])?.count == 4)
   }
 }

@@ -1,0 +1,177 @@
+import Foundation
+import Yams
+
+/// Reads the pages that introduce a folder of framework documents rather than describe a level or role:
+/// - a discipline's README in a folder of ladder pages (`# What Do Cloud Engineers Do?`, a description, then
+///   `# Cloud Engineering Roles` and a list of links to its level pages): the description of the folder's
+///   track, and the levels it lists, in order (the `octopus` reader);
+/// - an area's page in a handbook (`# Front-end`, `## PURPOSE OF THE AREA` and its paragraph — or only the
+///   title, for a section's index page — and a team's own page, `# Backend`, `## Purpose`): a team with its
+///   purpose (the `rocketchat-jd` reader).
+public enum IndexPageReader {
+  /// Whether `text` lists ladder pages: list items that link to `L<n>…` documents.
+  public static func recognisesTrack(_ text: String) -> Bool {
+    ladderLinks(Markdown.parse(text)).count >= 1
+  }
+
+  /// Whether `text` is an area's or team's page: a title and a purpose section, or (a README) a title alone.
+  public static func recognisesTeam(_ text: String, path: String) -> Bool {
+    let blocks = Markdown.parse(withoutFrontMatter(text).body)
+    guard let first = blocks.first, case .heading = first.kind else { return false }
+    // A guide to writing job descriptions has the same sections, and an Identification one: not a team.
+    let template = blocks.contains {
+      if case .heading = $0.kind {
+        RocketChatJobReader.sectionName($0.text).lowercased() == "identification"
+      } else {
+        false
+      }
+    }
+    if blocks.contains(where: { isPurposeHeading($0) }) && !template { return true }
+    return path.split(separator: "/").last?.lowercased() == "readme.md" && blocks.count == 1
+  }
+
+  /// The list items that link to ladder pages, with the link.
+  static func ladderLinks(_ blocks: [MarkdownBlock]) -> [(item: MarkdownBlock, link: MarkdownLink)] {
+    blocks.filter { $0.kind == .list }.flatMap { Markdown.items($0) }.compactMap { item in
+      guard let link = item.links.first, !link.url.contains("://"),
+        let last = link.url.split(separator: "/").last
+      else { return nil }
+      // `L2-Cloud-Engineer.md`, or a name with spaces (`L2%20Platform%20Engineer.md`).
+      var file = String(last).removingPercentEncoding ?? String(last)
+      if file.hasSuffix(".md") { file.removeLast(3) }
+      guard OctopusLadderReader.fileLevel(file) != nil || OctopusLadderReader.levelHeading(file) != nil else {
+        return nil
+      }
+      return (item, link)
+    }
+  }
+
+  static func isPurposeHeading(_ block: MarkdownBlock) -> Bool {
+    guard case .heading(let n) = block.kind, n >= 2 else { return false }
+    let name = RocketChatJobReader.sectionName(block.text).lowercased()
+    return name == "purpose" || name == "purpose of the area"
+  }
+
+  /// The text after any front matter (its lines blanked, so line numbers stay), and the front matter's lines.
+  static func withoutFrontMatter(_ text: String) -> (body: String, lines: ClosedRange<Int>?) {
+    let lines = text.components(separatedBy: "\n")
+    guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return (text, nil) }
+    let body =
+      Array(repeating: "", count: end + 1).joined(separator: "\n") + "\n"
+      + lines[(end + 1)...].joined(separator: "\n")
+    return (body, 1...(end + 1))
+  }
+
+  /// Reads a discipline's README: the track's description and its levels.
+  public static func readTrack(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
+    let lines = text.components(separatedBy: "\n")
+    let blocks = Markdown.parse(text)
+    let listed = ladderLinks(blocks)
+    guard !listed.isEmpty else {
+      throw ImportError(
+        path: path, message: "no list of level pages",
+        help: "a discipline's README lists `[L2 …](L2-….md)` pages",
+        unrecognised: true)
+    }
+    var used = Set<Int>()
+    var skipped: [SkippedLine] = []
+    let listedLines = Set(listed.map { $0.item.lines.lowerBound })
+    var title: String?
+    var description: [MarkdownBlock] = []
+    // The description: the paragraphs under a first heading that is not the roles list's own ("What Do Cloud
+    // Engineers Do?"); the rest explains the format the level pages share, which they hold themselves.
+    var inDescription = false
+    for block in blocks {
+      switch block.kind {
+      case .heading(1):
+        if title == nil { title = block.text }
+        inDescription = !block.text.lowercased().hasSuffix(" roles")
+        used.formUnion(block.lines)
+      case .paragraph where inDescription:
+        description.append(block)
+        used.formUnion(block.lines)
+      case .list where Markdown.items(block).contains { listedLines.contains($0.lines.lowerBound) }:
+        used.formUnion(block.lines)
+      default:
+        skipped += LineAccount.skipped(
+          block, in: lines,
+          reason:
+            "the README's guide to the format its level pages share (each page holds its own fields and dimensions)"
+        )
+      }
+    }
+    let track = ImportedTrack(
+      title: title ?? path,
+      description: description.isEmpty
+        ? nil
+        : ImportedText(
+          text: description.map(\.text).joined(separator: "\n\n"), section: nil,
+          line: description[0].lines.lowerBound),
+      levels: listed.map { item, link in
+        LevelReference(
+          name: link.text, document: LevelReferences.localDocument(link.url, from: path),
+          line: item.lines.lowerBound)
+      })
+    return ImportedDocument(
+      path: path, reader: "octopus", title: track.title, levels: [],
+      skipped: LineAccount.complete(skipped, used: used, lines: lines), used: used, track: track)
+  }
+
+  /// Reads an area's or team's page: the team and its purpose.
+  public static func readTeam(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
+    let lines = text.components(separatedBy: "\n")
+    let (body, front) = withoutFrontMatter(text)
+    if let front {
+      do {
+        _ = try Yams.load(yaml: lines[1..<(front.upperBound - 1)].joined(separator: "\n"))
+      } catch {
+        throw ImportError(path: path, line: 2, message: "the front matter is not valid YAML: \(error)")
+      }
+    }
+    let blocks = Markdown.parse(body)
+    guard let first = blocks.first, case .heading = first.kind else {
+      throw ImportError(path: path, message: "no title heading", unrecognised: true)
+    }
+    var used = Set(first.lines)
+    var skipped: [SkippedLine] = []
+    if let front {
+      for n in front where !lines[n - 1].trimmingCharacters(in: .whitespaces).isEmpty && lines[n - 1] != "---"
+      {
+        skipped.append(
+          SkippedLine(
+            line: n, text: lines[n - 1].trimmingCharacters(in: .whitespaces),
+            reason: "the page's front matter: the graph keeps the team, with its name and purpose"))
+      }
+      used.insert(front.lowerBound)
+      used.insert(front.upperBound)
+    }
+    var purpose: [MarkdownBlock] = []
+    var inPurpose = false
+    for block in blocks.dropFirst() {
+      if isPurposeHeading(block) {
+        inPurpose = true
+        used.formUnion(block.lines)
+        continue
+      }
+      if case .heading = block.kind { inPurpose = false }
+      if inPurpose, block.kind == .paragraph {
+        purpose.append(block)
+        used.formUnion(block.lines)
+      } else {
+        skipped += LineAccount.skipped(
+          block, in: lines,
+          reason: "about the team's work or practices, not its purpose (teams hold a name and a purpose)")
+      }
+    }
+    let team = ImportedTeam(
+      name: first.text, line: first.lines.lowerBound,
+      purpose: purpose.isEmpty
+        ? nil
+        : ImportedText(
+          text: purpose.map(\.text).joined(separator: "\n\n"), section: nil, line: purpose[0].lines.lowerBound
+        ))
+    return ImportedDocument(
+      path: path, reader: "rocketchat-jd", title: first.text, levels: [],
+      skipped: LineAccount.complete(skipped, used: used, lines: lines), used: used, team: team)
+  }
+}

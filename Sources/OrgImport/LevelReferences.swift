@@ -1,0 +1,262 @@
+import Foundation
+
+/// A level (or role) a document names as the one a level builds on ("Building on Senior Quality Coach
+/// (Level 3)", "equivalent to a [Junior Software Engineer](L1-Junior-Software-Engineer.md)") or the one a
+/// statement is measured against ("(Equivalent to L2 Software Engineer)").
+public struct LevelReference: Sendable, Hashable {
+  /// The level as the document names it: `L2 Software Engineer`, `Quality Coach (Level 2)`, `Leadership`.
+  public var name: String
+  /// The document the name links to, as an import path (`corpora/…/L2-Software-Engineer.md`), when it links
+  /// to a local one.
+  public var document: String?
+  /// The file name a web link ends in (`Leadership.md` of `https://github.com/…/blob/main/Leadership.md`):
+  /// the imported document of that name nearest to the one that links it.
+  public var file: String?
+  /// The line that names it.
+  public var line: Int
+}
+
+/// What a ``LevelReference`` names, among the documents of one import.
+public enum ReferenceTarget: Sendable, Hashable {
+  /// The `index`th level of the `document`th document.
+  case level(document: Int, index: Int)
+  /// The `index`th role of the `document`th document.
+  case role(document: Int, index: Int)
+}
+
+/// Finds the levels a text builds on or is measured against, and resolves them among the imported documents.
+public enum LevelReferences {
+  /// The words that name a level as a benchmark, longest first so the longest one is taken.
+  static let cues: [String] = [
+    "encompass all of the qualities listed in the", "encompasses all of the qualities listed in the",
+    "encompass all of the qualities listed in", "encompasses all of the qualities listed in",
+    "encompasses everything in the", "encompasses everything in", "equivalent to at least",
+    "in addition to the", "in addition to an", "in addition to a", "in addition to", "equivalent to an",
+    "equivalent to a", "equivalent to", "building on the", "building on", "build on top of", "builds on",
+  ]
+
+  /// Trailing words that end a named level's phrase without being part of its name.
+  static let endings = [
+    " role", " definition", " above", " below", " level", "'s responsibilities", "’s responsibilities",
+    " responsibilities", "'s", "’s",
+  ]
+
+  /// The references `text` makes: each cue's phrase, split at `and`; a link that starts the phrase gives the
+  /// name and the document. `path` is the import path of the document holding `text`.
+  static func find(in text: String, links: [MarkdownLink], line: Int, path: String) -> [LevelReference] {
+    let lower = text.lowercased()
+    var out: [LevelReference] = []
+    var searchFrom = lower.startIndex
+    while searchFrom < lower.endIndex {
+      // The earliest cue from here (the longest at that place).
+      var best: Range<String.Index>?
+      for cue in cues {
+        guard let r = lower.range(of: cue, range: searchFrom..<lower.endIndex) else { continue }
+        let startsWord =
+          r.lowerBound == lower.startIndex || !lower[lower.index(before: r.lowerBound)].isLetter
+        let endsWord = r.upperBound == lower.endIndex || !lower[r.upperBound].isLetter
+        guard startsWord, endsWord else { continue }
+        if r.lowerBound < (best?.lowerBound ?? lower.endIndex) { best = r }
+      }
+      guard let cue = best else { break }
+      searchFrom = cue.upperBound
+      // The same place in `text` (lower-casing may change a character's length, never the count here).
+      guard lower.count == text.count else { break }
+      let start = text.index(
+        text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: cue.upperBound))
+      let phrase = text[start...].trimmingCharacters(in: .whitespaces)
+      for name in names(in: phrase, links: links) {
+        let document = name.link.flatMap { localDocument($0.url, from: path) }
+        let file = name.link.flatMap { link -> String? in
+          guard link.url.contains("://"), let last = link.url.split(separator: "/").last,
+            last.hasSuffix(".md")
+          else { return nil }
+          return String(last).removingPercentEncoding
+        }
+        out.append(LevelReference(name: name.text, document: document, file: file, line: line))
+      }
+    }
+    return out
+  }
+
+  /// The names a cue's phrase holds: up to the end of its clause, split at `and`; each with the link it is.
+  static func names(in phrase: String, links: [MarkdownLink]) -> [(text: String, link: MarkdownLink?)] {
+    var clause = phrase
+    for stop in [",", ";", ". ", ":"] {
+      if let r = clause.range(of: stop) { clause = String(clause[..<r.lowerBound]) }
+    }
+    // A `)` that closes nothing opened in the phrase ends it: "(Equivalent to L2 Software Engineer)".
+    var depth = 0
+    for (offset, c) in clause.enumerated() {
+      if c == "(" { depth += 1 }
+      if c == ")" {
+        if depth == 0 {
+          clause = String(clause.prefix(offset))
+          break
+        }
+        depth -= 1
+      }
+    }
+    clause = clause.trimmingCharacters(in: .whitespaces)
+    if clause.hasSuffix(".") { clause.removeLast() }
+    var out: [(String, MarkdownLink?)] = []
+    for part in clause.components(separatedBy: " and ") {
+      var name = part.trimmingCharacters(in: .whitespaces)
+      var changed = true
+      while changed {
+        changed = false
+        for ending in endings where name.lowercased().hasSuffix(ending) && name.count > ending.count {
+          name = String(name.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+          changed = true
+        }
+      }
+      guard !name.isEmpty else { continue }
+      let link = links.first { !$0.text.isEmpty && name.hasPrefix($0.text) }
+      out.append((link.map(\.text) ?? name, link))
+    }
+    return out
+  }
+
+  /// The import path a relative link points at (`../Software-Engineering/L2-Software-Engineer.md` from
+  /// `corpora/…/Cloud-Engineering/L3-Senior-Cloud-Engineer.md`); `nil` for web addresses and anchors.
+  static func localDocument(_ url: String, from path: String) -> String? {
+    guard !url.contains("://"), !url.hasPrefix("#"), !url.hasPrefix("/"), !url.hasPrefix("mailto:") else {
+      return nil
+    }
+    var target = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
+    target = target.removingPercentEncoding ?? target
+    var parts = path.split(separator: "/").dropLast().map(String.init)
+    for part in target.split(separator: "/") {
+      switch part {
+      case ".": continue
+      case "..": if !parts.isEmpty { parts.removeLast() }
+      default: parts.append(String(part))
+      }
+    }
+    return parts.joined(separator: "/")
+  }
+
+  /// How a reference was resolved.
+  public enum Resolution: Sendable, Hashable {
+    /// One level or role.
+    case found(ReferenceTarget)
+    /// Several levels or roles answer to the name, in the nearest folder that has any.
+    case ambiguous(Int)
+    /// None does.
+    case missing
+  }
+
+  /// What `reference`, made in the `from`th document, names among `documents`: the linked document's level
+  /// (or role), else the level whose code, rank and title the name gives — looked for in the same document,
+  /// then its folder, then each folder above (a name only some of whose words are the title's, only in the
+  /// first two). Roles count only when `roles` is true; `excluding` (the level
+  /// that makes the reference) never does.
+  public static func resolve(
+    _ reference: LevelReference, from: Int, in documents: [ImportedDocument], roles: Bool,
+    excluding: ReferenceTarget? = nil
+  ) -> Resolution {
+    let wanted = parse(reference.name)
+    func candidates(_ d: Int) -> [(ReferenceTarget, code: String?, rank: Int?, title: String)] {
+      let levels = documents[d].levels.enumerated().map { i, l in
+        (ReferenceTarget.level(document: d, index: i), l.code, l.rank, l.title)
+      }
+      let own =
+        roles
+        ? documents[d].roles.enumerated().map { i, r in
+          (ReferenceTarget.role(document: d, index: i), String?.none, Int?.none, r.title)
+        } : []
+      return (levels + own).filter { $0.0 != excluding }
+    }
+    func matching(_ list: [(ReferenceTarget, code: String?, rank: Int?, title: String)], loose: Bool)
+      -> [ReferenceTarget]
+    {
+      list.filter { c in
+        if let code = wanted.code, let theirs = c.code, !(theirs == code || theirs.hasPrefix(code + ".")) {
+          return false
+        }
+        if let rank = wanted.rank, c.rank != rank { return false }
+        if wanted.code != nil, c.code == nil, wanted.rank == nil { return false }
+        guard let title = wanted.title else { return wanted.code != nil || wanted.rank != nil }
+        let theirs = normalised(c.title)
+        if theirs == title { return true }
+        // Loosely: every word of the name is in the title ("a junior" → "Junior Backend Engineer").
+        return loose && Set(title.split(separator: " ")).isSubset(of: Set(theirs.split(separator: " ")))
+      }.map(\.0)
+    }
+    /// The level or role of the linked document: its only one, or the one the name gives.
+    func linked(_ d: Int) -> Resolution {
+      let all = candidates(d)
+      if all.count == 1 { return .found(all[0].0) }
+      let hits = matching(all, loose: true)
+      return hits.count == 1 ? .found(hits[0]) : hits.isEmpty ? .missing : .ambiguous(hits.count)
+    }
+    if let document = reference.document, let d = documents.firstIndex(where: { $0.path == document }) {
+      return linked(d)
+    }
+    // The same document, then its folder, then each folder above.
+    let path = documents[from].path
+    var scopes: [[Int]] = [[from]]
+    var folder = path.split(separator: "/").dropLast().map(String.init)
+    while true {
+      let prefix = folder.joined(separator: "/")
+      scopes.append(
+        documents.indices.filter { i in
+          prefix.isEmpty || documents[i].path.hasPrefix(prefix + "/")
+        })
+      if folder.isEmpty { break }
+      folder.removeLast()
+    }
+    if let file = reference.file {
+      for scope in scopes {
+        let named = scope.filter { documents[$0].path.split(separator: "/").last.map(String.init) == file }
+        if named.count == 1 { return linked(named[0]) }
+        if named.count > 1 { return .ambiguous(named.count) }
+      }
+    }
+    for (n, scope) in scopes.enumerated() {
+      let all = scope.flatMap(candidates)
+      // A loose name ("a junior") is looked for only in the document and its folder.
+      for loose in n < 2 ? [false, true] : [false] {
+        let hits = matching(all, loose: loose)
+        if hits.count == 1 { return .found(hits[0]) }
+        if hits.count > 1 { return .ambiguous(hits.count) }
+      }
+    }
+    return .missing
+  }
+
+  /// A level's name as code, rank and title: `L2 Software Engineer`, `Quality Coach (Level 2)`, `Level 1`.
+  static func parse(_ name: String) -> (code: String?, rank: Int?, title: String?) {
+    var text = name
+    for article in ["a ", "an ", "the "] where text.lowercased().hasPrefix(article) {
+      text = String(text.dropFirst(article.count))
+    }
+    if let heading = OctopusLadderReader.levelHeading(text) {
+      return (heading.code, nil, normalised(heading.title))
+    }
+    if let (title, rank) = levelInParentheses(text) {
+      return (nil, rank, title.isEmpty ? nil : normalised(title))
+    }
+    let words = text.split(separator: " ")
+    if words.count == 2, words[0].lowercased() == "level", let rank = Int(words[1]) {
+      return (nil, rank, nil)
+    }
+    if words.count == 1, let h = OctopusLadderReader.levelHeading(text + " x"), h.code == text {
+      return (h.code, nil, nil)
+    }
+    return (nil, nil, normalised(text))
+  }
+
+  /// `Quality Coach (Level 2)` → ("Quality Coach", 2).
+  static func levelInParentheses(_ text: String) -> (String, Int)? {
+    guard text.hasSuffix(")"), let open = text.range(of: "(level ", options: [.caseInsensitive, .backwards])
+    else { return nil }
+    let number = text[open.upperBound...].dropLast()
+    guard let rank = Int(number) else { return nil }
+    return (text[..<open.lowerBound].trimmingCharacters(in: .whitespaces), rank)
+  }
+
+  static func normalised(_ title: String) -> String {
+    title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+  }
+}
