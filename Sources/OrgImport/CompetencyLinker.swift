@@ -135,10 +135,13 @@ public struct CompetencyLinker: Sendable {
     (phrase: words($0.phrase.joined(separator: " ")), aspect: $0.aspect)
   }
 
+  /// Where `phrase` starts in `words`, word for word.
   static func contains(_ words: [String], _ phrase: [String]) -> Int? {
-    guard !phrase.isEmpty, words.count >= phrase.count else { return nil }
-    for i in 0...(words.count - phrase.count) where Array(words[i..<(i + phrase.count)]) == phrase {
-      return i
+    guard let first = phrase.first, words.count >= phrase.count else { return nil }
+    for i in 0...(words.count - phrase.count) where words[i] == first {
+      var k = 1
+      while k < phrase.count, words[i + k] == phrase[k] { k += 1 }
+      if k == phrase.count { return i }
     }
     return nil
   }
@@ -155,7 +158,9 @@ public struct CompetencyLinker: Sendable {
     let aspect = Self.foldedAspectCues.first { Self.contains(words, $0.phrase) != nil }?.aspect
     var out: [Link] = []
     var taken = words
-    for phrase in phrases {
+    // Only phrases whose first word the statement has can match (the taxonomy has hundreds).
+    let present = Set(words)
+    for phrase in phrases where present.contains(phrase.words[0]) {
       guard let i = Self.contains(taken, phrase.words),
         !out.contains(where: { $0.competency == phrase.competency })
       else { continue }

@@ -27,16 +27,16 @@ public enum GraphFolderWriter {
     func roleID(_ d: ImportedDocument, _ i: Int) -> String {
       "role:\(org)/\(documentID(d))" + (d.roles.count > 1 ? "-\(i + 1)" : "")
     }
+    let index = LevelReferences.Index(documents)
     /// The ids `references`, made in the `from`th document, resolve to (those that resolve).
     func targets(_ references: [LevelReference], from: Int, roles: Bool, excluding: ReferenceTarget? = nil)
       -> [String]
     {
       var ids: [String] = []
       for r in references {
-        guard
-          case .found(let t) = LevelReferences.resolve(
-            r, from: from, in: documents, roles: roles, excluding: excluding)
-        else { continue }
+        guard case .found(let t) = index.resolve(r, from: from, roles: roles, excluding: excluding) else {
+          continue
+        }
         let id: String
         switch t {
         case .level(let d, let i): id = levelID(documents[d], i)

@@ -2,21 +2,159 @@ import Foundation
 import OrgGraph
 import Yams
 
-/// Re-importing into a Graph folder an earlier import wrote (`orgraph import --update`): links a person has
-/// reviewed (`reviewed: true` on an `expresses` entry) are kept for statements whose text is unchanged, and
-/// what changed is reported per file — added, removed, changed, unchanged, with the statements that came and went.
+/// Re-importing into a Graph folder an earlier import wrote (`orgraph import --update`). Every import keeps a
+/// copy of what it wrote in the folder's hidden `.orgraph-import/`; an update merges, file by file and line
+/// by line, what the documents changed since (that copy against the new import) into the files as they are
+/// now, so a person's edits — reviewed links, comments, corrections — stay where they were. Where a person
+/// edited lines the documents changed too, the person's lines are kept and the conflict reported with the
+/// import's text. A folder from before these copies keeps the links marked `reviewed: true` for statements
+/// whose text is unchanged. What changed is reported per file.
 public enum ImportUpdate {
+  /// The hidden folder holding a copy of what the last import wrote: the base of the next update's merge.
+  public static let baseFolder = ".orgraph-import"
+
+  /// `files` and, in ``baseFolder``, a copy of each: what to write so that a later update can merge.
+  public static func withBase(_ visible: [ExportFile], generated: [ExportFile]) -> [ExportFile] {
+    visible + generated.map { ExportFile(path: baseFolder + "/" + $0.path, text: $0.text) }
+  }
+
+  /// The outcome of merging a new import into a folder.
+  public struct Merge: Sendable {
+    /// The files to write, as a person will see them.
+    public var files: [ExportFile]
+    /// What the report says about the merge: files whose edits were kept, conflicts.
+    public var notes: [String]
+  }
+
+  /// Merges `generated` (the new import) into `folder`, whose last import's output is in ``baseFolder``;
+  /// `nil` when the folder has no such copy (an import from before copies were kept).
+  public static func merge(into folder: String, _ generated: [ExportFile]) -> Merge? {
+    let base = folder + "/" + baseFolder
+    guard FileManager.default.fileExists(atPath: base) else { return nil }
+    func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+    var files: [ExportFile] = []
+    var notes: [String] = []
+    for file in generated {
+      guard let current = read(folder + "/" + file.path) else {
+        files.append(file)
+        continue
+      }
+      guard let before = read(base + "/" + file.path), before != current else {
+        // Not edited since the last import (or new to it): the import's text.
+        files.append(file)
+        continue
+      }
+      let merged = threeWay(base: lines(before), mine: lines(current), theirs: lines(file.text))
+      files.append(ExportFile(path: file.path, text: merged.lines.joined(separator: "\n")))
+      notes.append("kept your edits to \(file.path)")
+      for c in merged.conflicts {
+        let theirs =
+          c.theirs.isEmpty
+          ? "(nothing)" : c.theirs.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " / ")
+        notes.append(
+          "conflict \(file.path):\(c.line): you edited lines the documents changed; kept yours, the import has: \(theirs)"
+        )
+      }
+    }
+    // A file whose document is no longer imported goes, unless someone edited it.
+    let written = Set(generated.map(\.path))
+    let old = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+      $0.hasSuffix(".yaml") && !written.contains($0)
+    }
+    for name in old.sorted() {
+      guard let current = read(folder + "/" + name), let before = read(base + "/" + name), before != current
+      else {
+        continue
+      }
+      files.append(ExportFile(path: name, text: current))
+      notes.append("kept \(name): its document is no longer imported, but you edited it")
+    }
+    return Merge(files: files, notes: notes)
+  }
+
+  static func lines(_ text: String) -> [String] { text.components(separatedBy: "\n") }
+
+  /// A place where both sides changed the same lines of the base differently.
+  struct Conflict: Equatable {
+    /// The line, in the merged text, where the kept lines start.
+    var line: Int
+    /// The other side's lines there.
+    var theirs: [String]
+  }
+
+  /// The three-way merge of lines: each run of lines between lines all three share takes the side that
+  /// changed it; where both changed it differently, `mine` is kept and the conflict recorded.
+  static func threeWay(base: [String], mine: [String], theirs: [String]) -> (
+    lines: [String], conflicts: [Conflict]
+  ) {
+    /// For each base line, its index on the other side when the line is unchanged there.
+    func matches(_ other: [String]) -> [Int?] {
+      let difference = other.difference(from: base)
+      var removed = Set<Int>()
+      var inserted = Set<Int>()
+      for change in difference {
+        switch change {
+        case .remove(let offset, _, _): removed.insert(offset)
+        case .insert(let offset, _, _): inserted.insert(offset)
+        }
+      }
+      var out = [Int?](repeating: nil, count: base.count)
+      var j = 0
+      for i in base.indices where !removed.contains(i) {
+        while inserted.contains(j) { j += 1 }
+        out[i] = j
+        j += 1
+      }
+      return out
+    }
+    let a = matches(mine)
+    let b = matches(theirs)
+    var out: [String] = []
+    var conflicts: [Conflict] = []
+    var (i, m, t) = (0, 0, 0)
+    while i < base.count || m < mine.count || t < theirs.count {
+      if i < base.count, a[i] == m, b[i] == t {
+        out.append(mine[m])
+        (i, m, t) = (i + 1, m + 1, t + 1)
+        continue
+      }
+      // The next line all three share, after this run.
+      var s = i
+      while s < base.count, a[s] == nil || b[s] == nil { s += 1 }
+      let (m2, t2) = s < base.count ? (a[s] ?? mine.count, b[s] ?? theirs.count) : (mine.count, theirs.count)
+      let old = Array(base[i..<s])
+      let ours = Array(mine[m..<m2])
+      let other = Array(theirs[t..<t2])
+      if ours == old || ours == other {
+        out += other
+      } else if other == old {
+        out += ours
+      } else {
+        conflicts.append(Conflict(line: out.count + 1, theirs: other))
+        out += ours
+      }
+      (i, m, t) = (s, m2, t2)
+    }
+    return (out, conflicts)
+  }
+
   /// Reviewed `expresses` entries, by the text of the statement they belong to.
   public typealias ReviewedLinks = [String: [Node]]
 
   /// The reviewed `expresses` entries of the folder's files, by statement text.
   public static func reviewedLinks(in folder: String) -> [String: [Node]] {
-    var out: [String: [Node]] = [:]
     let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    for file in files where file.hasSuffix(".yaml") {
-      guard let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8),
-        let root = try? Yams.compose(yaml: text)
-      else { continue }
+    return reviewedLinks(
+      in: files.filter { $0.hasSuffix(".yaml") }.compactMap {
+        try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8)
+      })
+  }
+
+  /// The reviewed `expresses` entries of YAML texts, by statement text.
+  public static func reviewedLinks(in texts: [String]) -> [String: [Node]] {
+    var out: [String: [Node]] = [:]
+    for text in texts {
+      guard let root = try? Yams.compose(yaml: text) else { continue }
       collect(root, into: &out)
     }
     return out

@@ -37,8 +37,12 @@ public enum Importer {
   }
 
   /// Reads every path: a file, or a folder (every file under it, in path order, hidden ones aside).
-  public static func read(_ paths: [String], reader: ReaderChoice = .auto) -> Reading {
+  /// `progress`, when given, is told how many documents have been read, of how many.
+  public static func read(
+    _ paths: [String], reader: ReaderChoice = .auto, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) -> Reading {
     var reading = Reading()
+    var all: [(shown: String, full: String)] = []
     for path in paths {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -62,13 +66,15 @@ public enum Importer {
       } else {
         files = [(URL(fileURLWithPath: path).lastPathComponent, path)]
       }
-      for (shown, full) in files {
-        do throws(ImportError) {
-          let text = try readText(full, shown: shown)
-          reading.documents.append(try read(text, path: shown, reader: reader))
-        } catch {
-          reading.failures.append(error)
-        }
+      all += files
+    }
+    for (n, (shown, full)) in all.enumerated() {
+      progress?(n, all.count)
+      do throws(ImportError) {
+        let text = try readText(full, shown: shown)
+        reading.documents.append(try read(text, path: shown, reader: reader))
+      } catch {
+        reading.failures.append(error)
       }
     }
     return reading

@@ -146,83 +146,120 @@ public enum LevelReferences {
     case missing
   }
 
-  /// What `reference`, made in the `from`th document, names among `documents`: the linked document's level
-  /// (or role), else the level whose code, rank and title the name gives — looked for in the same document,
-  /// then its folder, then each folder above (a name only some of whose words are the title's, only in the
-  /// first two). Roles count only when `roles` is true; `excluding` (the level
-  /// that makes the reference) never does.
-  public static func resolve(
-    _ reference: LevelReference, from: Int, in documents: [ImportedDocument], roles: Bool,
-    excluding: ReferenceTarget? = nil
-  ) -> Resolution {
-    let wanted = parse(reference.name)
-    func candidates(_ d: Int) -> [(ReferenceTarget, code: String?, rank: Int?, title: String)] {
-      let levels = documents[d].levels.enumerated().map { i, l in
-        (ReferenceTarget.level(document: d, index: i), l.code, l.rank, l.title)
-      }
-      let own =
-        roles
-        ? documents[d].roles.enumerated().map { i, r in
-          (ReferenceTarget.role(document: d, index: i), String?.none, Int?.none, r.title)
-        } : []
-      return (levels + own).filter { $0.0 != excluding }
+  /// The documents of one import, indexed to resolve references: by path, by file name, by folder, with each
+  /// document's levels and roles and their titles folded once.
+  public struct Index: Sendable {
+    struct Candidate: Sendable {
+      var target: ReferenceTarget
+      var code: String?
+      var rank: Int?
+      var title: String
+      var words: Set<Substring>
+      var isRole: Bool
     }
-    func matching(_ list: [(ReferenceTarget, code: String?, rank: Int?, title: String)], loose: Bool)
-      -> [ReferenceTarget]
-    {
-      list.filter { c in
-        if let code = wanted.code, let theirs = c.code, !(theirs == code || theirs.hasPrefix(code + ".")) {
-          return false
+    /// The documents indexed.
+    public let documents: [ImportedDocument]
+    let byPath: [String: Int]
+    /// The documents under each folder (each document's folder and every folder above it; "" holds all).
+    let byFolder: [String: [Int]]
+    let fileNames: [String]
+    let candidates: [[Candidate]]
+
+    /// Indexes `documents`.
+    public init(_ documents: [ImportedDocument]) {
+      self.documents = documents
+      var byPath: [String: Int] = [:]
+      var byFolder: [String: [Int]] = [:]
+      for (d, document) in documents.enumerated() {
+        byPath[document.path] = byPath[document.path] ?? d
+        var folder = document.path.split(separator: "/").dropLast().map(String.init)
+        while true {
+          byFolder[folder.joined(separator: "/"), default: []].append(d)
+          if folder.isEmpty { break }
+          folder.removeLast()
         }
-        if let rank = wanted.rank, c.rank != rank { return false }
-        if wanted.code != nil, c.code == nil, wanted.rank == nil { return false }
-        guard let title = wanted.title else { return wanted.code != nil || wanted.rank != nil }
-        let theirs = normalised(c.title)
-        if theirs == title { return true }
-        // Loosely: every word of the name is in the title ("a junior" → "Junior Backend Engineer").
-        return loose && Set(title.split(separator: " ")).isSubset(of: Set(theirs.split(separator: " ")))
-      }.map(\.0)
-    }
-    /// The level or role of the linked document: its only one, or the one the name gives.
-    func linked(_ d: Int) -> Resolution {
-      let all = candidates(d)
-      if all.count == 1 { return .found(all[0].0) }
-      let hits = matching(all, loose: true)
-      return hits.count == 1 ? .found(hits[0]) : hits.isEmpty ? .missing : .ambiguous(hits.count)
-    }
-    if let document = reference.document, let d = documents.firstIndex(where: { $0.path == document }) {
-      return linked(d)
-    }
-    // The same document, then its folder, then each folder above.
-    let path = documents[from].path
-    var scopes: [[Int]] = [[from]]
-    var folder = path.split(separator: "/").dropLast().map(String.init)
-    while true {
-      let prefix = folder.joined(separator: "/")
-      scopes.append(
-        documents.indices.filter { i in
-          prefix.isEmpty || documents[i].path.hasPrefix(prefix + "/")
-        })
-      if folder.isEmpty { break }
-      folder.removeLast()
-    }
-    if let file = reference.file {
-      for scope in scopes {
-        let named = scope.filter { documents[$0].path.split(separator: "/").last.map(String.init) == file }
-        if named.count == 1 { return linked(named[0]) }
-        if named.count > 1 { return .ambiguous(named.count) }
+      }
+      self.byPath = byPath
+      self.byFolder = byFolder
+      fileNames = documents.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path }
+      func candidate(_ target: ReferenceTarget, _ code: String?, _ rank: Int?, _ title: String, role: Bool)
+        -> Candidate
+      {
+        let folded = LevelReferences.normalised(title)
+        return Candidate(
+          target: target, code: code, rank: rank, title: folded, words: Set(folded.split(separator: " ")),
+          isRole: role)
+      }
+      candidates = documents.enumerated().map { d, document in
+        document.levels.enumerated().map { i, l in
+          candidate(.level(document: d, index: i), l.code, l.rank, l.title, role: false)
+        }
+          + document.roles.enumerated().map { i, r in
+            candidate(.role(document: d, index: i), nil, nil, r.title, role: true)
+          }
       }
     }
-    for (n, scope) in scopes.enumerated() {
-      let all = scope.flatMap(candidates)
-      // A loose name ("a junior") is looked for only in the document and its folder.
-      for loose in n < 2 ? [false, true] : [false] {
-        let hits = matching(all, loose: loose)
-        if hits.count == 1 { return .found(hits[0]) }
-        if hits.count > 1 { return .ambiguous(hits.count) }
+
+    /// What `reference`, made in the `from`th document, names: the linked document's level (or role), else
+    /// the level whose code, rank and title the name gives — looked for in the same document, then its
+    /// folder, then each folder above (a name only some of whose words are the title's, only in the first
+    /// two). Roles count only when `roles` is true; `excluding` (the level that makes the reference) never
+    /// does.
+    public func resolve(
+      _ reference: LevelReference, from: Int, roles: Bool, excluding: ReferenceTarget? = nil
+    ) -> Resolution {
+      let wanted = parse(reference.name)
+      let wantedWords = Set((wanted.title ?? "").split(separator: " "))
+      func all(_ d: Int) -> [Candidate] {
+        candidates[d].filter { (roles || !$0.isRole) && $0.target != excluding }
       }
+      func matching(_ list: [Candidate], loose: Bool) -> [ReferenceTarget] {
+        list.filter { c in
+          if let code = wanted.code, let theirs = c.code, !(theirs == code || theirs.hasPrefix(code + ".")) {
+            return false
+          }
+          if let rank = wanted.rank, c.rank != rank { return false }
+          if wanted.code != nil, c.code == nil, wanted.rank == nil { return false }
+          guard let title = wanted.title else { return wanted.code != nil || wanted.rank != nil }
+          if c.title == title { return true }
+          // Loosely: every word of the name is in the title ("a junior" → "Junior Backend Engineer").
+          return loose && wantedWords.isSubset(of: c.words)
+        }.map(\.target)
+      }
+      /// The level or role of the linked document: its only one, or the one the name gives.
+      func linked(_ d: Int) -> Resolution {
+        let list = all(d)
+        if list.count == 1 { return .found(list[0].target) }
+        let hits = matching(list, loose: true)
+        return hits.count == 1 ? .found(hits[0]) : hits.isEmpty ? .missing : .ambiguous(hits.count)
+      }
+      if let document = reference.document, let d = byPath[document] { return linked(d) }
+      // The same document, then its folder, then each folder above.
+      var scopes: [[Int]] = [[from]]
+      var folder = documents[from].path.split(separator: "/").dropLast().map(String.init)
+      while true {
+        scopes.append(byFolder[folder.joined(separator: "/")] ?? [])
+        if folder.isEmpty { break }
+        folder.removeLast()
+      }
+      if let file = reference.file {
+        for scope in scopes {
+          let named = scope.filter { fileNames[$0] == file }
+          if named.count == 1 { return linked(named[0]) }
+          if named.count > 1 { return .ambiguous(named.count) }
+        }
+      }
+      for (n, scope) in scopes.enumerated() {
+        let list = scope.flatMap(all)
+        // A loose name ("a junior") is looked for only in the document and its folder.
+        for loose in n < 2 ? [false, true] : [false] {
+          let hits = matching(list, loose: loose)
+          if hits.count == 1 { return .found(hits[0]) }
+          if hits.count > 1 { return .ambiguous(hits.count) }
+        }
+      }
+      return .missing
     }
-    return .missing
   }
 
   /// A level's name as code, rank and title: `L2 Software Engineer`, `Quality Coach (Level 2)`, `Level 1`.

@@ -179,8 +179,8 @@ public enum RocketChatRolesReader {
       used: [])
     let cumulative = includes.enumerated().contains { i, refs in
       refs.contains {
-        if case .found = LevelReferences.resolve(
-          $0, from: 0, in: [probe], roles: false, excluding: .level(document: 0, index: i))
+        if case .found = LevelReferences.Index([probe]).resolve(
+          $0, from: 0, roles: false, excluding: .level(document: 0, index: i))
         {
           true
         } else {

@@ -58,7 +58,8 @@ struct Import: ParsableCommand {
   }
 
   func run() throws {
-    var reading = Importer.read(paths, reader: reader)
+    let line = ProgressLine()
+    var reading = Importer.read(paths, reader: reader, progress: line.counter("importing documents"))
     var linker: CompetencyLinker?
     if !noLinks {
       var rules: String?
@@ -74,9 +75,11 @@ struct Import: ParsableCommand {
       } catch {
         throw ValidationError("the mapping file `\(mapping ?? "")` \(error.message)")
       }
+      line.status("linking statements to competencies")
       if let linker { Importer.link(&reading, with: linker) }
     }
     let report = format == .json ? ImportReport.json(reading) : ImportReport.text(reading)
+    line.finish()
     FileHandle.standardOutput.write(Data(report.utf8))
     guard let output else {
       if !reading.documents.isEmpty {
@@ -94,40 +97,55 @@ struct Import: ParsableCommand {
       organisation
       ?? URL(fileURLWithPath: paths[0]).standardizedFileURL.lastPathComponent.replacingOccurrences(
         of: "-", with: " ")
-    var reviewed: ImportUpdate.ReviewedLinks = [:]
-    if update {
-      guard FileManager.default.fileExists(atPath: output + "/" + OutputFolder.marker) else {
-        FileHandle.standardError.write(
-          Data(
-            "error: `--update` needs a folder an earlier `orgraph import` wrote, and `\(output)` is not one\n"
-              .utf8))
-        throw ExitCode(1)
-      }
-      reviewed = ImportUpdate.reviewedLinks(in: output)
+    if update && !FileManager.default.fileExists(atPath: output + "/" + OutputFolder.marker) {
+      FileHandle.standardError.write(
+        Data(
+          "error: `--update` needs a folder an earlier `orgraph import` wrote, and `\(output)` is not one\n"
+            .utf8))
+      throw ExitCode(1)
     }
-    let files = GraphFolderWriter.files(
-      for: reading.documents, organisation: name, linker: linker, reviewed: reviewed)
+    line.status("writing the Graph folder")
+    let generated = GraphFolderWriter.files(for: reading.documents, organisation: name, linker: linker)
+    // An update merges what the documents changed into the files as a person left them; a folder from before
+    // the import kept its own copy keeps the reviewed links only.
+    let merge = update ? ImportUpdate.merge(into: output, generated) : nil
+    var files = generated
+    if update && merge == nil {
+      files = GraphFolderWriter.files(
+        for: reading.documents, organisation: name, linker: linker,
+        reviewed: ImportUpdate.reviewedLinks(in: output))
+    }
+    files = merge?.files ?? files
     // What would be written must load, before anything is written.
+    line.status("checking that the folder loads")
+    defer { line.finish() }
     let graph: Graph
     do {
       graph = try GraphLoader.load(
         files: files.filter { $0.path.hasSuffix(".yaml") }.map { (output + "/" + $0.path, $0.text) })
     } catch {
       FileHandle.standardError.write(Data(GraphTool.render(error, format: .text, color: false).utf8))
-      FileHandle.standardError.write(
-        Data("error: the imported graph does not load, so nothing was written; please report this\n".utf8))
+      let why =
+        merge != nil
+        ? "the folder with your edits merged in does not load, so nothing was written; fix the file named above, or import into a new folder and compare"
+        : "the imported graph does not load, so nothing was written; please report this"
+      FileHandle.standardError.write(Data("error: \(why)\n".utf8))
       throw ExitCode(1)
     }
     do throws(OutputFileError) {
       if update {
         let changes = ImportUpdate.changes(from: output, to: files)
-        let kept = reviewed.values.reduce(0) { $0 + $1.count }
-        FileHandle.standardOutput.write(
-          Data(
-            ("update: \(kept) reviewed link\(kept == 1 ? "" : "s") kept\n"
-              + changes.map { "update: \($0)\n" }.joined()).utf8))
+        let kept = ImportUpdate.reviewedLinks(in: files.map(\.text)).values.reduce(0) { $0 + $1.count }
+        // After a conflict the folder may say what it said, but the documents did change.
+        let conflicted = merge?.notes.contains { $0.hasPrefix("conflict") } ?? false
+        let lines =
+          ["\(kept) reviewed link\(kept == 1 ? "" : "s") kept"] + (merge?.notes ?? [])
+          + changes.filter { !(conflicted && $0.hasPrefix("no changes")) }
+        FileHandle.standardOutput.write(Data(lines.map { "update: \($0)\n" }.joined().utf8))
       }
-      try OutputFolder.write(files, to: output, replacing: writes.force || update)
+      line.finish()
+      try OutputFolder.write(
+        ImportUpdate.withBase(files, generated: generated), to: output, replacing: writes.force || update)
     } catch {
       let help = error.exists ? "\n  = help: replace it with `--force`, or name another folder" : ""
       FileHandle.standardError.write(Data("error: \(error.description)\(help)\n".utf8))

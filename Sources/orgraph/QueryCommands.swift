@@ -296,18 +296,38 @@ final class ProgressLine: @unchecked Sendable {
   }
 
   private func update(_ progress: LoadProgress) {
-    lock.lock()
-    defer { lock.unlock() }
-    let now = Date()
-    guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(last) > 0.1, progress.totalBytes > 0 else {
-      return
-    }
-    last = now
-    shown = true
+    guard progress.totalBytes > 0 else { return }
     let percent = Int(Double(progress.bytesRead) / Double(progress.totalBytes) * 100)
     let read = ByteCountFormatter.string(fromByteCount: Int64(progress.bytesRead), countStyle: .file)
     let total = ByteCountFormatter.string(fromByteCount: Int64(progress.totalBytes), countStyle: .file)
-    FileHandle.standardError.write(Data("\r\u{1B}[Kloading tables: \(read) of \(total) (\(percent) %)".utf8))
+    show("loading tables: \(read) of \(total) (\(percent) %)")
+  }
+
+  /// A handler for work counted in items (`importing documents: 120 of 2,000 (6 %)`), on a terminal only.
+  func counter(_ what: String) -> (@Sendable (Int, Int) -> Void)? {
+    guard isatty(2) != 0 else { return nil }
+    return { [self] done, total in
+      guard total > 0 else { return }
+      show("\(what): \(done.formatted()) of \(total.formatted()) (\(done * 100 / total) %)")
+    }
+  }
+
+  /// Says which step the work is at (`linking statements to competencies`), on a terminal only.
+  func status(_ text: String) {
+    guard isatty(2) != 0 else { return }
+    show(text, always: true)
+  }
+
+  /// Rewrites the line in place, once the work has run a second, at most ten times a second (a new step
+  /// `always`).
+  private func show(_ text: String, always: Bool = false) {
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Date()
+    guard now.timeIntervalSince(start) > 1, always || now.timeIntervalSince(last) > 0.1 else { return }
+    last = now
+    shown = true
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
   }
 
   func finish() {

@@ -85,6 +85,25 @@ struct ImportTests {
         == "The data area turns what our customers do into decisions the company can trust.")
   }
 
+  /// The merge `--update` makes: each side's changes where only it changed, the person's where both did.
+  @Test func threeWayMergeOfLines() {
+    let base = ["a", "b", "c", "d", "e"]
+    // The person edits b and adds a comment at the top; the documents change d and add f.
+    let mine = ["# note", "a", "B", "c", "d", "e"]
+    let theirs = ["a", "b", "c", "D", "e", "f"]
+    let clean = ImportUpdate.threeWay(base: base, mine: mine, theirs: theirs)
+    #expect(clean.lines == ["# note", "a", "B", "c", "D", "e", "f"])
+    #expect(clean.conflicts.isEmpty)
+    // Both change c: the person's line is kept, the documents' reported at its line.
+    let both = ImportUpdate.threeWay(
+      base: base, mine: ["a", "b", "mine", "d", "e"], theirs: ["a", "b", "theirs", "d", "e"])
+    #expect(both.lines == ["a", "b", "mine", "d", "e"])
+    #expect(both.conflicts == [ImportUpdate.Conflict(line: 3, theirs: ["theirs"])])
+    // The same change on both sides is no conflict; a line both removed stays removed.
+    let same = ImportUpdate.threeWay(base: base, mine: ["a", "c", "x", "e"], theirs: ["a", "c", "x", "e"])
+    #expect(same.lines == ["a", "c", "x", "e"] && same.conflicts.isEmpty)
+  }
+
   @Test func everyQuirkIsRead() throws {
     let text = try String(
       contentsOf: Self.fixtures.appending(path: "L2 Platform Engineer.md"), encoding: .utf8)

@@ -39,43 +39,65 @@ struct ImportCommandTests {
     #expect(try Tool.run(["import", page, "-o", "acme", "--force"], in: folder).status == 0)
   }
 
-  /// `--update` keeps the links a person marked reviewed, replaces the rest, and reports what changed.
-  @Test func updateKeepsReviewedLinksAndReportsChanges() throws {
+  /// `--update` merges what the handbook changed into the files as a reviewer left them: reviewed links,
+  /// comments and reworded statements stay; where both changed the same lines, the reviewer's are kept and the
+  /// handbook's reported; what changed is reported.
+  @Test func updateMergesTheHandbooksChangesIntoTheReviewersFiles() throws {
     let folder = try Paths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let page = folder.appending(path: "L2 Platform Engineer.md")
     try FileManager.default.copyItem(at: Self.fixtures.appending(path: "L2 Platform Engineer.md"), to: page)
+    let file = folder.appending(path: "acme/l2-platform-engineer.yaml")
+    func edit(_ url: URL, _ old: String, _ new: String) throws {
+      let text = try String(contentsOf: url, encoding: .utf8)
+      #expect(text.contains(old), "\(url.lastPathComponent) holds \(old)")
+      try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+    func update() throws -> String {
+      let result = try Tool.run(
+        ["import", "--organisation", "Acme", page.path, "-o", "acme", "--update"], in: folder)
+      #expect(result.status == 0, "\(result.stderr)")
+      return result.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("update: ") }.joined(
+        separator: "\n")
+    }
     #expect(
       try Tool.run(["import", "--organisation", "Acme", page.path, "-o", "acme"], in: folder).status == 0)
-    // A reviewer raises the proficiency of one link and marks it reviewed.
-    let file = folder.appending(path: "acme/l2-platform-engineer.yaml")
-    let written = try String(contentsOf: file, encoding: .utf8)
-    let link = "    - to: competency:kubernetes\n      proficiency: awareness\n"
-    #expect(written.contains(link))
-    try written.replacingOccurrences(
-      of: link, with: "    - to: competency:kubernetes\n      reviewed: true\n      proficiency: working\n"
-    ).write(to: file, atomically: true, encoding: .utf8)
-    // The handbook gains a statement.
-    let text = try String(contentsOf: page, encoding: .utf8)
-    try text.replacingOccurrences(
-      of: "- I can deploy the platform.\n", with: "- I can deploy the platform.\n- I write runbooks.\n"
-    )
-    .write(to: page, atomically: true, encoding: .utf8)
-    let update = try Tool.run(
-      ["import", "--organisation", "Acme", page.path, "-o", "acme", "--update"], in: folder)
-    #expect(update.status == 0, "\(update.stderr)")
+    // A reviewer raises the proficiency of one link, marks it reviewed, and leaves a comment.
+    let reviewed = "    - to: competency:kubernetes\n      reviewed: true\n      proficiency: working\n"
+    let comment = "# Reviewed by Ana: the Kubernetes level is right.\n"
+    try edit(file, "    - to: competency:kubernetes\n      proficiency: awareness\n", reviewed)
+    try edit(file, "levels:\n", comment + "levels:\n")
+    // The handbook gains a statement: it is merged into the file as the reviewer left it.
+    try edit(page, "- I can deploy the platform.\n", "- I can deploy the platform.\n- I write runbooks.\n")
     #expect(
-      update.stdout.contains(
-        "update: 1 reviewed link kept\nupdate: changed l2-platform-engineer.yaml: 1 statement added, 0 removed\n"
-      ))
+      try update() == """
+        update: 1 reviewed link kept
+        update: kept your edits to l2-platform-engineer.yaml
+        update: changed l2-platform-engineer.yaml: 1 statement added, 0 removed
+        """)
     let after = try String(contentsOf: file, encoding: .utf8)
     #expect(
-      after.contains("    - to: competency:kubernetes\n      reviewed: true\n      proficiency: working\n"))
-    #expect(after.contains("- text: I write runbooks."))
-    // Nothing changed, nothing to report; and a folder an import did not write is refused.
-    let again = try Tool.run(
-      ["import", "--organisation", "Acme", page.path, "-o", "acme", "--update"], in: folder)
-    #expect(again.stdout.contains("update: no changes: the documents say what the folder holds\n"))
+      after.contains(reviewed) && after.contains(comment) && after.contains("- text: I write runbooks."))
+    // The reviewer rewords the new statement, and so does the handbook: the reviewer's words are kept (at the
+    // line the report names), and the handbook's reported.
+    try edit(file, "- text: I write runbooks.", "- text: I write runbooks for every service.")
+    try edit(page, "- I write runbooks.", "- I write runbooks and postmortems.")
+    #expect(
+      try update() == """
+        update: 1 reviewed link kept
+        update: kept your edits to l2-platform-engineer.yaml
+        update: conflict l2-platform-engineer.yaml:20: you edited lines the documents changed; kept yours, the import has: - text: I write runbooks and postmortems.
+        """)
+    let merged = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+    #expect(merged[19] == "  - text: I write runbooks for every service.")
+    // Nothing changed, nothing to report but the edits kept.
+    #expect(
+      try update() == """
+        update: 1 reviewed link kept
+        update: kept your edits to l2-platform-engineer.yaml
+        update: no changes: the documents say what the folder holds
+        """)
+    // A folder an import did not write is refused.
     try FileManager.default.createDirectory(
       at: folder.appending(path: "mine"), withIntermediateDirectories: true)
     let refused = try Tool.run(["import", page.path, "-o", "mine", "--update"], in: folder)
