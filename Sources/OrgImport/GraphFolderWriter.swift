@@ -291,16 +291,24 @@ public enum GraphFolderWriter {
     return files
   }
 
-  /// `promotes_to` within each track: each level to the levels of the next rank whose titles share the most
-  /// words with its own (so a folder holding an analyst and an engineer ladder keeps them apart).
+  /// `promotes_to` within each track: each level to the levels of the next step (rank, then maturity) whose
+  /// titles share the most words with its own (so a folder holding an analyst and an engineer ladder keeps
+  /// them apart).
   static func promotions(_ tracks: [[(id: String, level: ImportedLevel)]]) -> [String: [String]] {
     var out: [String: [String]] = [:]
     func words(_ t: String) -> Set<String> { Set(t.lowercased().split(separator: " ").map(String.init)) }
+    /// A level's step: its rank, then the maturity its code gives (`L1.0`, a graduate level, comes before
+    /// `L1`, which counts as `L1.1`).
+    func step(_ level: ImportedLevel) -> [Int]? {
+      guard let rank = level.rank else { return nil }
+      let minor = level.code?.split(separator: ".").dropFirst().first.flatMap { Int($0) } ?? 1
+      return [rank, minor]
+    }
     for levels in tracks {
-      let ranks = Set(levels.compactMap { $0.level.rank }).sorted()
-      for (r, rank) in ranks.enumerated() where r + 1 < ranks.count {
-        let here = levels.filter { $0.level.rank == rank }
-        let next = levels.filter { $0.level.rank == ranks[r + 1] }
+      let steps = Set(levels.compactMap { step($0.level) }).sorted { $0.lexicographicallyPrecedes($1) }
+      for (r, current) in steps.enumerated() where r + 1 < steps.count {
+        let here = levels.filter { step($0.level) == current }
+        let next = levels.filter { step($0.level) == steps[r + 1] }
         for h in here {
           let scores = next.map { n -> Double in
             let a = words(h.level.title)

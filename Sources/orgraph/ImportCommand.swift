@@ -13,7 +13,9 @@ struct Import: ParsableCommand {
 
       Readers: octopus (ladder pages, one level per file: `# L3: Senior Engineer`, a `>` archetype, metadata bullets, emoji-headed dimensions, `<details>` examples); octopus-roles (discipline pages: `# Product Roles`, a `##` per role or level, `### I …` groups of bullets); rocketchat-jd (job descriptions: front matter, an Identification list, numbered sections); rocketchat-roles (a heading per role with purpose, description and Responsibilities, or a table of roles). With --reader auto (the default) each document is read by the reader that recognises its shape; documents none recognises are listed as not imported.
 
-      Statements are linked to the default graph's competencies by their words, with the proficiency and aspect their words give; each link says how it was made. --mapping adds rules and words to ignore. --update imports again into a folder an import wrote, keeping the links marked `reviewed: true` and reporting what changed (docs/import.md).
+      Levels that build on others ("Building on …", "in addition to a junior …") include them; a statement measured against another level ("Equivalent to L2 Software Engineer") refers to it, across documents. A discipline's README describes its track; an area's page gives its team a purpose.
+
+      Statements are linked to the default graph's competencies by their words, with the proficiency and aspect their words give; each link says how it was made. --mapping adds rules and words to ignore. --update imports again into a folder an import wrote and merges what the documents changed into the files as you left them (docs/import.md).
 
       Examples:
         orgraph import ../shared/corpora/octopus-people-2024/Security-Operations -o security-ops
@@ -45,7 +47,7 @@ struct Import: ParsableCommand {
   var format: TextFormat = .text
   @Flag(
     help:
-      "Import again into a folder an earlier import wrote: keep the links marked `reviewed: true`, replace the rest, and report what changed."
+      "Import again into a folder an earlier import wrote: merge what the documents changed into the files as you left them (reviewed links, comments, corrections stay), and report what changed and any conflicts."
   )
   var update = false
   // The same option group as the other commands: the root command's --force would otherwise shadow this one.

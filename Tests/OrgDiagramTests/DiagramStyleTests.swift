@@ -131,6 +131,50 @@ struct DiagramStyleTests {
 
   // MARK: - Ladder
 
+  /// A level that builds on the one below says so on the promotion ("cumulative"); one that builds on a level
+  /// it is not promoted from gets a dashed line of its own, and the legend says what it is.
+  @Test func aLadderShowsWhatItsLevelsBuildOn() throws {
+    let yaml = """
+      orgs:
+        - id: org:acme
+          name: Acme
+      tracks:
+        - id: track:acme/eng
+          name: Engineering
+          part_of: org:acme
+          has_level: [level:acme/graduate, level:acme/junior, level:acme/engineer]
+      levels:
+        - id: level:acme/graduate
+          name: Graduate Engineer
+          code: L1.0
+          rank: 1
+          includes: level:acme/junior
+          promotes_to: level:acme/engineer
+        - id: level:acme/junior
+          name: Junior Engineer
+          code: L1
+          rank: 1
+          promotes_to: level:acme/engineer
+        - id: level:acme/engineer
+          name: Engineer
+          code: L2
+          rank: 2
+          includes: level:acme/junior
+      """
+    let graph = try GraphLoader.load(files: [
+      ("orgraph.yaml", "orgraph: 1\nname: Acme\n"), ("acme.yaml", yaml),
+    ])
+    let track = try #require(graph.node(withID: "track:acme/eng"))
+    let ladder = try LadderDiagram(graph: graph, owner: track).diagram
+    #expect(
+      ladder.edges.map { "\($0.from) → \($0.to): \($0.label?.plainText ?? "")" }.sorted() == [
+        "level:acme/graduate → level:acme/engineer: ",
+        "level:acme/graduate → level:acme/junior: builds on",
+        "level:acme/junior → level:acme/engineer: cumulative",
+      ])
+    #expect(ladder.legend?.entries.map(\.text) == ["level", "promotion", "builds on (includes)"])
+  }
+
   @Test func aLadderIsItsLevelsBottomUpWithPromotions() throws {
     let ladder = try fixtures.securityEngineerLadder().diagram
     #expect(ladder.direction == .bottomToTop)

@@ -151,3 +151,126 @@ struct DisciplineCorpusTests {
     #expect(!imported.isEmpty)
   }
 }
+
+/// All of ../shared/corpora in one import, as `orgraph import ../shared/corpora` reads it: every file is read
+/// or named with why; every line of every document read is in the graph or skipped; the levels that build on
+/// others and the statements measured against other levels are linked across documents; each discipline's
+/// README lists levels that were all imported; and the whole writes a graph that loads.
+@Suite(
+  "Whole corpora",
+  .enabled(
+    if: Paths.haveCorpora, "../shared/corpora is not beside the repository: the corpus tests are skipped"))
+struct WholeCorpusTests {
+  static let reading = Importer.read([Paths.corpora.path])
+
+  @Test func everyFileIsReadOrNamedWithWhy() {
+    let files = (FileManager.default.enumerator(atPath: Paths.corpora.path)?.allObjects as? [String] ?? [])
+      .filter { path in
+        var isFolder: ObjCBool = false
+        return !path.split(separator: "/").contains { $0.hasPrefix(".") }
+          && FileManager.default.fileExists(
+            atPath: Paths.corpora.appending(path: path).path, isDirectory: &isFolder)
+          && !isFolder.boolValue
+      }
+    #expect(Self.reading.documents.count + Self.reading.failures.count == files.count)
+    // Nothing is refused; what is not imported is a licence, an index or a page about something else.
+    let readme = "a README that introduces the handbook; it describes no level, role or team"
+    let none = "no reader recognises this document"
+    #expect(
+      Self.reading.failures.map { "\($0.path): \($0.message)" } == [
+        "corpora/README.md: \(readme)",
+        "corpora/octopus-people-2021/LICENSE: \(none)",
+        "corpora/octopus-people-2021/README.md: \(readme)",
+        "corpora/octopus-people-2024/LICENSE: \(none)",
+        "corpora/octopus-people-2024/README.md: \(readme)",
+        "corpora/octopus-people-2024/Software-Engineering/Levels-Maturity-And-Performance-Reviews.md: \(none)",
+        "corpora/rocketchat-handbook-2021/README.md: \(readme)",
+        "corpora/rocketchat-handbook-2021/SUMMARY.md: \(none)",
+        "corpora/rocketchat-handbook-2021/license.md: \(none)",
+        "corpora/rocketchat-handbook-2021/operations/people/development-check-in.md: \(none)",
+        "corpora/rocketchat-handbook-2021/operations/people/jobs/README.md: \(readme)",
+        "corpora/rocketchat-handbook-2021/operations/people/our-culture.md: \(none)",
+        "corpora/rocketchat-handbook-2021/product/README.md: \(readme)",
+      ])
+  }
+
+  @Test func everyLineOfEveryDocumentIsInTheGraphOrSkipped() throws {
+    for document in Self.reading.documents {
+      let path = Paths.corpora.deletingLastPathComponent().appending(path: document.path)
+      let text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
+      let skipped = Set(document.skipped.map(\.line))
+      for (i, line) in text.components(separatedBy: "\n").enumerated()
+      where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        #expect(
+          document.used.contains(i + 1) || skipped.contains(i + 1),
+          "\(document.path):\(i + 1) is neither in the graph nor skipped")
+      }
+    }
+  }
+
+  @Test func levelsAndStatementsNameOtherLevelsAcrossDocuments() throws {
+    let files = GraphFolderWriter.files(
+      for: Self.reading.documents, organisation: "Corpora",
+      linker: try CompetencyLinker(taxonomy: try GraphLoader.loadDefault()))
+    let graph = try GraphLoader.load(
+      files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
+    func pairs(_ edge: String, _ name: (NodeID) -> String) -> [String] {
+      graph.nodes.flatMap { n in
+        graph.neighbors(of: n, via: edge).map { "\(name(n)) → \(graph.name(of: $0.node))" }
+      }.sorted()
+    }
+    // "Building on …", "I encompass all of the qualities listed in the L4 Engineering Manager definition",
+    // "equivalent to a [Junior Software Engineer](…)".
+    #expect(
+      pairs("includes") { graph.name(of: $0) } == [
+        "Graduate Software Engineer → Junior Software Engineer", "Lead Quality Coach → Senior Quality Coach",
+        "Quality Coach → Junior Quality Coach", "Senior Engineering Manager → Engineering Manager",
+        "Senior Quality Coach → Quality Coach",
+      ])
+    // "(Equivalent to [L2 Software Engineer](../Software-Engineering/…))", "… listed in [Leadership](https://…)".
+    let source = { (n: NodeID) in graph.property("source", of: n)?.displayText ?? "" }
+    #expect(
+      pairs("refers_to", source) == [
+        "corpora-octopus-people-2024-cloud-engineering-l2-cloud-engineer:18 → Junior Software Engineer",
+        "corpora-octopus-people-2024-cloud-engineering-l3-senior-cloud-engineer:18 → Software Engineer",
+        "corpora-octopus-people-2024-cloud-engineering-l4-cloud-architect:17 → Senior Software Engineer",
+        "corpora-octopus-people-2024-cloud-engineering-l4-cloud-architect:54 → Leader",
+        "corpora-octopus-people-2024-data-engineering-l3-senior-data-engineer:18 → Software Engineer",
+        "corpora-octopus-people-2024-data-engineering-l4-lead-data-engineer:46 → Leader",
+        "corpora-octopus-people-2024-security-operations-l4-security-analyst-technical-lead:50 → Leader",
+        "corpora-octopus-people-2024-security-operations-l4-security-engineer-technical-lead:50 → Leader",
+        "corpora-octopus-people-2024-software-engineering-l4-lead-software-engineer:48 → Leader",
+      ])
+  }
+
+  @Test func eachDisciplineReadmeListsItsImportedLevels() throws {
+    let lookup = LevelReferences.Index(Self.reading.documents)
+    let readmes = Self.reading.documents.enumerated().filter { $0.element.track != nil }
+    #expect(readmes.count == 5)
+    for (d, document) in readmes {
+      let track = try #require(document.track)
+      // The README's own numbered list of level pages, counted from its lines.
+      let text = try String(
+        contentsOf: Paths.corpora.deletingLastPathComponent().appending(path: document.path), encoding: .utf8)
+      let listed = text.components(separatedBy: "\n").filter {
+        $0.range(of: #"^\d+\. \[L\d"#, options: .regularExpression) != nil
+      }
+      #expect(track.levels.count == listed.count, "\(document.path)")
+      for level in track.levels {
+        guard case .found(.level) = lookup.resolve(level, from: d, roles: false) else {
+          Issue.record("\(document.path):\(level.line): \(level.name) is not an imported level")
+          continue
+        }
+      }
+    }
+  }
+
+  @Test func areaPagesGiveTheirTeamsAPurpose() {
+    let teams = Self.reading.documents.compactMap(\.team)
+    #expect(
+      teams.map { "\($0.name): \($0.purpose == nil ? "no purpose" : "a purpose")" } == [
+        "Back-end: a purpose", "Cloud: no purpose", "Front-end: a purpose", "People: no purpose",
+        "Operations: no purpose", "Security: no purpose", "Backend: a purpose", "Cloud: a purpose",
+      ])
+  }
+}

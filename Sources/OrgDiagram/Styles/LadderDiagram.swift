@@ -143,6 +143,12 @@ public struct LadderDiagram: DiagramStyle {
             moves.append((level, target, edge))
           }
         }
+        // A level that builds on another (`includes`): drawn unless a promotion already joins the two.
+        for (target, edge) in graph.neighbors(of: level, via: "includes")
+        where seenEdges.insert(edge).inserted {
+          note(target)
+          moves.append((level, target, edge))
+        }
         let best = inferred.enumerated().sorted { ($1.element.2, $0.offset) < ($0.element.2, $1.offset) }
         for (_, (target, edge, _)) in best.prefix(Self.inferredMovesPerLevel)
         where seenEdges.insert(edge).inserted {
@@ -180,9 +186,22 @@ public struct LadderDiagram: DiagramStyle {
       let inferred = graph.origin(of: move.edge) == "inferred"
       var attributes: Attributes = [:]
       var label: AttributeValue?
-      if type == "promotes_to" {
+      let promoted = { (a: NodeID, b: NodeID) in
+        moves.contains { graph.type(of: $0.edge).name == "promotes_to" && $0.from == a && $0.to == b }
+      }
+      if type == "includes" {
+        // Beside a promotion the promotion says it: "cumulative"; else a line of its own.
+        if promoted(move.to, move.from) { continue }
+        attributes = [
+          "style": "dashed", "color": .text(Palette.promotion), "penwidth": "1.2", "constraint": "false",
+        ]
+        label = .text("builds on")
+        if !used.contains("builds on") { used.append("builds on") }
+      } else if type == "promotes_to" {
         attributes = ["color": .text(Palette.promotion), "penwidth": "1.8"]
         if !used.contains("promotion") { used.append("promotion") }
+        let cumulative = graph.neighbors(of: move.to, via: "includes").contains { $0.node == move.from }
+        if cumulative { label = .text("cumulative") }
         if !onLadder.contains(move.from) || !onLadder.contains(move.to) {
           attributes["color"] = .text(Palette.externalBorder)
           attributes["style"] = "dashed"
@@ -277,6 +296,8 @@ public struct LadderDiagram: DiagramStyle {
       case "promotion": entries.append(.init(.line(color: Palette.promotion, style: "solid"), "promotion"))
       case "lateral move":
         entries.append(.init(.line(color: Palette.lateral, style: "dashed"), "lateral move"))
+      case "builds on":
+        entries.append(.init(.line(color: Palette.promotion, style: "dashed"), "builds on (includes)"))
       default:
         entries.append(
           .init(.line(color: Palette.inferred, style: "dotted"), "inferred lateral move (similarity)"))
