@@ -136,9 +136,20 @@ struct ExportTests {
   static let pathFrom = "role:rocket-chat/backend-engineer"
 
   static func orgGraphAnswers() throws -> Answers {
-    let graph = try GraphLoader.loadDefault()
-    let level = try #require(graph.node(withID: Self.level))
-    let from = try #require(graph.node(withID: Self.gapFrom))
+    try orgGraphAnswers(
+      try GraphLoader.loadDefault(), level: Self.level, gapFrom: Self.gapFrom, pathFrom: Self.pathFrom,
+      pathTo: Self.level)
+  }
+
+  /// OrgGraph's answers on `graph`: what `level` requires, the gap from `gapFrom` to `level`, and every
+  /// shortest path from `pathFrom` to `pathTo` over promotions and lateral moves.
+  static func orgGraphAnswers(
+    _ graph: Graph, level id: String, gapFrom: String, pathFrom: String, pathTo: String
+  )
+    throws -> Answers
+  {
+    let level = try #require(graph.node(withID: id))
+    let from = try #require(graph.node(withID: gapFrom))
     var requirements: [[String?]] = graph.neighbors(of: level, via: "requires").map { competency, edge in
       var proficiency: String?
       if case .enumCase(let c)? = graph.property("proficiency", of: edge) { proficiency = c.name }
@@ -156,9 +167,11 @@ struct ExportTests {
     }
     gap.sort { ($0[0] ?? "") < ($1[0] ?? "") }
     var session = QuerySession(graph: graph)
+    let start = try #require(graph.node(withID: pathFrom))
+    let end = try #require(graph.node(withID: pathTo))
+    func named(_ n: NodeID) -> String { "\(graph.kind(of: n).name) \"\(graph.name(of: n))\"" }
     let outcome = session.run(
-      #"path from role "Backend Engineer" to level "Senior Cloud Security Engineer" via -> (promotes_to | lateral) all shortest"#
-    )
+      "path from \(named(start)) to \(named(end)) via -> (promotes_to | lateral) all shortest")
     let paths = (outcome.results.last?.paths ?? []).map { $0.nodes.map { graph.id(of: $0) } }.sorted {
       $0.joined(separator: " ") < $1.joined(separator: " ")
     }
@@ -184,6 +197,41 @@ struct ExportTests {
     }
     return Answers(
       requirements: requirements, gap: gap, pathLength: object["path_length"] as? Int, paths: paths)
+  }
+
+  /// An imported graph goes to Kuzu too: the handbook fixtures imported, exported as a Kuzu Cypher script,
+  /// and asked a level's requirements, the gap between two imported levels, and the shortest paths up a
+  /// cumulative ladder — the same answers as OrgGraph's on the imported folder.
+  @Test(.enabled(if: haveReaders, "no .venv with kuzu: run ./test, which creates it"))
+  func anImportedGraphAnswersTheSameInKuzu() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fixtures = Paths.repository.appending(path: "Tests/OrgImportTests/Fixtures")
+    let imported = try Tool.run(
+      ["import", "--organisation", "Acme", fixtures.path, "-o", "acme"], in: folder)
+    #expect(imported.stderr.hasPrefix("wrote acme"), "\(imported.stderr)")
+    let exported = try Tool.run(
+      ["export", "--graph", "acme", "--format", "cypher", "--dialect", "kuzu", "-o", "acme.cypher"],
+      in: folder)
+    #expect(exported.status == 0, "\(exported.stderr)")
+    let (level, from) = (
+      "level:acme/fixtures-l3-senior-platform-engineer", "level:acme/fixtures-l2-platform-engineer"
+    )
+    let (start, end) = (
+      "level:acme/fixtures-cumulative-backend-roles-1", "level:acme/fixtures-cumulative-backend-roles-3"
+    )
+    let (output, status) = try Self.runPython(
+      [
+        Self.roundTrip.appending(path: "kuzu_check.py").path, "cypher", "acme.cypher", level, from, level,
+        start, end,
+      ],
+      in: folder)
+    #expect(status == 0, "\(output)")
+    let graph = try GraphLoader.load(path: folder.appending(path: "acme").path)
+    let ours = try Self.orgGraphAnswers(graph, level: level, gapFrom: from, pathFrom: start, pathTo: end)
+    let kuzu = try Self.kuzuAnswers(output)
+    #expect(kuzu == ours)
+    #expect(!ours.requirements.isEmpty && !ours.gap.isEmpty && ours.pathLength == 2)
   }
 
   @Test(
