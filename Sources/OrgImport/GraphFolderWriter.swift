@@ -28,6 +28,13 @@ public enum GraphFolderWriter {
       "role:\(org)/\(documentID(d))" + (d.roles.count > 1 ? "-\(i + 1)" : "")
     }
     let index = LevelReferences.Index(documents)
+    let includes = index.includes()
+    func nodeID(_ t: ReferenceTarget) -> String {
+      switch t {
+      case .level(let d, let i): levelID(documents[d], i)
+      case .role(let d, let i): roleID(documents[d], i)
+      }
+    }
     /// The ids `references`, made in the `from`th document, resolve to (those that resolve).
     func targets(_ references: [LevelReference], from: Int, roles: Bool, excluding: ReferenceTarget? = nil)
       -> [String]
@@ -37,12 +44,7 @@ public enum GraphFolderWriter {
         guard case .found(let t) = index.resolve(r, from: from, roles: roles, excluding: excluding) else {
           continue
         }
-        let id: String
-        switch t {
-        case .level(let d, let i): id = levelID(documents[d], i)
-        case .role(let d, let i): id = roleID(documents[d], i)
-        }
-        if !ids.contains(id) { ids.append(id) }
+        if !ids.contains(nodeID(t)) { ids.append(nodeID(t)) }
       }
       return ids
     }
@@ -241,8 +243,7 @@ public enum GraphFolderWriter {
         if let next = promotions[levelID(d, i)], !next.isEmpty {
           pairs.append(("promotes_to", Node(next.map { Node($0) })))
         }
-        let included = targets(
-          level.includes, from: index, roles: false, excluding: .level(document: index, index: i))
+        let included = (includes.edges[.level(document: index, index: i)] ?? []).map(nodeID)
         if !included.isEmpty { pairs.append(("includes", Node(included.map { Node($0) }))) }
         if !level.statements.isEmpty {
           pairs.append(("expects", texts(level.statements, of: .level(document: index, index: i))))

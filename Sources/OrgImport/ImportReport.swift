@@ -6,6 +6,7 @@ public enum ImportReport {
   /// The report as text.
   public static func text(_ reading: Importer.Reading) -> String {
     let lookup = LevelReferences.Index(reading.documents)
+    let circular = lookup.includes().circular
     var out = ""
     var totals = (levels: 0, statements: 0, examples: 0, skipped: 0)
     for (index, d) in reading.documents.enumerated() {
@@ -14,7 +15,9 @@ public enum ImportReport {
         _ list: [LevelReference], _ verb: String, roles: Bool, excluding: ReferenceTarget? = nil
       ) {
         for r in list {
-          guard let shown = reference(r, from: index, lookup, roles: roles, excluding: excluding)
+          guard
+            let shown = reference(
+              r, from: index, lookup, roles: roles, excluding: excluding, circular: roles ? [] : circular)
           else { continue }
           out += "    \(verb) \(d.path):\(r.line): \(r.name) → \(shown.text)\n"
         }
@@ -86,12 +89,15 @@ public enum ImportReport {
   /// The report as JSON: `{"documents": [...], "refused": [...], "totals": {...}}`.
   public static func json(_ reading: Importer.Reading) -> String {
     let lookup = LevelReferences.Index(reading.documents)
+    let circular = lookup.includes().circular
     let documents = JSON.array(
       reading.documents.enumerated().map { index, d in
         func references(_ list: [LevelReference], roles: Bool, excluding: ReferenceTarget? = nil) -> JSON {
           .array(
             list.compactMap { r in
-              reference(r, from: index, lookup, roles: roles, excluding: excluding).map { shown in
+              reference(
+                r, from: index, lookup, roles: roles, excluding: excluding, circular: roles ? [] : circular
+              ).map { shown in
                 .object([("name", .string(r.name)), ("line", .int(r.line)), ("target", shown.json)])
               }
             })
@@ -166,10 +172,13 @@ public enum ImportReport {
   /// What a reference names, as the report shows it (text and JSON); `nil` for a phrase that names no level
   /// ("in addition to our product delivery teams") and resolves to none.
   static func reference(
-    _ r: LevelReference, from: Int, _ index: LevelReferences.Index, roles: Bool, excluding: ReferenceTarget?
+    _ r: LevelReference, from: Int, _ index: LevelReferences.Index, roles: Bool, excluding: ReferenceTarget?,
+    circular: Set<ReferenceTarget> = []
   ) -> (text: String, json: JSON)? {
     let documents = index.documents
     switch index.resolve(r, from: from, roles: roles, excluding: excluding) {
+    case .found(let t) where excluding.map(circular.contains) == true && circular.contains(t):
+      return ("not linked: the levels would include each other round a circle", .null)
     case .found(let t):
       let (d, title) =
         switch t {

@@ -35,6 +35,9 @@ public enum LevelReferences {
     "equivalent to a", "equivalent to", "building on the", "building on", "build on top of", "builds on",
   ]
 
+  /// The most references one text makes (a statement names a level or two; a hostile one, thousands).
+  static let mostPerText = 8
+
   /// Trailing words that end a named level's phrase without being part of its name.
   static let endings = [
     " role", " definition", " above", " below", " level", "'s responsibilities", "’s responsibilities",
@@ -44,27 +47,25 @@ public enum LevelReferences {
   /// The references `text` makes: each cue's phrase, split at `and`; a link that starts the phrase gives the
   /// name and the document. `path` is the import path of the document holding `text`.
   static func find(in text: String, links: [MarkdownLink], line: Int, path: String) -> [LevelReference] {
-    let lower = text.lowercased()
-    var out: [LevelReference] = []
-    var searchFrom = lower.startIndex
-    while searchFrom < lower.endIndex {
-      // The earliest cue from here (the longest at that place).
-      var best: Range<String.Index>?
-      for cue in cues {
-        guard let r = lower.range(of: cue, range: searchFrom..<lower.endIndex) else { continue }
-        let startsWord =
-          r.lowerBound == lower.startIndex || !lower[lower.index(before: r.lowerBound)].isLetter
-        let endsWord = r.upperBound == lower.endIndex || !lower[r.upperBound].isLetter
-        guard startsWord, endsWord else { continue }
-        if r.lowerBound < (best?.lowerBound ?? lower.endIndex) { best = r }
+    // Every cue's places, each cue looked for once through the text (so a long text costs cues × length).
+    var places: [Range<String.Index>] = []
+    for cue in cues {
+      var from = text.startIndex
+      while let r = text.range(of: cue, options: .caseInsensitive, range: from..<text.endIndex) {
+        from = r.upperBound
+        let startsWord = r.lowerBound == text.startIndex || !text[text.index(before: r.lowerBound)].isLetter
+        let endsWord = r.upperBound == text.endIndex || !text[r.upperBound].isLetter
+        if startsWord && endsWord { places.append(r) }
       }
-      guard let cue = best else { break }
-      searchFrom = cue.upperBound
-      // The same place in `text` (lower-casing may change a character's length, never the count here).
-      guard lower.count == text.count else { break }
-      let start = text.index(
-        text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: cue.upperBound))
-      let phrase = text[start...].trimmingCharacters(in: .whitespaces)
+    }
+    // In text order; where cues overlap, the longest at the earliest place.
+    places.sort { ($0.lowerBound, $1.upperBound) < ($1.lowerBound, $0.upperBound) }
+    var out: [LevelReference] = []
+    var end = text.startIndex
+    for cue in places where cue.lowerBound >= end && out.count < Self.mostPerText {
+      end = cue.upperBound
+      // A level's name is short: the phrase is read from the first 200 characters after the cue.
+      let phrase = text[cue.upperBound...].prefix(200).trimmingCharacters(in: .whitespaces)
       for name in names(in: phrase, links: links) {
         let document = name.link.flatMap { localDocument($0.url, from: path) }
         let file = name.link.flatMap { link -> String? in
@@ -150,6 +151,7 @@ public enum LevelReferences {
   /// document's levels and roles and their titles folded once.
   public struct Index: Sendable {
     struct Candidate: Sendable {
+      var document: Int
       var target: ReferenceTarget
       var code: String?
       var rank: Int?
@@ -164,6 +166,11 @@ public enum LevelReferences {
     let byFolder: [String: [Int]]
     let fileNames: [String]
     let candidates: [[Candidate]]
+    /// Every candidate by its folded title, for exact names in scopes too large to scan.
+    let byTitle: [String: [Candidate]]
+    /// The most candidates a scope is scanned through for a loose or title-less name: a real folder holds a
+    /// few dozen levels, and a hostile page of thousands must not make resolving quadratic.
+    static let scanLimit = 500
 
     /// Indexes `documents`.
     public init(_ documents: [ImportedDocument]) {
@@ -182,22 +189,56 @@ public enum LevelReferences {
       self.byPath = byPath
       self.byFolder = byFolder
       fileNames = documents.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path }
-      func candidate(_ target: ReferenceTarget, _ code: String?, _ rank: Int?, _ title: String, role: Bool)
-        -> Candidate
-      {
+      func candidate(
+        _ d: Int, _ target: ReferenceTarget, _ code: String?, _ rank: Int?, _ title: String, role: Bool
+      ) -> Candidate {
         let folded = LevelReferences.normalised(title)
         return Candidate(
-          target: target, code: code, rank: rank, title: folded, words: Set(folded.split(separator: " ")),
-          isRole: role)
+          document: d, target: target, code: code, rank: rank, title: folded,
+          words: Set(folded.split(separator: " ")), isRole: role)
       }
       candidates = documents.enumerated().map { d, document in
         document.levels.enumerated().map { i, l in
-          candidate(.level(document: d, index: i), l.code, l.rank, l.title, role: false)
+          candidate(d, .level(document: d, index: i), l.code, l.rank, l.title, role: false)
         }
           + document.roles.enumerated().map { i, r in
-            candidate(.role(document: d, index: i), nil, nil, r.title, role: true)
+            candidate(d, .role(document: d, index: i), nil, nil, r.title, role: true)
           }
       }
+      byTitle = Dictionary(grouping: candidates.joined(), by: \.title)
+    }
+
+    /// The levels each level `includes`, as its references resolve, without circles: where levels would
+    /// include each other round a circle (a hostile page, or two pages that each build on the other), the
+    /// `includes` among them are left out, and those levels are in `circular`.
+    public func includes() -> (edges: [ReferenceTarget: [ReferenceTarget]], circular: Set<ReferenceTarget>) {
+      var edges: [ReferenceTarget: [ReferenceTarget]] = [:]
+      for (d, document) in documents.enumerated() {
+        for (i, level) in document.levels.enumerated() {
+          let own = ReferenceTarget.level(document: d, index: i)
+          for r in level.includes {
+            guard case .found(let target) = resolve(r, from: d, roles: false, excluding: own),
+              !(edges[own] ?? []).contains(target)
+            else { continue }
+            edges[own, default: []].append(target)
+          }
+        }
+      }
+      // Kahn's order: the levels left when no more can be taken off are on circles (or lead into them).
+      var pointedAt: [ReferenceTarget: Int] = [:]
+      for targets in edges.values { for t in targets { pointedAt[t, default: 0] += 1 } }
+      var ready = edges.keys.filter { pointedAt[$0, default: 0] == 0 }
+      var done = Set<ReferenceTarget>()
+      while let next = ready.popLast() {
+        done.insert(next)
+        for t in edges[next] ?? [] {
+          pointedAt[t, default: 0] -= 1
+          if pointedAt[t] == 0 { ready.append(t) }
+        }
+      }
+      let circular = Set(edges.keys.filter { !done.contains($0) })
+      for source in circular { edges[source] = edges[source]?.filter { !circular.contains($0) } }
+      return (edges, circular)
     }
 
     /// What `reference`, made in the `from`th document, names: the linked document's level (or role), else
@@ -250,9 +291,21 @@ public enum LevelReferences {
         }
       }
       for (n, scope) in scopes.enumerated() {
-        let list = scope.flatMap(all)
+        let size = scope.reduce(0) { $0 + candidates[$1].count }
+        let list: [Candidate]
+        if size <= Self.scanLimit {
+          list = scope.flatMap(all)
+        } else if let title = wanted.title {
+          // Too many to scan: the levels of that exact title in the scope.
+          let inScope = Set(scope)
+          list = (byTitle[title] ?? []).filter {
+            inScope.contains($0.document) && (roles || !$0.isRole) && $0.target != excluding
+          }
+        } else {
+          continue
+        }
         // A loose name ("a junior") is looked for only in the document and its folder.
-        for loose in n < 2 ? [false, true] : [false] {
+        for loose in n < 2 && size <= Self.scanLimit ? [false, true] : [false] {
           let hits = matching(list, loose: loose)
           if hits.count == 1 { return .found(hits[0]) }
           if hits.count > 1 { return .ambiguous(hits.count) }

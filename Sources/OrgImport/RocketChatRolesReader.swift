@@ -162,10 +162,8 @@ public enum RocketChatRolesReader {
     for role in document.roles {
       let texts = [role.purpose, role.description].compactMap { $0 } + role.statements
       includes.append(
-        texts.flatMap { t in
-          LevelReferences.find(in: t.text, links: t.hyperlinks, line: t.line, path: document.path).filter {
-            $0.name.lowercased() != "the" && !$0.name.isEmpty
-          }
+        texts.flatMap {
+          LevelReferences.find(in: $0.text, links: $0.hyperlinks, line: $0.line, path: document.path)
         })
     }
     // The page is cumulative when a role names another role of the page.
@@ -177,15 +175,10 @@ public enum RocketChatRolesReader {
     let probe = ImportedDocument(
       path: document.path, reader: document.reader, title: document.title, levels: asLevels, skipped: [],
       used: [])
+    let index = LevelReferences.Index([probe])
     let cumulative = includes.enumerated().contains { i, refs in
       refs.contains {
-        if case .found = LevelReferences.Index([probe]).resolve(
-          $0, from: 0, roles: false, excluding: .level(document: 0, index: i))
-        {
-          true
-        } else {
-          false
-        }
+        index.resolve($0, from: 0, roles: false, excluding: .level(document: 0, index: i)) != .missing
       }
     }
     guard cumulative else { return }

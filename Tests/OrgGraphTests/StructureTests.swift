@@ -87,6 +87,28 @@ struct StructureTests {
 
   /// Standard JSON with surrogate-pair escapes — what Python's `json.dump` writes for the default graph's
   /// emoji — loads into the same graph.
+  /// A cumulative ladder thousands of levels deep: the top level requires what the bottom one's statement
+  /// expresses, with that statement as evidence (each level's requirements are worked out once).
+  @Test func aDeepCumulativeLadderRequiresWhatItsBottomLevelDoes() throws {
+    var yaml = "competencies:\n  - id: competency:k8s\n    name: Kubernetes\nlevels:\n"
+    let depth = 3000
+    for i in 0..<depth {
+      yaml += "  - id: level:x/l\(i)\n    name: Level \(i)\n"
+      if i > 0 { yaml += "    includes: level:x/l\(i - 1)\n" }
+      if i == 0 {
+        yaml += "    expects:\n      - text: I run Kubernetes.\n        expresses: competency:k8s\n"
+      }
+    }
+    let levels = (0..<depth).map { "level:x/l\($0)" }.joined(separator: ", ")
+    yaml += "orgs:\n  - id: org:x\n    name: X\ntracks:\n  - id: track:x/t\n    name: T\n    part_of: org:x\n"
+    yaml += "    has_level: [\(levels)]\n"
+    let graph = try GraphLoader.load(files: [("orgraph.yaml", "orgraph: 1\nname: Deep\n"), ("x.yaml", yaml)])
+    let top = try #require(graph.node(withID: "level:x/l\(depth - 1)"))
+    let requirement = try #require(graph.neighbors(of: top, via: "requires").first)
+    #expect(graph.name(of: requirement.node) == "Kubernetes")
+    #expect(graph.property("evidence", of: requirement.edge)?.displayText.split(separator: ",").count == 1)
+  }
+
   @Test func jsonWithSurrogatePairEscapesLoads() throws {
     let export = try GraphLoader.loadDefault().exportJSON()
     var escaped = ""

@@ -85,6 +85,40 @@ struct ImportTests {
         == "The data area turns what our customers do into decisions the company can trust.")
   }
 
+  /// Two roles that each say they add to the other would include each other round a circle: neither
+  /// `includes` is written (the folder must load), and the report says why.
+  @Test func levelsThatBuildOnEachOtherAreNotLinkedRoundACircle() throws {
+    let page = """
+      # Roles
+
+      ### Junior Tester:
+
+      In addition to a senior tester's responsibilities, they learn.
+
+      Responsibilities:
+
+      * Test
+
+      ### Senior Tester:
+
+      In addition to a junior tester's responsibilities, they lead.
+      """
+    let reading = Importer.Reading(documents: [try Importer.read(page, path: "roles.md", reader: .auto)])
+    #expect(reading.documents[0].levels.map(\.title) == ["Junior Tester", "Senior Tester"])
+    let files = GraphFolderWriter.files(for: reading.documents, organisation: "Acme")
+    #expect(!files.contains { $0.text.contains("includes:") })
+    _ = try GraphLoader.load(files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
+    let report = ImportReport.text(reading)
+    #expect(
+      report.contains(
+        "    includes roles.md:5: senior tester → not linked: the levels would include each other round a circle\n"
+      ))
+    #expect(
+      report.contains(
+        "    includes roles.md:13: junior tester → not linked: the levels would include each other round a circle\n"
+      ))
+  }
+
   /// The merge `--update` makes: each side's changes where only it changed, the person's where both did.
   @Test func threeWayMergeOfLines() {
     let base = ["a", "b", "c", "d", "e"]

@@ -36,27 +36,43 @@ extension GraphBuilder {
         own[owner, default: [:]][target] = requirement
       }
     }
-    // Through `includes`, transitively, guarding against loops.
+    // Through `includes`, transitively: each level's whole requirements are worked out once, after those of
+    // the levels it includes (depth first, without recursion, so a chain of thousands neither recomputes its
+    // tail for every level nor runs out of stack); a level already on the way is skipped, so a loop ends.
     var total = own
     if let includes {
       let includesLists = forwardLists(edges[includes])
-      let owners = Set(includesLists.keys)
-      for owner in owners.sorted() {
-        var visited: Set<Int32> = [owner]
-        var queue = (includesLists[owner] ?? []).map { edges[includes].to[Int($0)] }
-        var merged = total[owner] ?? [:]
-        while let next = queue.first {
-          queue.removeFirst()
-          guard visited.insert(next).inserted else { continue }
-          for (target, requirement) in own[next] ?? [:] {
-            var current = merged[target, default: Requirement()]
-            current.rank = max(current.rank, requirement.rank)
-            for e in requirement.evidence where !current.evidence.contains(e) { current.evidence.append(e) }
-            merged[target] = current
+      func included(_ owner: Int32) -> [Int32] {
+        (includesLists[owner] ?? []).map { edges[includes].to[Int($0)] }
+      }
+      var done = Set<Int32>()
+      var onPath = Set<Int32>()
+      for root in includesLists.keys.sorted() where !done.contains(root) {
+        var stack: [(node: Int32, next: Int)] = [(root, 0)]
+        onPath.insert(root)
+        while var top = stack.popLast() {
+          let children = included(top.node)
+          if top.next < children.count {
+            let child = children[top.next]
+            top.next += 1
+            stack.append(top)
+            if !done.contains(child) && onPath.insert(child).inserted { stack.append((child, 0)) }
+            continue
           }
-          queue.append(contentsOf: (includesLists[next] ?? []).map { edges[includes].to[Int($0)] })
+          // Every level it includes is done: its requirements are its own and theirs.
+          var merged = own[top.node] ?? [:]
+          for child in children where done.contains(child) {
+            for (target, requirement) in total[child] ?? [:] {
+              var current = merged[target, default: Requirement()]
+              current.rank = max(current.rank, requirement.rank)
+              for e in requirement.evidence where !current.evidence.contains(e) { current.evidence.append(e) }
+              merged[target] = current
+            }
+          }
+          if !merged.isEmpty { total[top.node] = merged }
+          onPath.remove(top.node)
+          done.insert(top.node)
         }
-        if !merged.isEmpty { total[owner] = merged }
       }
     }
     // Declared requirements win, and keep the statements behind the derived one.
