@@ -60,16 +60,34 @@ public enum GraphFolderWriter {
           }
         }
     }
-    // Tracks: one per folder, its levels ordered by code.
-    var tracks: [(id: String, name: String, folder: String, levels: [(id: String, level: ImportedLevel)])] =
+    // Tracks, their levels ordered by code: one per folder of ladder pages (one level per page), and one per
+    // document that holds a whole ladder (a discipline page, a cumulative roles page).
+    var tracks: [(id: String, name: String, folder: String?, levels: [(id: String, level: ImportedLevel)])] =
       []
     for d in documents where !d.levels.isEmpty {
-      let last = folder(d).split(separator: "/").last.map(String.init) ?? ""
-      let name = last.isEmpty ? organisation : last.replacingOccurrences(of: "-", with: " ")
-      let id =
-        "track:\(org)/"
-        + (folder(d).isEmpty ? "main" : GraphBuilder.slug(folder(d).replacingOccurrences(of: "/", with: "-")))
-      if !tracks.contains(where: { $0.id == id }) { tracks.append((id, name, folder(d), [])) }
+      let id: String
+      let name: String
+      let place: String?
+      if d.levels.count > 1 {
+        id = "track:\(org)/\(documentID(d))"
+        // "Product Roles", "Backend Engineering: roles and responsibilities": the ladder's name.
+        var title = d.title
+        for ending in [" roles and responsibilities", " roles"] {
+          if let r = title.range(of: ending, options: [.caseInsensitive, .backwards, .anchored]) {
+            title = String(title[..<r.lowerBound])
+          }
+        }
+        (name, place) = (title.trimmingCharacters(in: CharacterSet(charactersIn: " :")), nil)
+      } else {
+        let last = folder(d).split(separator: "/").last.map(String.init) ?? ""
+        name = last.isEmpty ? organisation : last.replacingOccurrences(of: "-", with: " ")
+        id =
+          "track:\(org)/"
+          + (folder(d).isEmpty
+            ? "main" : GraphBuilder.slug(folder(d).replacingOccurrences(of: "/", with: "-")))
+        place = folder(d)
+      }
+      if !tracks.contains(where: { $0.id == id }) { tracks.append((id, name, place, [])) }
       let t = tracks.firstIndex { $0.id == id } ?? 0
       for (i, level) in d.levels.enumerated() { tracks[t].levels.append((levelID(d, i), level)) }
     }

@@ -14,10 +14,22 @@ public enum HTMLFragment {
     public var children: [Element]
   }
 
+  /// What libxml2 had to recover from in HTML that is not well-formed: the line within the fragment, and its
+  /// message.
+  public struct Problem: Sendable, Hashable {
+    /// The line within the fragment (1 for its first).
+    public var line: Int
+    /// libxml2's message.
+    public var message: String
+  }
+
   /// The top elements of `html`.
-  public static func parse(_ html: String) -> [Element] {
+  public static func parse(_ html: String) -> [Element] { read(html).elements }
+
+  /// The top elements of `html`, and what libxml2 had to recover from when it is not well-formed.
+  public static func read(_ html: String) -> (elements: [Element], problem: Problem?) {
     var bytes = Array(html.utf8)
-    guard !bytes.isEmpty else { return [] }
+    guard !bytes.isEmpty else { return ([], nil) }
     // The C layer reads exactly `count` bytes; a NUL inside would end libxml2's reading early, not badly.
     bytes.append(0)
     let outline: String? = bytes.withUnsafeBufferPointer { buffer in
@@ -28,7 +40,7 @@ public enum HTMLFragment {
         return String(cString: result)
       }
     }
-    guard let outline else { return [] }
+    guard let outline else { return ([], nil) }
     // Lines `DEPTH<TAB>NAME<TAB>TEXT`, in document order: rebuild the tree.
     var roots: [Element] = []
     var stack: [(depth: Int, element: Element)] = []
@@ -42,15 +54,20 @@ public enum HTMLFragment {
         }
       }
     }
+    var problem: Problem?
     for line in outline.split(separator: "\n", omittingEmptySubsequences: true) {
       let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+      if parts.count == 3, parts[0] == "!" {
+        problem = Problem(line: max(Int(parts[1]) ?? 1, 1), message: Markdown.collapse(String(parts[2])))
+        continue
+      }
       guard parts.count == 3, let depth = Int(parts[0]) else { continue }
       close(to: depth)
       stack.append(
         (depth, Element(name: String(parts[1]), text: Markdown.collapse(String(parts[2])), children: [])))
     }
     close(to: 0)
-    return roots
+    return (roots, problem)
   }
 
   /// Every element named `name` in `elements`, depth first.

@@ -68,6 +68,9 @@ public enum ImportReport {
       if let team = d.team {
         out += "  team \(team.name): \(team.purpose == nil ? "no purpose" : "a purpose")\n"
       }
+      for w in d.warnings.sorted(by: { $0.line < $1.line }) {
+        out += "  warning \(d.path):\(w.line): \(w.reason): \(excerpt(w.text))\n"
+      }
       for s in d.skipped {
         out += "  skipped \(d.path):\(s.line): \(s.reason): \(excerpt(s.text))\n"
       }
@@ -149,13 +152,18 @@ public enum ImportReport {
             ("unmatched", .int(r.statements.filter { $0.links.isEmpty }.count)),
           ])
         }
-        let skipped = d.skipped.map {
-          JSON.object([("line", .int($0.line)), ("text", .string($0.text)), ("reason", .string($0.reason))])
+        func lines(_ list: [SkippedLine]) -> JSON {
+          .array(
+            list.map {
+              JSON.object([
+                ("line", .int($0.line)), ("text", .string($0.text)), ("reason", .string($0.reason)),
+              ])
+            })
         }
         return .object([
           ("path", .string(d.path)), ("reader", .string(d.reader)), ("title", .string(d.title)),
           ("levels", .array(levels)), ("roles", .array(roles)), ("track", track), ("team", team),
-          ("skipped", .array(skipped)),
+          ("skipped", lines(d.skipped)), ("warnings", lines(d.warnings.sorted { $0.line < $1.line })),
         ])
       })
     let refused = JSON.array(
@@ -194,7 +202,7 @@ public enum ImportReport {
       return ("not linked: \(n) imported levels answer to that name", .null)
     case .missing:
       let parsed = LevelReferences.parse(r.name)
-      guard r.document != nil || parsed.code != nil || parsed.rank != nil else { return nil }
+      guard r.document != nil || r.file != nil || parsed.code != nil || parsed.rank != nil else { return nil }
       return ("not linked: no imported level has that name; import its document too", .null)
     }
   }

@@ -44,7 +44,12 @@ public enum ImportUpdate {
         files.append(file)
         continue
       }
-      let merged = threeWay(base: lines(before), mine: lines(current), theirs: lines(file.text))
+      var merged = threeWay(base: lines(before), mine: lines(current), theirs: lines(file.text))
+      var commented = false
+      if !merged.conflicts.isEmpty, let annotated = annotate(merged.lines, merged.conflicts) {
+        merged = annotated
+        commented = true
+      }
       files.append(ExportFile(path: file.path, text: merged.lines.joined(separator: "\n")))
       notes.append("kept your edits to \(file.path)")
       for c in merged.conflicts {
@@ -52,7 +57,7 @@ public enum ImportUpdate {
           c.theirs.isEmpty
           ? "(nothing)" : c.theirs.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " / ")
         notes.append(
-          "conflict \(file.path):\(c.line): you edited lines the documents changed; kept yours, the import has: \(theirs)"
+          "conflict \(file.path):\(c.line): you edited lines the documents changed; kept yours, the import has: \(theirs)\(commented ? " (a comment above them says so)" : "")"
         )
       }
     }
@@ -129,6 +134,11 @@ public enum ImportUpdate {
         out += other
       } else if other == old {
         out += ours
+      } else if let added = added(to: old, in: ours) {
+        // Lines the person added beside lines the documents changed (a comment above a statement): both.
+        out += added.before + other + added.after
+      } else if let added = added(to: old, in: other) {
+        out += added.before + ours + added.after
       } else {
         conflicts.append(Conflict(line: out.count + 1, theirs: other))
         out += ours
@@ -136,6 +146,41 @@ public enum ImportUpdate {
       (i, m, t) = (s, m2, t2)
     }
     return (out, conflicts)
+  }
+
+  /// The lines `side` adds before or after `old` when it holds `old` whole at its start or end.
+  static func added(to old: [String], in side: [String]) -> (before: [String], after: [String])? {
+    guard side.count > old.count else { return nil }
+    if side.suffix(old.count).elementsEqual(old) { return (Array(side.dropLast(old.count)), []) }
+    if side.prefix(old.count).elementsEqual(old) { return ([], Array(side.dropFirst(old.count))) }
+    return nil
+  }
+
+  /// `lines` with a comment above each conflict saying what the documents say there now, so the conflict
+  /// stays in the file until someone settles it; `nil` when a comment would change what the YAML says (a
+  /// conflict inside a block of text).
+  static func annotate(_ lines: [String], _ conflicts: [Conflict]) -> (
+    lines: [String], conflicts: [Conflict]
+  )? {
+    var out = lines
+    var moved = conflicts
+    for (k, c) in conflicts.enumerated().reversed() {
+      let at = c.line - 1
+      let indent = at < out.count ? String(out[at].prefix { $0 == " " }) : ""
+      let note =
+        [
+          "\(indent)# orgraph import --update: you edited these lines, and the documents changed them; they now say:"
+        ]
+        + (c.theirs.isEmpty
+          ? ["\(indent)#   (nothing)"]
+          : c.theirs.map { "\(indent)#   \($0.trimmingCharacters(in: .whitespaces))" })
+      out.insert(contentsOf: note, at: at)
+      for j in k..<moved.count { moved[j].line += note.count }
+    }
+    let before = try? Yams.compose(yaml: lines.joined(separator: "\n"))
+    let after = try? Yams.compose(yaml: out.joined(separator: "\n"))
+    guard let before, before == after else { return nil }
+    return (out, moved)
   }
 
   /// Reviewed `expresses` entries, by the text of the statement they belong to.
@@ -206,8 +251,15 @@ public enum ImportUpdate {
       let b = statements(file.text)
       let gone = a.subtracting(b).count
       let came = b.subtracting(a).count
-      out.append(
-        "changed \(file.path): \(came) statement\(came == 1 ? "" : "s") added, \(gone) removed")
+      if gone == 0 && came == 0 {
+        // No statement came or went: say how much else did.
+        let lines = lines(file.text).difference(from: lines(before)).insertions.count
+        out.append(
+          "changed \(file.path): no statement added or removed; \(lines) line\(lines == 1 ? "" : "s") changed"
+        )
+      } else {
+        out.append("changed \(file.path): \(came) statement\(came == 1 ? "" : "s") added, \(gone) removed")
+      }
     }
     for file in old.subtracting(new).sorted() { out.append("removed \(file)") }
     if out.isEmpty { out.append("no changes: the documents say what the folder holds") }

@@ -15,6 +15,8 @@ public struct ImportedDocument: Sendable, Hashable {
   public var skipped: [SkippedLine]
   /// Every line number the graph holds something from.
   public var used: Set<Int>
+  /// Lines read, but read as best the reader could (HTML that is not well-formed), to check by eye.
+  public var warnings: [SkippedLine] = []
   /// The track a discipline's README describes (its folder's track).
   public var track: ImportedTrack? = nil
   /// The team an area's or team's page describes.

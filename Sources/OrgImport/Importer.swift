@@ -54,8 +54,18 @@ public enum Importer {
         let base = URL(fileURLWithPath: path)
         let root = base.standardizedFileURL.lastPathComponent
         let all = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
+        // Folders OrgGraph wrote (an earlier import's output, an export) hold no handbook pages.
+        let written = Set(
+          all.filter { $0.hasSuffix("/.orgraph-output") }.map {
+            String($0.dropLast("/.orgraph-output".count))
+          })
         files = all.compactMap { relative in
           guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { return nil }
+          let parts = relative.split(separator: "/").dropLast()
+          guard !parts.indices.contains(where: { written.contains(parts[...$0].joined(separator: "/")) })
+          else {
+            return nil
+          }
           var dir: ObjCBool = false
           let full = base.appending(path: relative).path
           guard FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else {
@@ -114,10 +124,14 @@ public enum Importer {
       throw ImportError(path: shown, line: line, message: "is binary, not a text document (a NUL byte)")
     }
     guard let text = String(bytes: data, encoding: .utf8) else {
-      let bad = firstInvalidUTF8(Array(data)) ?? 0
+      let bytes = Array(data)
+      let bad = firstInvalidUTF8(bytes) ?? 0
       let line = data.prefix(bad).filter { $0 == 0x0A }.count + 1
+      let lineStart = (bytes[..<bad].lastIndex(of: 0x0A) ?? -1) + 1
+      let value = bad < bytes.count ? String(format: "0x%02X", bytes[bad]) : "?"
       throw ImportError(
-        path: shown, line: line, message: "is not UTF-8 text (byte \(bad + 1))",
+        path: shown, line: line,
+        message: "is not UTF-8 text: the byte \(value) at column \(bad - lineStart + 1) is not valid",
         help: "convert it to UTF-8, for example with `iconv -f windows-1252 -t utf-8`")
     }
     return text

@@ -21,4 +21,20 @@ enum LineAccount {
     }
     return out.sorted { $0.line < $1.line }
   }
+
+  /// The warning for HTML libxml2 had to recover from, at the line it names within `block`.
+  static func warning(_ problem: HTMLFragment.Problem?, in block: MarkdownBlock, lines: [String])
+    -> [SkippedLine]
+  {
+    guard let problem else { return [] }
+    let n = min(block.lines.lowerBound + problem.line - 1, block.lines.upperBound)
+    let text = n - 1 < lines.count ? lines[n - 1].trimmingCharacters(in: .whitespaces) : ""
+    return [
+      SkippedLine(
+        line: n, text: text,
+        reason:
+          "HTML that is not well-formed (libxml2: \(problem.message)): read as libxml2 repairs it; check what was imported from it"
+      )
+    ]
+  }
 }

@@ -38,6 +38,8 @@ public enum OctopusDisciplineReader {
     let manyRoles = unitDepth != nil
     var used = Set(blocks[titleIndex].lines)
     var skipped: [SkippedLine] = []
+    var warnings: [SkippedLine] = []
+    var detailsLine = 0
     var roles: [ImportedRole] = []
     var levels: [ImportedLevel] = []
     // What the statements under the current heading belong to.
@@ -52,6 +54,18 @@ public enum OctopusDisciplineReader {
     }
 
     func use(_ block: MarkdownBlock) { used.formUnion(block.lines) }
+    /// A heading ends an open `<details>`: say so, as what came after it was read as examples.
+    func unclosedDetails(before heading: MarkdownBlock) {
+      if inDetails {
+        warnings.append(
+          SkippedLine(
+            line: detailsLine, text: "<details>",
+            reason:
+              "a `<details>` block not closed before the heading at line \(heading.lines.lowerBound): what came between was read as examples"
+          ))
+      }
+      inDetails = false
+    }
     func skip(_ block: MarkdownBlock, _ reason: String) {
       skipped += LineAccount.skipped(block, in: lines, reason: reason)
     }
@@ -81,12 +95,12 @@ public enum OctopusDisciplineReader {
           owner = .role(roles.count - 1)
         }
         section = nil
-        inDetails = false
+        unclosedDetails(before: block)
         quoteTaken = false
         use(block)
       case .heading:
         section = TextRepair.heading(block.text)
-        inDetails = false
+        unclosedDetails(before: block)
         use(block)
       case .quote where !quoteTaken && section == nil:
         switch owner {
@@ -131,9 +145,14 @@ public enum OctopusDisciplineReader {
         if any { use(block) } else { skip(block, "a list before the first role") }
       case .html:
         let lower = block.text.lowercased()
-        if lower.contains("<details") { inDetails = true }
+        if lower.contains("<details") {
+          inDetails = true
+          detailsLine = block.lines.lowerBound
+        }
         var found = lower.contains("<details") || lower.contains("</details>") || lower.contains("<summary")
-        for li in HTMLFragment.all("li", in: HTMLFragment.parse(block.text)) where !li.text.isEmpty {
+        let html = HTMLFragment.read(block.text)
+        warnings += LineAccount.warning(html.problem, in: block, lines: lines)
+        for li in HTMLFragment.all("li", in: html.elements) where !li.text.isEmpty {
           let line =
             OctopusLadderReader.lineOf(li.text, in: lines, within: block.lines) ?? block.lines.lowerBound
           found = add(li.text, line, example: inDetails) || found
@@ -146,8 +165,14 @@ public enum OctopusDisciplineReader {
         skip(block, "a block a discipline page does not use (\(block.kind))")
       }
     }
+    if inDetails {
+      warnings.append(
+        SkippedLine(
+          line: detailsLine, text: "<details>",
+          reason: "a `<details>` block that is never closed: everything after it was read as examples"))
+    }
     return ImportedDocument(
       path: path, reader: "octopus-roles", title: title, levels: levels, roles: roles,
-      skipped: LineAccount.complete(skipped, used: used, lines: lines), used: used)
+      skipped: LineAccount.complete(skipped, used: used, lines: lines), used: used, warnings: warnings)
   }
 }

@@ -96,12 +96,25 @@ public enum OctopusLadderReader {
       archetype: nil, metadata: [:], statements: [], examples: [])
     var used = Set<Int>()
     var skipped: [SkippedLine] = []
+    var warnings: [SkippedLine] = []
     var section: String?
     var inDetails = false
     var examplesNext = false
     var detailsLine = 0
 
     func use(_ block: MarkdownBlock) { used.formUnion(block.lines) }
+    /// A heading ends an open `<details>`: say so, as what came after it was read as examples.
+    func unclosedDetails(before heading: MarkdownBlock) {
+      if inDetails {
+        warnings.append(
+          SkippedLine(
+            line: detailsLine, text: "<details>",
+            reason:
+              "a `<details>` block not closed before the heading at line \(heading.lines.lowerBound): what came between was read as examples"
+          ))
+      }
+      inDetails = false
+    }
     func skip(_ block: MarkdownBlock, _ reason: String) {
       skipped += LineAccount.skipped(block, in: lines, reason: reason)
     }
@@ -117,7 +130,7 @@ public enum OctopusLadderReader {
       switch block.kind {
       case .heading(let n) where n >= 2:
         section = TextRepair.heading(block.text)
-        inDetails = false
+        unclosedDetails(before: block)
         examplesNext = false
         use(block)
       case .heading:
@@ -162,7 +175,7 @@ public enum OctopusLadderReader {
         if let dimension = brokenHeading(plain) {
           // `***Core Competencies`: a dimension whose heading markup is broken.
           section = TextRepair.heading(dimension)
-          inDetails = false
+          unclosedDetails(before: block)
           examplesNext = false
           use(block)
         } else if section != nil,
@@ -202,7 +215,9 @@ public enum OctopusLadderReader {
         }
       case .html:
         let lower = block.text.lowercased()
-        let elements = HTMLFragment.parse(block.text)
+        let html = HTMLFragment.read(block.text)
+        let elements = html.elements
+        warnings += LineAccount.warning(html.problem, in: block, lines: lines)
         var found = false
         if lower.contains("<details") {
           inDetails = true
@@ -259,7 +274,8 @@ public enum OctopusLadderReader {
       headingIndex >= 0
       ? (brokenHeading(blocks[headingIndex].text) ?? blocks[headingIndex].text) : heading.title
     return ImportedDocument(
-      path: path, reader: "octopus", title: title, levels: [level], skipped: skipped, used: used)
+      path: path, reader: "octopus", title: title, levels: [level], skipped: skipped, used: used,
+      warnings: warnings)
   }
 
   /// The `Key: value` fields of a paragraph of bold lines, one per source line; `nil` unless every line is one.

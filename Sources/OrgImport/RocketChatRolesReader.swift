@@ -23,6 +23,7 @@ public enum RocketChatRolesReader {
     let lines = text.components(separatedBy: "\n")
     var used = Set<Int>()
     var skipped: [SkippedLine] = []
+    var warnings: [SkippedLine] = []
     var body = text
     // Front matter: its description describes the page, which the graph keeps only as a document title.
     if lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") {
@@ -98,7 +99,9 @@ public enum RocketChatRolesReader {
         }
         use(block)
       case .html:
-        let elements = HTMLFragment.parse(block.text)
+        let html = HTMLFragment.read(block.text)
+        let elements = html.elements
+        warnings += LineAccount.warning(html.problem, in: block, lines: lines)
         let tables = HTMLFragment.all("table", in: elements)
         guard !tables.isEmpty else {
           skip(block, "HTML that holds no table of roles")
@@ -143,7 +146,7 @@ public enum RocketChatRolesReader {
     skipped = LineAccount.complete(skipped, used: used, lines: lines)
     var document = ImportedDocument(
       path: path, reader: "rocketchat-roles", title: title, levels: [], roles: roles, skipped: skipped,
-      used: used)
+      used: used, warnings: warnings)
     cumulate(&document)
     return document
   }

@@ -25,7 +25,8 @@ struct Import: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "auto (the default), octopus, octopus-roles, rocketchat-jd or rocketchat-roles.", valueName: "reader")
+      "The reader for every document; auto picks one per document from its shape, and the report names it.",
+      valueName: "reader")
   )
   var reader: ReaderChoice = .auto
   @Option(
@@ -149,7 +150,13 @@ struct Import: ParsableCommand {
       try OutputFolder.write(
         ImportUpdate.withBase(files, generated: generated), to: output, replacing: writes.force || update)
     } catch {
-      let help = error.exists ? "\n  = help: replace it with `--force`, or name another folder" : ""
+      let imported = FileManager.default.fileExists(atPath: output + "/" + ImportUpdate.baseFolder)
+      let help =
+        !error.exists
+        ? ""
+        : imported
+          ? "\n  = help: an earlier import wrote it: import into it with `--update` to keep the edits made there; `--force` replaces it, edits and all"
+          : "\n  = help: replace it with `--force`, or name another folder"
       FileHandle.standardError.write(Data("error: \(error.description)\(help)\n".utf8))
       throw ExitCode(1)
     }

@@ -119,6 +119,36 @@ struct ImportTests {
       ))
   }
 
+  /// HTML that is not well-formed is read as libxml2 repairs it — an item's own words, not those of the items
+  /// it swallowed — and each repair is a warning at its line; a `<details>` a heading ends is one too.
+  @Test func htmlThatIsNotWellFormedIsReadAndWarnedAbout() throws {
+    let page = """
+      # L2: Tester
+
+      ## 🦉 Domain
+
+      <ul><li>I mentor <new hires & juniors.</li><li>I review code</ul>
+
+      <details>
+      <summary>Examples</summary>
+      <ul><li>I did a <b>thing<li>I did another</ul>
+
+      ## 🌱 Teaching
+
+      - I teach.
+      """
+    let document = try Importer.read(page, path: "L2-Tester.md", reader: .auto)
+    let level = try #require(document.levels.first)
+    #expect(level.statements.map(\.text) == ["I mentor", "I review code", "I teach."])
+    #expect(level.examples.map(\.text) == ["I did a thing", "I did another"])
+    #expect(
+      document.warnings.map { "\($0.line): \($0.reason)" }.sorted() == [
+        "5: HTML that is not well-formed (libxml2: error parsing attribute name): read as libxml2 repairs it; check what was imported from it",
+        "7: a `<details>` block not closed before the heading at line 11: what came between was read as examples",
+        "9: HTML that is not well-formed (libxml2: Opening and ending tag mismatch: ul and b): read as libxml2 repairs it; check what was imported from it",
+      ])
+  }
+
   /// The merge `--update` makes: each side's changes where only it changed, the person's where both did.
   @Test func threeWayMergeOfLines() {
     let base = ["a", "b", "c", "d", "e"]

@@ -29,12 +29,12 @@ struct ImportCommandTests {
         (2 rows)
 
         """)
-    // An existing folder is kept unless --force.
+    // An existing folder is kept unless --force; one an import wrote points to --update first.
     let again = try Tool.run(["import", page, "-o", "acme"], in: folder)
     #expect(again.status == 1)
     #expect(
       again.stderr.hasSuffix(
-        "error: cannot write `acme`: it exists\n  = help: replace it with `--force`, or name another folder\n"
+        "error: cannot write `acme`: it exists\n  = help: an earlier import wrote it: import into it with `--update` to keep the edits made there; `--force` replaces it, edits and all\n"
       ))
     #expect(try Tool.run(["import", page, "-o", "acme", "--force"], in: folder).status == 0)
   }
@@ -67,6 +67,9 @@ struct ImportCommandTests {
     let comment = "# Reviewed by Ana: the Kubernetes level is right.\n"
     try edit(file, "    - to: competency:kubernetes\n      proficiency: awareness\n", reviewed)
     try edit(file, "levels:\n", comment + "levels:\n")
+    // … and a note just above a source line that the handbook's change will move.
+    let note = "    # Checked against the handbook.\n"
+    try edit(file, "    source: l2-platform-engineer:34\n", note + "    source: l2-platform-engineer:34\n")
     // The handbook gains a statement: it is merged into the file as the reviewer left it.
     try edit(page, "- I can deploy the platform.\n", "- I can deploy the platform.\n- I write runbooks.\n")
     #expect(
@@ -78,18 +81,28 @@ struct ImportCommandTests {
     let after = try String(contentsOf: file, encoding: .utf8)
     #expect(
       after.contains(reviewed) && after.contains(comment) && after.contains("- text: I write runbooks."))
+    // The note stays, above the moved source line.
+    #expect(after.contains(note + "    source: l2-platform-engineer:35\n"))
     // The reviewer rewords the new statement, and so does the handbook: the reviewer's words are kept (at the
     // line the report names), and the handbook's reported.
     try edit(file, "- text: I write runbooks.", "- text: I write runbooks for every service.")
     try edit(page, "- I write runbooks.", "- I write runbooks and postmortems.")
+    let conflict = try update()
     #expect(
-      try update() == """
+      conflict == """
         update: 1 reviewed link kept
         update: kept your edits to l2-platform-engineer.yaml
-        update: conflict l2-platform-engineer.yaml:20: you edited lines the documents changed; kept yours, the import has: - text: I write runbooks and postmortems.
-        """)
+        update: conflict l2-platform-engineer.yaml:22: you edited lines the documents changed; kept yours, the import has: - text: I write runbooks and postmortems. (a comment above them says so)
+        update: changed l2-platform-engineer.yaml: no statement added or removed; 2 lines changed
+        """, "\(conflict)")
+    // The reviewer's line is kept where the report says, under a comment with the handbook's, which stays
+    // until someone settles it.
     let merged = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-    #expect(merged[19] == "  - text: I write runbooks for every service.")
+    #expect(
+      Array(merged[19...21]) == [
+        "  # orgraph import --update: you edited these lines, and the documents changed them; they now say:",
+        "  #   - text: I write runbooks and postmortems.", "  - text: I write runbooks for every service.",
+      ])
     // Nothing changed, nothing to report but the edits kept.
     #expect(
       try update() == """

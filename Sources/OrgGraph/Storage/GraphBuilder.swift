@@ -202,7 +202,8 @@ public struct GraphBuilder: Sendable {
   package static func slug(_ text: String) -> String {
     var out = ""
     var pendingDash = false
-    for ch in text.lowercased() {
+    // Accents folded first: `Otávio` → `otavio`, not `ot-vio`.
+    for ch in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
       if ch.isASCII, ch.isLetter || ch.isNumber || ch == "/" || ch == "." || ch == "_" {
         if pendingDash, !out.isEmpty { out.append("-") }
         out.append(ch)
