@@ -37,4 +37,13 @@ enum LineAccount {
       )
     ]
   }
+
+  /// The warning for a `<details>` opened at `line` and ended by `heading` rather than `</details>`.
+  static func unclosedDetails(at line: Int, before heading: MarkdownBlock) -> SkippedLine {
+    SkippedLine(
+      line: line, text: "<details>",
+      reason:
+        "a `<details>` block not closed before the heading at line \(heading.lines.lowerBound): what came between was read as examples"
+    )
+  }
 }

@@ -56,14 +56,7 @@ public enum OctopusDisciplineReader {
     func use(_ block: MarkdownBlock) { used.formUnion(block.lines) }
     /// A heading ends an open `<details>`: say so, as what came after it was read as examples.
     func unclosedDetails(before heading: MarkdownBlock) {
-      if inDetails {
-        warnings.append(
-          SkippedLine(
-            line: detailsLine, text: "<details>",
-            reason:
-              "a `<details>` block not closed before the heading at line \(heading.lines.lowerBound): what came between was read as examples"
-          ))
-      }
+      if inDetails { warnings.append(LineAccount.unclosedDetails(at: detailsLine, before: heading)) }
       inDetails = false
     }
     func skip(_ block: MarkdownBlock, _ reason: String) {
