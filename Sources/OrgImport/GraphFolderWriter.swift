@@ -231,11 +231,20 @@ public enum GraphFolderWriter {
     files.append(ExportFile(path: "organisation.yaml", text: yaml(organisationFile, comment: nil)))
     for (index, d) in documents.enumerated() {
       let id = documentID(d)
-      /// Statements or examples, each with its section, source line and links (reviewed ones kept).
-      func texts(_ list: [ImportedText], of owner: ReferenceTarget? = nil) -> Node {
-        Node(
+      /// Statements or examples, each with its section, source line and links (reviewed ones kept), and an id
+      /// made from its first words, so that a statement added above it does not change it (exports diff
+      /// cleanly when the handbook changes).
+      func texts(_ list: [ImportedText], kind: String, ownerID: String, of owner: ReferenceTarget? = nil)
+        -> Node
+      {
+        let path = ownerID.drop { $0 != ":" }.dropFirst()
+        var taken: [String: Int] = [:]
+        return Node(
           list.map { t in
-            var p: [(String, Node)] = [("text", Node(t.text))]
+            let base = "\(kind):\(path)/" + wordsID(t.text)
+            taken[base, default: 0] += 1
+            let nodeID = base + (taken[base] == 1 ? "" : "-\(taken[base] ?? 1)")
+            var p: [(String, Node)] = [("id", Node(nodeID)), ("text", Node(t.text))]
             if let s = t.section { p.append(("section", Node(s))) }
             p.append(("source", Node("\(id):\(t.line)")))
             if let kept = reviewed[t.text] {
@@ -264,9 +273,17 @@ public enum GraphFolderWriter {
         let included = (includes.edges[.level(document: index, index: i)] ?? []).map(nodeID)
         if !included.isEmpty { pairs.append(("includes", Node(included.map { Node($0) }))) }
         if !level.statements.isEmpty {
-          pairs.append(("expects", texts(level.statements, of: .level(document: index, index: i))))
+          pairs.append(
+            (
+              "expects",
+              texts(
+                level.statements, kind: "expectation", ownerID: levelID(d, i),
+                of: .level(document: index, index: i))
+            ))
         }
-        if !level.examples.isEmpty { pairs.append(("has_example", texts(level.examples))) }
+        if !level.examples.isEmpty {
+          pairs.append(("has_example", texts(level.examples, kind: "example", ownerID: levelID(d, i))))
+        }
         return mapping(pairs)
       }
       var sections: [(String, Node)] = levels.isEmpty ? [] : [("levels", Node(levels))]
@@ -298,7 +315,13 @@ public enum GraphFolderWriter {
         }
         if !embodies.isEmpty { pairs.append(("embodies", Node(embodies))) }
         if !role.statements.isEmpty {
-          pairs.append(("expects", texts(role.statements, of: .role(document: index, index: i))))
+          pairs.append(
+            (
+              "expects",
+              texts(
+                role.statements, kind: "expectation", ownerID: roleID(d, i),
+                of: .role(document: index, index: i))
+            ))
         }
         return mapping(pairs)
       }
@@ -340,6 +363,17 @@ public enum GraphFolderWriter {
       }
     }
     return out
+  }
+
+  /// An id path from a statement's first words: `i-know-the-tools-the-team` (at most 40 characters, cut
+  /// between words).
+  static func wordsID(_ text: String) -> String {
+    var slug = ""
+    for word in GraphBuilder.slug(text).split(whereSeparator: { "-/._".contains($0) }).prefix(6) {
+      guard slug.count + word.count + 1 <= 40 || slug.isEmpty else { break }
+      slug += (slug.isEmpty ? "" : "-") + word.prefix(40)
+    }
+    return slug.isEmpty ? "statement" : slug
   }
 
   /// One `expresses` entry: the competency, the cues, and how the link was made.

@@ -149,6 +149,31 @@ struct ImportTests {
       ])
   }
 
+  /// A statement's id comes from its words, not its place: a bullet added above it leaves every other id as
+  /// it was, so an export of the changed handbook diffs cleanly.
+  @Test func statementIdsDoNotMoveWhenABulletIsAdded() throws {
+    let text = try String(
+      contentsOf: Self.fixtures.appending(path: "L2 Platform Engineer.md"), encoding: .utf8)
+    func ids(_ page: String) throws -> [String: String] {
+      let document = try Importer.read(page, path: "L2.md", reader: .octopus)
+      let files = GraphFolderWriter.files(for: [document], organisation: "Acme")
+      let graph = try GraphLoader.load(
+        files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
+      return Dictionary(
+        graph.nodes(ofKind: "expectation").map {
+          (graph.property("text", of: $0)?.displayText ?? "", graph.id(of: $0))
+        },
+        uniquingKeysWith: { a, _ in a })
+    }
+    let before = try ids(text)
+    let after = try ids(
+      text.replacingOccurrences(
+        of: "- I can deploy the platform.\n", with: "- I write runbooks.\n- I can deploy the platform.\n"))
+    #expect(after.count == before.count + 1)
+    #expect(before.allSatisfy { after[$0.key] == $0.value })
+    #expect(after["I write runbooks."] == "expectation:acme/l2/i-write-runbooks")
+  }
+
   /// The merge `--update` makes: each side's changes where only it changed, the person's where both did.
   @Test func threeWayMergeOfLines() {
     let base = ["a", "b", "c", "d", "e"]

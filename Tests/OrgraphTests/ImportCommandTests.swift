@@ -80,28 +80,31 @@ struct ImportCommandTests {
         """)
     let after = try String(contentsOf: file, encoding: .utf8)
     #expect(
-      after.contains(reviewed) && after.contains(comment) && after.contains("- text: I write runbooks."))
+      after.contains(reviewed) && after.contains(comment) && after.contains("  text: I write runbooks.\n"))
     // The note stays, above the moved source line.
     #expect(after.contains(note + "    source: l2-platform-engineer:35\n"))
     // The reviewer rewords the new statement, and so does the handbook: the reviewer's words are kept (at the
     // line the report names), and the handbook's reported.
-    try edit(file, "- text: I write runbooks.", "- text: I write runbooks for every service.")
+    try edit(file, "  text: I write runbooks.\n", "  text: I write runbooks for every service.\n")
     try edit(page, "- I write runbooks.", "- I write runbooks and postmortems.")
     let conflict = try update()
     #expect(
       conflict == """
         update: 1 reviewed link kept
         update: kept your edits to l2-platform-engineer.yaml
-        update: conflict l2-platform-engineer.yaml:22: you edited lines the documents changed; kept yours, the import has: - text: I write runbooks and postmortems. (a comment above them says so)
-        update: changed l2-platform-engineer.yaml: no statement added or removed; 2 lines changed
+        update: conflict l2-platform-engineer.yaml:25: you edited lines the documents changed; kept yours, the import has: - id: expectation:acme/l2-platform-engineer/i-write-runbooks-and-postmortems / text: I write runbooks and postmortems. (a comment above them says so)
+        update: changed l2-platform-engineer.yaml: no statement added or removed; 3 lines changed
         """, "\(conflict)")
     // The reviewer's line is kept where the report says, under a comment with the handbook's, which stays
     // until someone settles it.
     let merged = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
     #expect(
-      Array(merged[19...21]) == [
+      Array(merged[21...25]) == [
         "  # orgraph import --update: you edited these lines, and the documents changed them; they now say:",
-        "  #   - text: I write runbooks and postmortems.", "  - text: I write runbooks for every service.",
+        "  #   - id: expectation:acme/l2-platform-engineer/i-write-runbooks-and-postmortems",
+        "  #   text: I write runbooks and postmortems.",
+        "  - id: expectation:acme/l2-platform-engineer/i-write-runbooks",
+        "    text: I write runbooks for every service.",
       ])
     // Nothing changed, nothing to report but the edits kept.
     #expect(
