@@ -61,7 +61,12 @@ public enum ImportReport {
         totals.statements += role.statements.count
       }
       if let track = d.track {
-        out += "  track \(track.title): \(track.description == nil ? "no description" : "a description"), "
+        // The track is its folder's, named after the folder, as in the graph.
+        let name = d.path.split(separator: "/").dropLast().last.map {
+          $0.replacingOccurrences(of: "-", with: " ")
+        }
+        out += "  track \(name ?? track.title) (the README \"\(track.title)\"): "
+        out += "\(track.description == nil ? "no description" : "a description"), "
         out += "\(count(track.levels.count, "level")) listed\n"
         references(track.levels, "lists", roles: false)
       }

@@ -77,36 +77,49 @@ public enum IndexPageReader {
     var skipped: [SkippedLine] = []
     let listedLines = Set(listed.map { $0.item.lines.lowerBound })
     var title: String?
-    var description: [MarkdownBlock] = []
-    // The description: the paragraphs under a first heading that is not the roles list's own ("What Do Cloud
-    // Engineers Do?"); the rest explains the format the level pages share, which they hold themselves.
-    var inDescription = false
+    var description: [String] = []
+    var descriptionLine: Int?
+    // The description: what the README says about the discipline (under its title, or a "What Do Cloud
+    // Engineers Do?" section); the guide to the format the level pages share ("Our roles are defined by
+    // expectations …", the dimensions, the list of pages, tips) is left to the pages, which hold it themselves.
+    var inDescription = true
+    func describe(_ text: String, _ block: MarkdownBlock) {
+      description.append(text)
+      descriptionLine = descriptionLine ?? block.lines.lowerBound
+      used.formUnion(block.lines)
+    }
+    func guide(_ text: String) -> Bool {
+      let lower = text.lowercased()
+      return ["defined by expectations", "following dimensions", "following pages"].contains {
+        lower.contains($0)
+      } || lower.hasPrefix("💡") || lower.hasPrefix("see also")
+    }
+    let reason =
+      "the README's guide to the format its level pages share (each page holds its own fields and dimensions)"
     for block in blocks {
       switch block.kind {
       case .heading(1):
+        inDescription = title == nil || !block.text.lowercased().hasSuffix(" roles")
         if title == nil { title = block.text }
-        inDescription = !block.text.lowercased().hasSuffix(" roles")
-        used.formUnion(block.lines)
-      case .paragraph where inDescription:
-        description.append(block)
         used.formUnion(block.lines)
       case .list where Markdown.items(block).contains { listedLines.contains($0.lines.lowerBound) }:
         used.formUnion(block.lines)
+      case .paragraph where guide(block.text):
+        inDescription = false
+        skipped += LineAccount.skipped(block, in: lines, reason: reason)
+      case .paragraph where inDescription:
+        describe(block.text, block)
+      case .list where inDescription:
+        describe(Markdown.items(block).map { "- " + $0.text }.joined(separator: "\n"), block)
       default:
-        skipped += LineAccount.skipped(
-          block, in: lines,
-          reason:
-            "the README's guide to the format its level pages share (each page holds its own fields and dimensions)"
-        )
+        skipped += LineAccount.skipped(block, in: lines, reason: reason)
       }
     }
     let track = ImportedTrack(
       title: title ?? path,
-      description: description.isEmpty
-        ? nil
-        : ImportedText(
-          text: description.map(\.text).joined(separator: "\n\n"), section: nil,
-          line: description[0].lines.lowerBound),
+      description: descriptionLine.map {
+        ImportedText(text: description.joined(separator: "\n\n"), section: nil, line: $0)
+      },
       levels: listed.map { item, link in
         LevelReference(
           name: link.text, document: LevelReferences.localDocument(link.url, from: path),

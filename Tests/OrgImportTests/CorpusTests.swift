@@ -247,6 +247,17 @@ struct WholeCorpusTests {
     let lookup = LevelReferences.Index(Self.reading.documents)
     let readmes = Self.reading.documents.enumerated().filter { $0.element.track != nil }
     #expect(readmes.count == 5)
+    // Those that say what the discipline does describe its track; the others only guide to the pages.
+    #expect(
+      readmes.map { "\($0.element.path.split(separator: "/")[2]): \($0.element.track?.description != nil)" }
+        == [
+          "Cloud-Engineering: true", "Data-Engineering: false", "Security-Operations: true",
+          "Site-Reliability-Engineering: true", "Software-Engineering: false",
+        ])
+    let secops = try #require(
+      readmes.first { $0.element.path.contains("Security-Operations") }?.element.track)
+    #expect(secops.description?.text.hasPrefix("Words that resonate with SecOps") == true)
+    #expect(secops.description?.text.contains("\n- Security Analysts are at the forefront") == true)
     for (d, document) in readmes {
       let track = try #require(document.track)
       // The README's own numbered list of level pages, counted from its lines.
