@@ -28,7 +28,9 @@ seed() {
     json) "$orgraph" export --force -o "$dir/default.json" ;;
     writers) printf 'Cloud Engineer\001Senior "Cloud" Engineer\001\\N <b>&amp;</b>' >"$dir/labels" ;;
     import) cp Tests/OrgImportTests/Fixtures/*.md Tests/OrgImportTests/Fixtures/L3-* "$dir/" 2>/dev/null || true
-      cp ../shared/corpora/octopus-people-2024/*/L* "$dir/" 2>/dev/null || true ;;
+      cp Tests/OrgImportTests/Fixtures/cumulative/*.md "$dir/" 2>/dev/null || true
+      cp ../shared/corpora/octopus-people-2024/*/L* ../shared/corpora/octopus-people-2021/*.md "$dir/" 2>/dev/null || true
+      cp ../shared/corpora/octopus-people-2024/Security-Operations/README.md "$dir/discipline-README.md" 2>/dev/null || true ;;
     export) cp Tests/OrgraphTests/Fixtures/export/graph.yaml "$dir/" ;;
     render) cp Fuzz/Regressions/writers/* Fuzz/Regressions/render/* "$dir/" ;;
   esac

@@ -68,19 +68,21 @@ enum FuzzTarget: String, CaseIterable {
     case .importer:
       let text = String(decoding: data, as: UTF8.self)
       _ = HTMLFragment.parse(text)
-      // Every reader, whatever the page looks like.
-      let documents = [
-        try? OctopusLadderReader.read(text, path: "L3-Fuzz.md"),
-        try? RocketChatJobReader.read(text, path: "jd.md"),
-        try? RocketChatRolesReader.read(text, path: "roles.md"),
-      ].compactMap { $0 }
+      // Every reader, whatever the page looks like, as the importer runs it (references found too); and the
+      // pages that introduce a folder (`README.md` with --reader auto).
+      let documents =
+        ReaderChoice.allCases.compactMap {
+          try? Importer.read(text, path: "f/L3-Fuzz-\($0.rawValue).md", reader: $0)
+        }
+        + [try? Importer.read(text, path: "f/README.md", reader: .auto)].compactMap { $0 }
       guard !documents.isEmpty else { return }
       var reading = Importer.Reading(documents: documents)
       if let linker = Self.linker { Importer.link(&reading, with: linker) }
       _ = ImportReport.text(reading)
       _ = ImportReport.json(reading)
-      for document in reading.documents {
-        let files = GraphFolderWriter.files(for: [document], organisation: "Fuzz", linker: Self.linker)
+      // Each document alone, and all of them as one import (where their references resolve to each other).
+      for batch in reading.documents.map({ [$0] }) + [reading.documents] {
+        let files = GraphFolderWriter.files(for: batch, organisation: "Fuzz", linker: Self.linker)
         do {
           _ = try GraphLoader.load(files: files.map { ($0.path, $0.text) })
         } catch {

@@ -12,6 +12,12 @@ public enum OctopusDisciplineReader {
     return lines.contains { $0.hasPrefix("- I ") || $0.hasPrefix("* I ") }
   }
 
+  /// A heading in the first person (`I help our customers`, `I'm …`): a group of statements, never a role.
+  static func firstPerson(_ text: String) -> Bool {
+    let plain = TextRepair.heading(text)
+    return plain.hasPrefix("I ") || plain.hasPrefix("I'm ") || plain.hasPrefix("I’m ")
+  }
+
   /// A level heading: `L4 Engineering Manager`, `L3: Senior Engineer`, `Junior Quality Coach (Level 1)`.
   static func levelHeading(_ text: String) -> (code: String, rank: Int, title: String)? {
     if let heading = OctopusLadderReader.levelHeading(text) { return heading }
@@ -44,6 +50,7 @@ public enum OctopusDisciplineReader {
     var levels: [ImportedLevel] = []
     // What the statements under the current heading belong to.
     enum Owner { case none, role(Int), level(Int) }
+    func isNone(_ owner: Owner) -> Bool { if case .none = owner { true } else { false } }
     var owner: Owner = .none
     var section: String?
     var inDetails = false
@@ -76,6 +83,17 @@ public enum OctopusDisciplineReader {
 
     for (index, block) in blocks.enumerated() where index != titleIndex {
       switch block.kind {
+      case .heading(let depth) where depth == unitDepth && firstPerson(block.text) && !isNone(owner):
+        // `## I help our customers` under a role: a group whose heading is a level too high (as in
+        // Solutions.md), not a role called "I help our customers".
+        section = TextRepair.heading(block.text)
+        unclosedDetails(before: block)
+        warnings.append(
+          SkippedLine(
+            line: block.lines.lowerBound, text: lines[block.lines.lowerBound - 1],
+            reason:
+              "a role's heading in the first person: read as a group of the role above, as `###` would be"))
+        use(block)
       case .heading(let depth) where depth == unitDepth:
         if let level = levelHeading(block.text) {
           levels.append(

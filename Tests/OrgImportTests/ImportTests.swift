@@ -174,6 +174,36 @@ struct ImportTests {
     #expect(after["I write runbooks."] == "expectation:acme/l2/i-write-runbooks")
   }
 
+  /// A group heading written a level too high (`## I help our customers` under `## Senior Solutions
+  /// Architect`) is a group of the role above, with a warning — not a role called "I help our customers".
+  @Test func aFirstPersonRoleHeadingIsAGroupOfTheRoleAbove() throws {
+    let page = """
+      # Solutions Roles
+
+      ## Solutions Architect
+
+      ### I help our customers
+
+      - I answer questions.
+
+      ## Senior Solutions Architect
+
+      ## I help our customers
+
+      - I lead workshops.
+      """
+    let document = try Importer.read(page, path: "Solutions.md", reader: .auto)
+    #expect(document.roles.map(\.title) == ["Solutions Architect", "Senior Solutions Architect"])
+    #expect(
+      document.roles[1].statements.map { "\($0.section ?? ""): \($0.text)" } == [
+        "I help our customers: I lead workshops."
+      ])
+    #expect(
+      document.warnings.map { "\($0.line): \($0.reason)" } == [
+        "11: a role's heading in the first person: read as a group of the role above, as `###` would be"
+      ])
+  }
+
   /// The merge `--update` makes: each side's changes where only it changed, the person's where both did.
   @Test func threeWayMergeOfLines() {
     let base = ["a", "b", "c", "d", "e"]
