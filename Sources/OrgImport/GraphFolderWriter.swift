@@ -21,11 +21,20 @@ public enum GraphFolderWriter {
       let parts = d.path.split(separator: "/")
       return parts.count > 1 ? parts.dropLast().joined(separator: "/") : ""
     }
+    // A document's one level is named after the document; several, after their titles within it
+    // (`level:octopus-deploy/quality-coaching/senior-quality-coach`), so adding one moves no other.
+    var unitPaths: [String: [String]] = [:]
+    for d in documents {
+      unitPaths["level " + d.path] = unitIDs(d.levels.map(\.title))
+      unitPaths["role " + d.path] = unitIDs(d.roles.map(\.title))
+    }
     func levelID(_ d: ImportedDocument, _ i: Int) -> String {
-      "level:\(org)/\(documentID(d))" + (d.levels.count > 1 ? "-\(i + 1)" : "")
+      "level:\(org)/\(documentID(d))"
+        + (d.levels.count > 1 ? "/" + (unitPaths["level " + d.path]?[i] ?? "\(i + 1)") : "")
     }
     func roleID(_ d: ImportedDocument, _ i: Int) -> String {
-      "role:\(org)/\(documentID(d))" + (d.roles.count > 1 ? "-\(i + 1)" : "")
+      "role:\(org)/\(documentID(d))"
+        + (d.roles.count > 1 ? "/" + (unitPaths["role " + d.path]?[i] ?? "\(i + 1)") : "")
     }
     let index = LevelReferences.Index(documents)
     let includes = index.includes()
@@ -232,8 +241,8 @@ public enum GraphFolderWriter {
     for (index, d) in documents.enumerated() {
       let id = documentID(d)
       /// Statements or examples, each with its section, source line and links (reviewed ones kept), and an id
-      /// made from its first words, so that a statement added above it does not change it (exports diff
-      /// cleanly when the handbook changes).
+      /// made from its first words and a hash of all of them, so that a statement added beside it does not
+      /// change it (exports diff cleanly when the handbook changes).
       func texts(_ list: [ImportedText], kind: String, ownerID: String, of owner: ReferenceTarget? = nil)
         -> Node
       {
@@ -241,7 +250,7 @@ public enum GraphFolderWriter {
         var taken: [String: Int] = [:]
         return Node(
           list.map { t in
-            let base = "\(kind):\(path)/" + wordsID(t.text)
+            let base = "\(kind):\(path)/" + wordsID(t.text) + "-" + shortHash(t.text)
             taken[base, default: 0] += 1
             let nodeID = base + (taken[base] == 1 ? "" : "-\(taken[base] ?? 1)")
             var p: [(String, Node)] = [("id", Node(nodeID)), ("text", Node(t.text))]
@@ -363,6 +372,29 @@ public enum GraphFolderWriter {
       }
     }
     return out
+  }
+
+  /// Id paths for the titles of a document's levels or roles: each title's words, `-2`, `-3` for repeats.
+  static func unitIDs(_ titles: [String]) -> [String] {
+    var taken: [String: Int] = [:]
+    return titles.map { title in
+      let base = wordsID(title)
+      taken[base, default: 0] += 1
+      return base + (taken[base] == 1 ? "" : "-\(taken[base] ?? 1)")
+    }
+  }
+
+  /// Four hex digits from the whole text (FNV-1a), so two statements that start alike get different ids that
+  /// do not depend on their order.
+  static func shortHash(_ text: String) -> String {
+    var hash: UInt32 = 2_166_136_261
+    for byte in text.utf8 {
+      hash ^= UInt32(byte)
+      hash = hash &* 16_777_619
+    }
+    let folded = (hash >> 16) ^ (hash & 0xFFFF)
+    let hex = String(folded, radix: 16)
+    return String(repeating: "0", count: 4 - hex.count) + hex
   }
 
   /// An id path from a statement's first words: `i-know-the-tools-the-team` (at most 40 characters, cut

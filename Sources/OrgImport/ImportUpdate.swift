@@ -10,8 +10,19 @@ import Yams
 /// import's text. A folder from before these copies keeps the links marked `reviewed: true` for statements
 /// whose text is unchanged. What changed is reported per file.
 public enum ImportUpdate {
+  /// How the comment above a conflict starts.
+  static let conflictComment = "# orgraph import --update:"
+
   /// The hidden folder holding a copy of what the last import wrote: the base of the next update's merge.
   public static let baseFolder = ".orgraph-import"
+
+  /// The organisation an earlier import into `folder` was for: its manifest's name, `… (imported)`.
+  public static func organisation(of folder: String) -> String? {
+    guard let text = try? String(contentsOfFile: folder + "/orgraph.yaml", encoding: .utf8),
+      let name = (try? Yams.load(yaml: text) as? [String: Any])?["name"] as? String
+    else { return nil }
+    return name.hasSuffix(" (imported)") ? String(name.dropLast(" (imported)".count)) : name
+  }
 
   /// `files` and, in ``baseFolder``, a copy of each: what to write so that a later update can merge.
   public static func withBase(_ visible: [ExportFile], generated: [ExportFile]) -> [ExportFile] {
@@ -34,6 +45,7 @@ public enum ImportUpdate {
     func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
     var files: [ExportFile] = []
     var notes: [String] = []
+    var fresh = Set<String>()
     for file in generated {
       guard let current = read(folder + "/" + file.path) else {
         files.append(file)
@@ -53,11 +65,24 @@ public enum ImportUpdate {
       files.append(ExportFile(path: file.path, text: merged.lines.joined(separator: "\n")))
       notes.append("kept your edits to \(file.path)")
       for c in merged.conflicts {
+        // The comment this update put above it: a header line and one line per line of theirs.
+        if commented { fresh.insert("\(file.path):\(c.line - max(c.theirs.count, 1) - 1)") }
         let theirs =
           c.theirs.isEmpty
           ? "(nothing)" : c.theirs.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " / ")
         notes.append(
           "conflict \(file.path):\(c.line): you edited lines the documents changed; kept yours, the import has: \(theirs)\(commented ? " (a comment above them says so)" : "")"
+        )
+      }
+    }
+    // Conflicts an earlier update left, not yet settled (their comments are still there).
+    for file in files {
+      for (n, line) in lines(file.text).enumerated()
+      where line.trimmingCharacters(in: .whitespaces).hasPrefix(conflictComment)
+        && !fresh.contains("\(file.path):\(n + 1)")
+      {
+        notes.append(
+          "conflict \(file.path):\(n + 1): still open, from an earlier update: settle it and delete the comment"
         )
       }
     }
@@ -169,11 +194,13 @@ public enum ImportUpdate {
       let indent = at < out.count ? String(out[at].prefix { $0 == " " }) : ""
       let note =
         [
-          "\(indent)# orgraph import --update: you edited these lines, and the documents changed them; they now say:"
+          "\(indent)\(conflictComment) you edited these lines, and the documents changed them; they now say:"
         ]
         + (c.theirs.isEmpty
           ? ["\(indent)#   (nothing)"]
-          : c.theirs.map { "\(indent)#   \($0.trimmingCharacters(in: .whitespaces))" })
+          : c.theirs.map {
+            "\(indent)#   " + String($0.dropFirst(min(indent.count, $0.prefix { $0 == " " }.count)))
+          })
       out.insert(contentsOf: note, at: at)
       for j in k..<moved.count { moved[j].line += note.count }
     }

@@ -23,17 +23,25 @@ enum LineAccount {
   }
 
   /// The warning for HTML libxml2 had to recover from, at the line it names within `block`.
-  static func warning(_ problem: HTMLFragment.Problem?, in block: MarkdownBlock, lines: [String])
+  static func warning(
+    _ html: (elements: [HTMLFragment.Element], problem: HTMLFragment.Problem?), in block: MarkdownBlock,
+    lines: [String]
+  )
     -> [SkippedLine]
   {
-    guard let problem else { return [] }
+    guard let problem = html.problem else { return [] }
+    // What came of it, so the words libxml2 could not keep are seen to be missing.
+    let read = HTMLFragment.all("li", in: html.elements).map(\.text).filter { !$0.isEmpty }
+    let shown =
+      read.isEmpty
+      ? "nothing" : read.prefix(5).map { "“\($0)”" }.joined(separator: ", ") + (read.count > 5 ? ", …" : "")
     let n = min(block.lines.lowerBound + problem.line - 1, block.lines.upperBound)
     let text = n - 1 < lines.count ? lines[n - 1].trimmingCharacters(in: .whitespaces) : ""
     return [
       SkippedLine(
         line: n, text: text,
         reason:
-          "HTML that is not well-formed (libxml2: \(problem.message)): read as libxml2 repairs it; check what was imported from it"
+          "HTML that is not well-formed (libxml2: \(problem.message)): read as libxml2 repairs it, as \(shown); check it against the page"
       )
     ]
   }

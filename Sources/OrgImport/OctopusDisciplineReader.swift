@@ -162,7 +162,7 @@ public enum OctopusDisciplineReader {
         }
         var found = lower.contains("<details") || lower.contains("</details>") || lower.contains("<summary")
         let html = HTMLFragment.read(block.text)
-        warnings += LineAccount.warning(html.problem, in: block, lines: lines)
+        warnings += LineAccount.warning(html, in: block, lines: lines)
         for li in HTMLFragment.all("li", in: html.elements) where !li.text.isEmpty {
           let line =
             OctopusLadderReader.lineOf(li.text, in: lines, within: block.lines) ?? block.lines.lowerBound

@@ -210,7 +210,7 @@ public enum OctopusLadderReader {
         let lower = block.text.lowercased()
         let html = HTMLFragment.read(block.text)
         let elements = html.elements
-        warnings += LineAccount.warning(html.problem, in: block, lines: lines)
+        warnings += LineAccount.warning(html, in: block, lines: lines)
         var found = false
         if lower.contains("<details") {
           inDetails = true

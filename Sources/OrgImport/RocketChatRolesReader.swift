@@ -101,7 +101,7 @@ public enum RocketChatRolesReader {
       case .html:
         let html = HTMLFragment.read(block.text)
         let elements = html.elements
-        warnings += LineAccount.warning(html.problem, in: block, lines: lines)
+        warnings += LineAccount.warning(html, in: block, lines: lines)
         let tables = HTMLFragment.all("table", in: elements)
         guard !tables.isEmpty else {
           skip(block, "HTML that holds no table of roles")

@@ -96,8 +96,9 @@ struct Import: ParsableCommand {
       FileHandle.standardError.write(Data("error: no document could be read, so nothing was written\n".utf8))
       throw ExitCode(1)
     }
+    // An update keeps the organisation the folder was imported for (its ids hold it).
     let name =
-      organisation
+      organisation ?? (update ? ImportUpdate.organisation(of: output) : nil)
       ?? URL(fileURLWithPath: paths[0]).standardizedFileURL.lastPathComponent.replacingOccurrences(
         of: "-", with: " ")
     if update && !FileManager.default.fileExists(atPath: output + "/" + OutputFolder.marker) {
@@ -130,7 +131,7 @@ struct Import: ParsableCommand {
       FileHandle.standardError.write(Data(GraphTool.render(error, format: .text, color: false).utf8))
       let why =
         merge != nil
-        ? "the folder with your edits merged in does not load, so nothing was written; fix the file named above, or import into a new folder and compare"
+        ? "the documents' changes merged with your edits do not load (the lines named above are in the merge, not in your files), so nothing was written and your files are as they were; import into a new folder and carry the changes over by hand"
         : "the imported graph does not load, so nothing was written; please report this"
       FileHandle.standardError.write(Data("error: \(why)\n".utf8))
       throw ExitCode(1)

@@ -70,7 +70,8 @@ struct ImportTests {
         "Backend Engineer → Senior Backend Engineer", "Junior Backend Engineer → Backend Engineer",
       ])
     // The senior level requires what the levels it includes require ("learning", two levels down).
-    let senior = try #require(graph.node(withID: "level:acme/fixtures-cumulative-backend-roles-3"))
+    let senior = try #require(
+      graph.node(withID: "level:acme/fixtures-cumulative-backend-roles/senior-backend-engineer"))
     #expect(
       Set(graph.neighbors(of: senior, via: "requires").map { graph.name(of: $0.node) }).isSuperset(of: [
         "Continuous learning", "Mentoring",
@@ -143,9 +144,9 @@ struct ImportTests {
     #expect(level.examples.map(\.text) == ["I did a thing", "I did another"])
     #expect(
       document.warnings.map { "\($0.line): \($0.reason)" }.sorted() == [
-        "5: HTML that is not well-formed (libxml2: error parsing attribute name): read as libxml2 repairs it; check what was imported from it",
+        "5: HTML that is not well-formed (libxml2: error parsing attribute name): read as libxml2 repairs it, as “I mentor”, “I review code”; check it against the page",
         "7: a `<details>` block not closed before the heading at line 11: what came between was read as examples",
-        "9: HTML that is not well-formed (libxml2: Opening and ending tag mismatch: ul and b): read as libxml2 repairs it; check what was imported from it",
+        "9: HTML that is not well-formed (libxml2: Opening and ending tag mismatch: ul and b): read as libxml2 repairs it, as “I did a thing”, “I did another”; check it against the page",
       ])
   }
 
@@ -168,10 +169,15 @@ struct ImportTests {
     let before = try ids(text)
     let after = try ids(
       text.replacingOccurrences(
-        of: "- I can deploy the platform.\n", with: "- I write runbooks.\n- I can deploy the platform.\n"))
-    #expect(after.count == before.count + 1)
+        of: "- I can deploy the platform.\n",
+        with:
+          "- I write runbooks.\n- I can deploy the platform.\n- I can deploy the platform to every region.\n")
+    )
+    // Two new statements, one starting as an existing one does: no existing id moves.
+    #expect(after.count == before.count + 2)
     #expect(before.allSatisfy { after[$0.key] == $0.value })
-    #expect(after["I write runbooks."] == "expectation:acme/l2/i-write-runbooks")
+    #expect(after["I write runbooks."] == "expectation:acme/l2/i-write-runbooks-1d23")
+    #expect(after["I can deploy the platform."] != after["I can deploy the platform to every region."])
   }
 
   /// A group heading written a level too high (`## I help our customers` under `## Senior Solutions

@@ -218,7 +218,8 @@ struct ExportTests {
       "level:acme/fixtures-l3-senior-platform-engineer", "level:acme/fixtures-l2-platform-engineer"
     )
     let (start, end) = (
-      "level:acme/fixtures-cumulative-backend-roles-1", "level:acme/fixtures-cumulative-backend-roles-3"
+      "level:acme/fixtures-cumulative-backend-roles/junior-backend-engineer",
+      "level:acme/fixtures-cumulative-backend-roles/senior-backend-engineer"
     )
     let (output, status) = try Self.runPython(
       [
