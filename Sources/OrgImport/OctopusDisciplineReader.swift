@@ -102,7 +102,10 @@ public enum OctopusDisciplineReader {
               archetype: nil, metadata: [:], statements: [], examples: []))
           owner = .level(levels.count - 1)
         } else {
-          roles.append(ImportedRole(title: block.text, line: block.lines.lowerBound))
+          // Under a title of its own (`## Quality Coaching` above `# Everyone`), a role is the page's part of a
+          // wider one: "Quality Coaching: Everyone", not a second "Everyone" beside Everyone.md's.
+          let name = depths.isEmpty ? block.text : "\(title): \(block.text)"
+          roles.append(ImportedRole(title: name, line: block.lines.lowerBound))
           owner = .role(roles.count - 1)
         }
         section = nil
