@@ -13,10 +13,6 @@ public enum GraphFolderWriter {
     reviewed: [String: [Node]] = [:]
   ) -> [ExportFile] {
     let org = GraphBuilder.slug(organisation).isEmpty ? "imported" : GraphBuilder.slug(organisation)
-    func documentID(_ d: ImportedDocument) -> String {
-      let stem = d.path.hasSuffix(".md") ? String(d.path.dropLast(3)) : d.path
-      return GraphBuilder.slug(stem.replacingOccurrences(of: "/", with: "-"))
-    }
     func folder(_ d: ImportedDocument) -> String {
       let parts = d.path.split(separator: "/")
       return parts.count > 1 ? parts.dropLast().joined(separator: "/") : ""
@@ -57,18 +53,6 @@ public enum GraphFolderWriter {
       }
       return ids
     }
-    let refersTo = documents.indices.contains { d in
-      documents[d].levels.indices.contains { l in
-        documents[d].levels[l].statements.contains {
-          !targets($0.refersTo, from: d, roles: true, excluding: .level(document: d, index: l)).isEmpty
-        }
-      }
-        || documents[d].roles.indices.contains { r in
-          documents[d].roles[r].statements.contains {
-            !targets($0.refersTo, from: d, roles: true, excluding: .role(document: d, index: r)).isEmpty
-          }
-        }
-    }
     // Tracks, their levels ordered by code: one per folder of ladder pages (one level per page), and one per
     // document that holds a whole ladder (a discipline page, a cumulative roles page).
     var tracks: [(id: String, name: String, folder: String?, levels: [(id: String, level: ImportedLevel)])] =
@@ -103,45 +87,7 @@ public enum GraphFolderWriter {
     let promotions = promotions(tracks.map { $0.levels })
 
     var files: [ExportFile] = []
-    var manifest: [(String, Node)] = [
-      ("orgraph", Node("1", Tag(.int))), ("name", Node(organisation + " (imported)")),
-      (
-        "documents",
-        Node(
-          documents.map { d in
-            Node.mapping(
-              Node.Mapping([
-                (Node("id"), Node(documentID(d))), (Node("title"), Node(d.title)),
-                (Node("origin"), Node(d.path)),
-              ]))
-          })
-      ),
-    ]
-    var schema: [(String, Node)] = []
-    if refersTo {
-      // A statement measured against another level: "(Equivalent to L2 Software Engineer)".
-      schema.append(
-        (
-          "edges",
-          Node([
-            mapping([
-              ("name", Node("refers_to")), ("from", Node("expectation")),
-              ("to", Node([Node("level"), Node("role")])),
-              ("description", Node("a statement names the level or role it is measured against")),
-            ])
-          ])
-        ))
-    }
-    if linker != nil {
-      // How each link was made, and how sure it is, are properties of `expresses` in this graph.
-      let extra = mapping([
-        ("matched_by", Node("string")), ("confidence", Node("number")), ("reviewed", Node("bool")),
-      ])
-      schema.append(("properties", mapping([("expresses", extra)])))
-    }
-    if !schema.isEmpty { manifest.append(("schema", mapping(schema))) }
-    files.append(
-      ExportFile(path: "orgraph.yaml", text: yaml(manifest, comment: "Imported by `orgraph import`.")))
+    var wroteRefersTo = false
     if let linker {
       let list = linker.competencies.map { c -> Node in
         var pairs: [(String, Node)] = [("id", Node(c.id)), ("name", Node(c.name))]
@@ -262,9 +208,19 @@ public enum GraphFolderWriter {
               p.append(("expresses", Node(t.links.map(expresses))))
             }
             let measures = targets(t.refersTo, from: index, roles: true, excluding: owner)
-            if !measures.isEmpty { p.append(("refers_to", Node(measures.map { Node($0) }))) }
+            if !measures.isEmpty {
+              p.append(("refers_to", Node(measures.map { Node($0) })))
+              wroteRefersTo = true
+            }
             return mapping(p)
           })
+      }
+      /// The `expects` entry of a level or role: its statements, when it has any.
+      func expects(_ statements: [ImportedText], ownerID: String, of owner: ReferenceTarget) -> [(
+        String, Node
+      )] {
+        statements.isEmpty
+          ? [] : [("expects", texts(statements, kind: "expectation", ownerID: ownerID, of: owner))]
       }
       let levels = d.levels.enumerated().map { i, level -> Node in
         var pairs: [(String, Node)] = [("id", Node(levelID(d, i))), ("name", Node(level.title))]
@@ -281,15 +237,7 @@ public enum GraphFolderWriter {
         }
         let included = (includes.edges[.level(document: index, index: i)] ?? []).map(nodeID)
         if !included.isEmpty { pairs.append(("includes", Node(included.map { Node($0) }))) }
-        if !level.statements.isEmpty {
-          pairs.append(
-            (
-              "expects",
-              texts(
-                level.statements, kind: "expectation", ownerID: levelID(d, i),
-                of: .level(document: index, index: i))
-            ))
-        }
+        pairs += expects(level.statements, ownerID: levelID(d, i), of: .level(document: index, index: i))
         if !level.examples.isEmpty {
           pairs.append(("has_example", texts(level.examples, kind: "example", ownerID: levelID(d, i))))
         }
@@ -323,15 +271,7 @@ public enum GraphFolderWriter {
           embodies.append(Node(valueID))
         }
         if !embodies.isEmpty { pairs.append(("embodies", Node(embodies))) }
-        if !role.statements.isEmpty {
-          pairs.append(
-            (
-              "expects",
-              texts(
-                role.statements, kind: "expectation", ownerID: roleID(d, i),
-                of: .role(document: index, index: i))
-            ))
-        }
+        pairs += expects(role.statements, ownerID: roleID(d, i), of: .role(document: index, index: i))
         return mapping(pairs)
       }
       if !values.isEmpty { sections.append(("values", Node(values))) }
@@ -339,7 +279,61 @@ public enum GraphFolderWriter {
       files.append(
         ExportFile(path: id + ".yaml", text: yaml(sections, comment: "From \(d.path) (\(d.reader) reader).")))
     }
+    // The manifest comes first, written last: it declares `refers_to` only when a statement refers to a level.
+    files.insert(
+      manifest(for: documents, organisation: organisation, linked: linker != nil, refersTo: wroteRefersTo),
+      at: 0)
     return files
+  }
+
+  /// A document's id: its path, slugged (`corpora-octopus-people-2024-security-operations-l2-security-analyst`).
+  static func documentID(_ d: ImportedDocument) -> String {
+    let stem = d.path.hasSuffix(".md") ? String(d.path.dropLast(3)) : d.path
+    return GraphBuilder.slug(stem.replacingOccurrences(of: "/", with: "-"))
+  }
+
+  /// The manifest: the organisation, the documents, and the schema's extensions the import uses.
+  static func manifest(for documents: [ImportedDocument], organisation: String, linked: Bool, refersTo: Bool)
+    -> ExportFile
+  {
+    var manifest: [(String, Node)] = [
+      ("orgraph", Node("1", Tag(.int))), ("name", Node(organisation + " (imported)")),
+      (
+        "documents",
+        Node(
+          documents.map { d in
+            Node.mapping(
+              Node.Mapping([
+                (Node("id"), Node(documentID(d))), (Node("title"), Node(d.title)),
+                (Node("origin"), Node(d.path)),
+              ]))
+          })
+      ),
+    ]
+    var schema: [(String, Node)] = []
+    if refersTo {
+      // A statement measured against another level: "(Equivalent to L2 Software Engineer)".
+      schema.append(
+        (
+          "edges",
+          Node([
+            mapping([
+              ("name", Node("refers_to")), ("from", Node("expectation")),
+              ("to", Node([Node("level"), Node("role")])),
+              ("description", Node("a statement names the level or role it is measured against")),
+            ])
+          ])
+        ))
+    }
+    if linked {
+      // How each link was made, and how sure it is, are properties of `expresses` in this graph.
+      let extra = mapping([
+        ("matched_by", Node("string")), ("confidence", Node("number")), ("reviewed", Node("bool")),
+      ])
+      schema.append(("properties", mapping([("expresses", extra)])))
+    }
+    if !schema.isEmpty { manifest.append(("schema", mapping(schema))) }
+    return ExportFile(path: "orgraph.yaml", text: yaml(manifest, comment: "Imported by `orgraph import`."))
   }
 
   /// `promotes_to` within each track: each level to the levels of the next step (rank, then maturity) whose
