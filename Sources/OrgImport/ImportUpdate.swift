@@ -35,6 +35,8 @@ public enum ImportUpdate {
     public var files: [ExportFile]
     /// What the report says about the merge: files whose edits were kept, conflicts.
     public var notes: [String]
+    /// How many conflicts, new or still open, the folder holds.
+    public var conflicts: Int
   }
 
   /// Merges `generated` (the new import) into `folder`, whose last import's output is in ``baseFolder``;
@@ -46,6 +48,7 @@ public enum ImportUpdate {
     var files: [ExportFile] = []
     var notes: [String] = []
     var fresh = Set<String>()
+    var conflicts = 0
     for file in generated {
       guard let current = read(folder + "/" + file.path) else {
         files.append(file)
@@ -70,6 +73,7 @@ public enum ImportUpdate {
         let theirs =
           c.theirs.isEmpty
           ? "(nothing)" : c.theirs.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " / ")
+        conflicts += 1
         notes.append(
           "conflict \(file.path):\(c.line): you edited lines the documents changed; kept yours, the import has: \(theirs)\(commented ? " (a comment above them says so)" : "")"
         )
@@ -81,6 +85,7 @@ public enum ImportUpdate {
       where line.trimmingCharacters(in: .whitespaces).hasPrefix(conflictComment)
         && !fresh.contains("\(file.path):\(n + 1)")
       {
+        conflicts += 1
         notes.append(
           "conflict \(file.path):\(n + 1): still open, from an earlier update: settle it and delete the comment"
         )
@@ -99,7 +104,7 @@ public enum ImportUpdate {
       files.append(ExportFile(path: name, text: current))
       notes.append("kept \(name): its document is no longer imported, but you edited it")
     }
-    return Merge(files: files, notes: notes)
+    return Merge(files: files, notes: notes, conflicts: conflicts)
   }
 
   static func lines(_ text: String) -> [String] { text.components(separatedBy: "\n") }
@@ -246,8 +251,21 @@ public enum ImportUpdate {
     }
   }
 
+  /// The update's report lines: the reviewed links kept, what the merge did, and what changed — or that
+  /// nothing did (not said while a conflict is open: the documents then say something the folder does not).
+  public static func summary(folder: String, files: [ExportFile], merge: Merge?) -> [String] {
+    let kept = reviewedLinks(in: files.map(\.text)).values.reduce(0) { $0 + $1.count }
+    var lines = ["\(kept) reviewed link\(kept == 1 ? "" : "s") kept"] + (merge?.notes ?? [])
+    let changed = changes(from: folder, to: files)
+    lines += changed
+    if changed.isEmpty && (merge?.conflicts ?? 0) == 0 {
+      lines.append("no changes: the documents say what the folder holds")
+    }
+    return lines
+  }
+
   /// What changed between the folder's files and `files`, as report lines.
-  public static func changes(from folder: String, to files: [ExportFile]) -> [String] {
+  static func changes(from folder: String, to files: [ExportFile]) -> [String] {
     var out: [String] = []
     let old = Set(
       ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") })
@@ -289,7 +307,7 @@ public enum ImportUpdate {
       }
     }
     for file in old.subtracting(new).sorted() { out.append("removed \(file)") }
-    if out.isEmpty { out.append("no changes: the documents say what the folder holds") }
+
     return out
   }
 }

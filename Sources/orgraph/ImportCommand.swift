@@ -138,13 +138,7 @@ struct Import: ParsableCommand {
     }
     do throws(OutputFileError) {
       if update {
-        let changes = ImportUpdate.changes(from: output, to: files)
-        let kept = ImportUpdate.reviewedLinks(in: files.map(\.text)).values.reduce(0) { $0 + $1.count }
-        // After a conflict the folder may say what it said, but the documents did change.
-        let conflicted = merge?.notes.contains { $0.hasPrefix("conflict") } ?? false
-        let lines =
-          ["\(kept) reviewed link\(kept == 1 ? "" : "s") kept"] + (merge?.notes ?? [])
-          + changes.filter { !(conflicted && $0.hasPrefix("no changes")) }
+        let lines = ImportUpdate.summary(folder: output, files: files, merge: merge)
         FileHandle.standardOutput.write(Data(lines.map { "update: \($0)\n" }.joined().utf8))
       }
       line.finish()
