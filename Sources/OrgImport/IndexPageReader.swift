@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads the pages that introduce a folder of framework documents rather than describe a level or role:
 /// - a discipline's README in a folder of ladder pages (`# What Do Cloud Engineers Do?`, a description, then
@@ -16,7 +15,7 @@ public enum IndexPageReader {
 
   /// Whether `text` is an area's or team's page: a title and a purpose section, or (a README) a title alone.
   public static func recognisesTeam(_ text: String, path: String) -> Bool {
-    let blocks = Markdown.parse(withoutFrontMatter(text).body)
+    let blocks = Markdown.parse(FrontMatter(text)?.body ?? text)
     guard let first = blocks.first, case .heading = first.kind else { return false }
     // A guide to writing job descriptions has the same sections, and an Identification one: not a team.
     let template = blocks.contains {
@@ -50,16 +49,6 @@ public enum IndexPageReader {
     guard case .heading(let n) = block.kind, n >= 2 else { return false }
     let name = RocketChatJobReader.sectionName(block.text).lowercased()
     return name == "purpose" || name == "purpose of the area"
-  }
-
-  /// The text after any front matter (its lines blanked, so line numbers stay), and the front matter's lines.
-  static func withoutFrontMatter(_ text: String) -> (body: String, lines: ClosedRange<Int>?) {
-    let lines = text.components(separatedBy: "\n")
-    guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return (text, nil) }
-    let body =
-      Array(repeating: "", count: end + 1).joined(separator: "\n") + "\n"
-      + lines[(end + 1)...].joined(separator: "\n")
-    return (body, 1...(end + 1))
   }
 
   /// Reads a discipline's README: the track's description and its levels.
@@ -133,30 +122,18 @@ public enum IndexPageReader {
   /// Reads an area's or team's page: the team and its purpose.
   public static func readTeam(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
     let lines = text.components(separatedBy: "\n")
-    let (body, front) = withoutFrontMatter(text)
-    if let front {
-      do {
-        _ = try Yams.load(yaml: lines[1..<(front.upperBound - 1)].joined(separator: "\n"))
-      } catch {
-        throw ImportError(path: path, line: 2, message: "the front matter is not valid YAML: \(error)")
-      }
-    }
-    let blocks = Markdown.parse(body)
+    let front = FrontMatter(text)
+    _ = try front?.fields(path: path)
+    let blocks = Markdown.parse(front?.body ?? text)
     guard let first = blocks.first, case .heading = first.kind else {
       throw ImportError(path: path, message: "no title heading", unrecognised: true)
     }
     var used = Set(first.lines)
     var skipped: [SkippedLine] = []
     if let front {
-      for n in front where !lines[n - 1].trimmingCharacters(in: .whitespaces).isEmpty && lines[n - 1] != "---"
-      {
-        skipped.append(
-          SkippedLine(
-            line: n, text: lines[n - 1].trimmingCharacters(in: .whitespaces),
-            reason: "the page's front matter: the graph keeps the team, with its name and purpose"))
-      }
-      used.insert(front.lowerBound)
-      used.insert(front.upperBound)
+      used.formUnion(front.fences)
+      skipped += front.skipped(
+        lines, reason: "the page's front matter: the graph keeps the team, with its name and purpose")
     }
     var purpose: [MarkdownBlock] = []
     var inPurpose = false

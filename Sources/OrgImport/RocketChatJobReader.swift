@@ -48,15 +48,9 @@ public enum RocketChatJobReader {
     var bodyOffset = 0
     var description: ImportedText?
     // Front matter: `---` … `---`, read as YAML.
-    if lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") {
-      let yaml = lines[1..<end].joined(separator: "\n")
-      let front: [String: Any]
-      do {
-        front = (try Yams.load(yaml: yaml) as? [String: Any]) ?? [:]
-      } catch {
-        throw ImportError(path: path, line: 2, message: "the front matter is not valid YAML: \(error)")
-      }
-      for n in 1...(end + 1) { used.insert(n) }
+    if let frontMatter = FrontMatter(text) {
+      let front = try frontMatter.fields(path: path)
+      for n in 1...frontMatter.closing { used.insert(n) }
       if let d = front["description"] as? String {
         description = ImportedText(text: Markdown.collapse(d), section: nil, line: 2)
       }
@@ -68,10 +62,8 @@ public enum RocketChatJobReader {
               line: n + 1, text: lines[n], reason: "front matter `\(key)` has no place in the graph"))
         }
       }
-      bodyOffset = end + 1
-      body =
-        Array(repeating: "", count: bodyOffset).joined(separator: "\n") + "\n"
-        + lines[(end + 1)...].joined(separator: "\n")
+      bodyOffset = frontMatter.closing
+      body = frontMatter.body
     }
     let blocks = Markdown.parse(body)
     guard let titleIndex = blocks.firstIndex(where: { $0.kind == .heading(1) }) else {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads roles-and-responsibilities pages: one heading per role, ending in `:` (`### Backend Engineer:`,
 /// anchors aside), a purpose paragraph, a second paragraph describing the role, and a Responsibilities list;
@@ -26,23 +25,12 @@ public enum RocketChatRolesReader {
     var warnings: [SkippedLine] = []
     var body = text
     // Front matter: its description describes the page, which the graph keeps only as a document title.
-    if lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") {
-      do {
-        _ = try Yams.load(yaml: lines[1..<end].joined(separator: "\n"))
-      } catch {
-        throw ImportError(path: path, line: 2, message: "the front matter is not valid YAML: \(error)")
-      }
-      used.insert(1)
-      used.insert(end + 1)
-      for n in 2...end where !lines[n - 1].trimmingCharacters(in: .whitespaces).isEmpty {
-        skipped.append(
-          SkippedLine(
-            line: n, text: lines[n - 1].trimmingCharacters(in: .whitespaces),
-            reason: "the page's front matter: the graph keeps the page as a document, with its title"))
-      }
-      body =
-        Array(repeating: "", count: end + 1).joined(separator: "\n") + "\n"
-        + lines[(end + 1)...].joined(separator: "\n")
+    if let front = FrontMatter(text) {
+      _ = try front.fields(path: path)
+      used.formUnion(front.fences)
+      skipped += front.skipped(
+        lines, reason: "the page's front matter: the graph keeps the page as a document, with its title")
+      body = front.body
     }
     let blocks = Markdown.parse(body)
     var title = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
