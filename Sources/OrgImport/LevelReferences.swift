@@ -164,6 +164,8 @@ public enum LevelReferences {
     let byPath: [String: Int]
     /// The documents under each folder (each document's folder and every folder above it; "" holds all).
     let byFolder: [String: [Int]]
+    /// How many levels and roles the documents under each folder hold.
+    let candidatesByFolder: [String: Int]
     let fileNames: [String]
     let candidates: [[Candidate]]
     /// Every candidate by its folded title, for exact names in scopes too large to scan.
@@ -206,6 +208,7 @@ public enum LevelReferences {
           }
       }
       byTitle = Dictionary(grouping: candidates.joined(), by: \.title)
+      candidatesByFolder = byFolder.mapValues { [candidates] in $0.reduce(0) { $0 + candidates[$1].count } }
     }
 
     /// The levels each level `includes`, as its references resolve, without circles: where levels would
@@ -276,30 +279,33 @@ public enum LevelReferences {
       }
       if let document = reference.document, let d = byPath[document] { return linked(d) }
       // The same document, then its folder, then each folder above.
-      var scopes: [[Int]] = [[from]]
+      // Each scope's documents, and its folder (none for the document itself).
+      var scopes: [(documents: [Int], folder: String?)] = [([from], nil)]
       var folder = documents[from].path.split(separator: "/").dropLast().map(String.init)
       while true {
-        scopes.append(byFolder[folder.joined(separator: "/")] ?? [])
+        let prefix = folder.joined(separator: "/")
+        scopes.append((byFolder[prefix] ?? [], prefix))
         if folder.isEmpty { break }
         folder.removeLast()
       }
       if let file = reference.file {
         for scope in scopes {
-          let named = scope.filter { fileNames[$0] == file }
+          let named = scope.documents.filter { fileNames[$0] == file }
           if named.count == 1 { return linked(named[0]) }
           if named.count > 1 { return .ambiguous(named.count) }
         }
       }
       for (n, scope) in scopes.enumerated() {
-        let size = scope.reduce(0) { $0 + candidates[$1].count }
+        let size = scope.folder.map { candidatesByFolder[$0] ?? 0 } ?? candidates[from].count
         let list: [Candidate]
         if size <= Self.scanLimit {
-          list = scope.flatMap(all)
+          list = scope.documents.flatMap(all)
         } else if let title = wanted.title {
-          // Too many to scan: the levels of that exact title in the scope.
-          let inScope = Set(scope)
-          list = (byTitle[title] ?? []).filter {
-            inScope.contains($0.document) && (roles || !$0.isRole) && $0.target != excluding
+          // Too many to scan: the levels of that exact title in the scope (the document, or a folder).
+          let prefix = scope.folder.map { $0.isEmpty ? "" : $0 + "/" }
+          list = (byTitle[title] ?? []).filter { c in
+            let inScope = prefix.map { documents[c.document].path.hasPrefix($0) } ?? (c.document == from)
+            return inScope && (roles || !c.isRole) && c.target != excluding
           }
         } else {
           continue
