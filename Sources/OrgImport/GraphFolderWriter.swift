@@ -155,7 +155,7 @@ public enum GraphFolderWriter {
               var pairs: [(String, Node)] = [
                 ("id", Node(t.id)), ("name", Node(t.name)), ("part_of", Node("org:\(org)")),
               ]
-              if let purpose = t.purpose { pairs.append(("purpose", Node(purpose))) }
+              if let purpose = t.purpose, !purpose.isBlank { pairs.append(("purpose", Node(purpose))) }
               return mapping(pairs)
             })
         ))
@@ -227,10 +227,14 @@ public enum GraphFolderWriter {
         if let code = level.code { pairs.append(("code", Node(code))) }
         if let rank = level.rank { pairs.append(("rank", Node(String(rank), Tag(.int)))) }
         pairs.append(("source", Node("\(id):\(level.line)")))
-        if let description = level.description { pairs.append(("description", Node(description))) }
-        if let archetype = level.archetype { pairs.append(("archetype", Node(archetype))) }
+        if let description = level.description, !description.isBlank {
+          pairs.append(("description", Node(description)))
+        }
+        if let archetype = level.archetype, !archetype.isBlank {
+          pairs.append(("archetype", Node(archetype)))
+        }
         for key in ["planning_horizon", "impact_radius", "evaluation", "direction_needed"] {
-          if let value = level.metadata[key] { pairs.append((key, Node(value.text))) }
+          if let value = level.metadata[key], !value.text.isBlank { pairs.append((key, Node(value.text))) }
         }
         if let next = promotions[levelID(d, i)], !next.isEmpty {
           pairs.append(("promotes_to", Node(next.map { Node($0) })))
@@ -247,12 +251,14 @@ public enum GraphFolderWriter {
       var values: [Node] = []
       let roles = d.roles.enumerated().map { i, role -> Node in
         var pairs: [(String, Node)] = [("id", Node(roleID(d, i))), ("name", Node(role.title))]
-        if let description = role.description { pairs.append(("description", Node(description.text))) }
+        if let description = role.description, !description.text.isBlank {
+          pairs.append(("description", Node(description.text)))
+        }
         pairs.append(("source", Node("\(id):\(role.line)")))
         if let area = role.area {
           pairs.append(("in_team", Node("team:\(org)/" + GraphBuilder.slug(area.text))))
         }
-        if let purpose = role.purpose { pairs.append(("purpose", Node(purpose.text))) }
+        if let purpose = role.purpose, !purpose.text.isBlank { pairs.append(("purpose", Node(purpose.text))) }
         if !role.challenges.isEmpty {
           pairs.append(("challenges", Node(role.challenges.map { Node($0.text) })))
         }
@@ -449,4 +455,10 @@ public enum GraphFolderWriter {
     }
     return out
   }
+}
+
+extension StringProtocol {
+  /// Whether the text is empty or only white space: such a value is left out of a written file (the graph's
+  /// loader refuses an empty text property), never written as `key:` with nothing after it.
+  var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }

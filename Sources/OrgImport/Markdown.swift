@@ -50,6 +50,12 @@ public struct MarkdownLink: Sendable, Hashable {
 
 /// Parses Markdown with cmark-gfm and its table extension.
 public enum Markdown {
+  /// The deepest nesting of blocks (quotes in quotes, lists in items) that is read. A block nested deeper
+  /// is kept as one `.other("nested too deep")` block with its lines and no text, so the readers report its
+  /// lines as skipped; the walk over the tree stays bounded however a page nests (3,000 nested `>` quotes
+  /// once overflowed the stack).
+  public static let maximumNesting = 64
+
   /// The top-level blocks of `text`.
   public static func parse(_ text: String) -> [MarkdownBlock] {
     cmark_gfm_core_extensions_ensure_registered()
@@ -70,14 +76,14 @@ public enum Markdown {
     }
     guard let document = cmark_parser_finish(parser) else { return [] }
     defer { cmark_node_free(document) }
-    return children(of: document)
+    return children(of: document, depth: 0)
   }
 
-  static func children(of node: OpaquePointer) -> [MarkdownBlock] {
+  static func children(of node: OpaquePointer, depth: Int) -> [MarkdownBlock] {
     var out: [MarkdownBlock] = []
     var child = cmark_node_first_child(node)
     while let current = child {
-      if let block = block(current) { out.append(block) }
+      if let block = block(current, depth: depth + 1) { out.append(block) }
       child = cmark_node_next(current)
     }
     return out
@@ -87,11 +93,15 @@ public enum Markdown {
     cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
   }
 
-  static func block(_ node: OpaquePointer) -> MarkdownBlock? {
+  static func block(_ node: OpaquePointer, depth: Int) -> MarkdownBlock? {
     let name = typeName(node)
     let start = Int(cmark_node_get_start_line(node))
     let end = max(start, Int(cmark_node_get_end_line(node)))
     let lines = start...end
+    guard depth <= maximumNesting else {
+      return MarkdownBlock(kind: .other("nested too deep"), lines: lines, text: "", children: [])
+    }
+    func children(of node: OpaquePointer) -> [MarkdownBlock] { Markdown.children(of: node, depth: depth) }
     switch name {
     case "heading":
       return MarkdownBlock(
@@ -138,22 +148,43 @@ public enum Markdown {
   /// The plain text of a node's inline content.
   static func inlineText(_ node: OpaquePointer) -> String {
     var out = ""
-    func walk(_ n: OpaquePointer) {
-      var child = cmark_node_first_child(n)
-      while let c = child {
-        switch typeName(c) {
-        case "text", "code": out += literal(c)
-        case "softbreak", "linebreak": out += " "
-        case "html_inline":
-          // `<br>` is a break; other inline tags are dropped, their text kept by the siblings.
-          if literal(c).lowercased().hasPrefix("<br") { out += " " }
-        default: walk(c)
-        }
-        child = cmark_node_next(c)
+    walkInlines(of: node) { c in
+      switch typeName(c) {
+      case "text", "code":
+        out += literal(c)
+        return false
+      case "softbreak", "linebreak":
+        out += " "
+        return false
+      case "html_inline":
+        // `<br>` is a break; other inline tags are dropped, their text kept by the siblings.
+        if literal(c).lowercased().hasPrefix("<br") { out += " " }
+        return false
+      default: return true
       }
     }
-    walk(node)
     return collapse(out)
+  }
+
+  /// Visits the descendants of `node` in document order, without recursion (inline nesting has no bound in
+  /// a hostile page); `visit` returns whether to go into the node's children.
+  static func walkInlines(of node: OpaquePointer, _ visit: (OpaquePointer) -> Bool) {
+    var pending: [OpaquePointer] = []
+    var next = cmark_node_first_child(node)
+    while true {
+      guard let c = next else {
+        guard let resume = pending.popLast() else { return }
+        next = resume
+        continue
+      }
+      let sibling = cmark_node_next(c)
+      if visit(c), let first = cmark_node_first_child(c) {
+        if let sibling { pending.append(sibling) }
+        next = first
+      } else {
+        next = sibling
+      }
+    }
   }
 
   /// The items of a list with text, nested lists' items after their parent's, in order.
@@ -166,19 +197,12 @@ public enum Markdown {
   /// The links in a node's inline content, with their text as ``inlineText(_:)`` gives it.
   static func links(_ node: OpaquePointer) -> [MarkdownLink] {
     var out: [MarkdownLink] = []
-    func walk(_ n: OpaquePointer) {
-      var child = cmark_node_first_child(n)
-      while let c = child {
-        if typeName(c) == "link" {
-          let url = cmark_node_get_url(c).map { String(cString: $0) } ?? ""
-          out.append(MarkdownLink(text: inlineText(c), url: url))
-        } else {
-          walk(c)
-        }
-        child = cmark_node_next(c)
-      }
+    walkInlines(of: node) { c in
+      guard typeName(c) == "link" else { return true }
+      let url = cmark_node_get_url(c).map { String(cString: $0) } ?? ""
+      out.append(MarkdownLink(text: inlineText(c), url: url))
+      return false
     }
-    walk(node)
     return out
   }
 

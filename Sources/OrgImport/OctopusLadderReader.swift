@@ -129,7 +129,10 @@ public enum OctopusLadderReader {
       case .heading:
         skip(block, "a second level heading in one file: one level per file")
       case .quote:
-        if section == nil && level.archetype == nil {
+        if block.text.isBlank {
+          skip(block, "an empty quote")
+          continue
+        } else if section == nil && level.archetype == nil {
           level.archetype = block.text
         } else {
           statement(block.text, block.lines.lowerBound)

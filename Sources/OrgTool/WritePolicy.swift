@@ -76,7 +76,21 @@ public struct WritePolicy: Sendable {
     let key = Self.canonical(path)
     if fromQuery, let queryFolder {
       let root = Self.canonical(queryFolder)
-      guard key == root || key.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+      func inside(_ path: String) -> Bool {
+        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+      }
+      let written = URL(fileURLWithPath: path).standardizedFileURL.path
+      if !inside(key), inside(Self.canonical(URL(fileURLWithPath: written).deletingLastPathComponent().path))
+      {
+        // The name looks inside, but a symbolic link on the way leads out.
+        throw WriteRefusal(
+          message:
+            "a query may write only under \(queryFolder), and `\(named)` goes through a symbolic link to \(key), outside it",
+          help: [
+            "name a file that is not a link out of this folder, or allow that folder with `--write-dir DIR`"
+          ])
+      }
+      guard inside(key) else {
         throw WriteRefusal(
           message: "a query may write only under \(queryFolder), and `\(named)` is outside it",
           help: [
@@ -117,21 +131,32 @@ public struct WritePolicy: Sendable {
       help: ["replace it with `--force` (`:set overwrite on` in the shell), or pick another name"])
   }
 
-  /// An absolute path with `.`, `..` and the symbolic links of its existing folders resolved.
+  /// An absolute path with `.`, `..` and every symbolic link resolved the way the system resolves them:
+  /// one component at a time, so `esc/..` goes up from where the link `esc` points, not from the folder
+  /// holding it, and a link to nothing yet (dangling) still counts where it points.
   static func canonical(_ path: String) -> String {
-    let absolute = URL(
-      fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/")
-    ).standardizedFileURL
-    // Resolve the deepest folder that exists, then append the rest.
-    var existing = absolute
-    var rest: [String] = []
-    while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
-      rest.insert(existing.lastPathComponent, at: 0)
-      existing = existing.deletingLastPathComponent()
+    let start = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    var pending = start.split(separator: "/", omittingEmptySubsequences: true).map(String.init).reversed()
+      .map { $0 }
+    var resolved: [String] = []
+    var linksFollowed = 0
+    while let part = pending.popLast() {
+      if part == "." { continue }
+      if part == ".." {
+        _ = resolved.popLast()
+        continue
+      }
+      let candidate = "/" + (resolved + [part]).joined(separator: "/")
+      // 40 links, as the system's own limit: past it the write fails with ELOOP anyway.
+      if linksFollowed < 40, let link = OutputFile.linkTarget(candidate) {
+        linksFollowed += 1
+        if link.hasPrefix("/") { resolved = [] }
+        pending.append(contentsOf: link.split(separator: "/").map(String.init).reversed())
+      } else {
+        resolved.append(part)
+      }
     }
-    var resolved = existing.resolvingSymlinksInPath()
-    for part in rest { resolved.appendPathComponent(part) }
-    return resolved.path
+    return "/" + resolved.joined(separator: "/")
   }
 }
 

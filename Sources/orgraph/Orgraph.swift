@@ -43,7 +43,11 @@ struct Orgraph: ParsableCommand {
   static func main() {
     let environment = ProcessInfo.processInfo.environment
     if environment["ORGRAPH_RENDER"] != "in-process" {
-      let timeout = environment["ORGRAPH_RENDER_TIMEOUT"].flatMap(Double.init).map { max($0, 0.1) } ?? 60
+      let timeout =
+        environment["ORGRAPH_RENDER_TIMEOUT"].flatMap(Double.init).flatMap {
+          $0.isFinite ? min(max($0, 0.1), 86_400) : nil
+        }
+        ?? 60
       GraphvizRenderer.worker = RenderWorker(timeout: timeout)
     }
     main(ParameterArguments.extract(from: Array(CommandLine.arguments.dropFirst())))

@@ -116,20 +116,22 @@ struct LimitOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "Stop a query that runs longer than this many seconds (0: no limit).", valueName: "seconds"))
-  var timeout: Double = 30
+  var timeout: String = "30"
 
   @Option(help: ArgumentHelp("Stop a query when one step makes more rows than this.", valueName: "n"))
   var maxRows: Int = QuerySession.defaultMaxRows
 
   func validate() throws {
-    guard timeout >= 0, timeout.isFinite else { throw ValidationError("--timeout takes seconds, 0 or more") }
+    if case .failure(let error) = QuerySession.validTimeout(timeout) {
+      throw ValidationError("--timeout: \(error.message)")
+    }
     guard maxRows >= 1 else { throw ValidationError("--max-rows takes a number of rows, 1 or more") }
   }
 
   /// `session` with these limits.
   func apply(to session: QuerySession) -> QuerySession {
     var session = session
-    session.timeout = timeout > 0 ? timeout : nil
+    session.timeout = (try? QuerySession.validTimeout(timeout).get()) ?? nil
     session.maxRows = maxRows
     return session
   }

@@ -63,15 +63,40 @@ public enum OutputFile {
   static func resolvingLinks(_ path: String) -> String {
     var current = path
     for _ in 0..<32 {
-      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-      let n = readlink(current, &buffer, Int(PATH_MAX))
-      guard n > 0 else { return current }
-      let link = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      guard let link = linkTarget(current) else { return current }
       current =
         link.hasPrefix("/")
         ? link : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(link).path
     }
     return current
+  }
+
+  /// What the symbolic link at `path` holds, or `nil` when `path` is not a link.
+  package static func linkTarget(_ path: String) -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let n = readlink(path, &buffer, Int(PATH_MAX))
+    guard n > 0 else { return nil }
+    return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// Removes the temporary files beside `target` that a write killed before its rename left behind
+  /// (`.NAME.PID.UUID.tmp` whose process no longer runs), so they do not pile up in a user's folder.
+  static func removeLeftovers(besideTarget target: URL) {
+    let folder = target.deletingLastPathComponent()
+    let prefix = ".\(target.lastPathComponent)."
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+    for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+      let middle = name.dropFirst(prefix.count).dropLast(4)
+      guard let pid = middle.split(separator: ".").first.flatMap({ Int32($0) }), !isRunning(pid) else {
+        continue
+      }
+      unlink(folder.appendingPathComponent(name).path)
+    }
+  }
+
+  /// Whether a process with this id exists.
+  package static func isRunning(_ pid: Int32) -> Bool {
+    pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
   }
 
   /// A temporary file beside `target`, renamed over it.
@@ -85,6 +110,7 @@ public enum OutputFile {
     else {
       throw OutputFileError(path: path, reason: "the folder \(folder.path) does not exist")
     }
+    removeLeftovers(besideTarget: url)
     let temporary = folder.appendingPathComponent(
       ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp"
     ).path

@@ -36,23 +36,32 @@ public enum OutputFolder {
   {
     guard !path.isEmpty else { throw OutputFileError(path: path, reason: "the folder name is empty") }
     let manager = FileManager.default
-    let target = URL(fileURLWithPath: path).standardizedFileURL
+    // A link to a folder stays a link: the folder it points to is the one written.
+    var target = URL(fileURLWithPath: path).standardizedFileURL
+    if OutputFile.linkTarget(target.path) != nil {
+      target = URL(fileURLWithPath: OutputFile.resolvingLinks(target.path)).standardizedFileURL
+    }
     var isFolder: ObjCBool = false
     let exists = manager.fileExists(atPath: target.path, isDirectory: &isFolder)
     if exists && !isFolder.boolValue {
       throw OutputFileError(path: path, reason: "it is a file, not a folder")
     }
-    let contents = exists ? ((try? manager.contentsOfDirectory(atPath: target.path)) ?? []) : []
-    if exists && !contents.isEmpty {
+    if exists {
+      // Whether empty or not: replacing the working folder would leave the shell in a deleted folder.
       let here = URL(fileURLWithPath: manager.currentDirectoryPath).standardizedFileURL
         .resolvingSymlinksInPath()
         .path
       let resolved = target.resolvingSymlinksInPath().path
       if here == resolved || here.hasPrefix(resolved.hasSuffix("/") ? resolved : resolved + "/") {
         throw OutputFileError(
-          path: path, reason: "it is the working folder or holds it, and is never replaced; name a new folder"
+          path: path,
+          reason:
+            "it is the working folder or holds it, and is never replaced; name a new folder, like `-o out`"
         )
       }
+    }
+    let contents = exists ? ((try? manager.contentsOfDirectory(atPath: target.path)) ?? []) : []
+    if exists && !contents.isEmpty {
       if !contents.contains(marker) {
         throw OutputFileError(
           path: path,
@@ -76,7 +85,9 @@ public enum OutputFolder {
     guard manager.fileExists(atPath: parent.path, isDirectory: &isFolder), isFolder.boolValue else {
       throw OutputFileError(path: path, reason: "the folder `\(parent.path)` does not exist")
     }
-    let staging = parent.appending(path: ".\(target.lastPathComponent).orgraph-\(UUID().uuidString)")
+    removeLeftovers(besideTarget: target)
+    let pid = ProcessInfo.processInfo.processIdentifier
+    let staging = parent.appending(path: ".\(target.lastPathComponent).orgraph-\(pid)-\(UUID().uuidString)")
     do {
       try manager.createDirectory(at: staging, withIntermediateDirectories: true)
       try fill(staging)
@@ -91,7 +102,8 @@ public enum OutputFolder {
           + written.map { $0 + "\n" }.joined()).utf8
       ).write(to: staging.appending(path: marker))
       if exists {
-        let old = parent.appending(path: ".\(target.lastPathComponent).orgraph-old-\(UUID().uuidString)")
+        let old = parent.appending(
+          path: ".\(target.lastPathComponent).orgraph-\(pid)-old-\(UUID().uuidString)")
         try manager.moveItem(at: target, to: old)
         do {
           try manager.moveItem(at: staging, to: target)
@@ -109,6 +121,20 @@ public enum OutputFolder {
     } catch {
       try? manager.removeItem(at: staging)
       throw OutputFileError(path: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+
+  /// Removes the staging folders beside `target` that a killed write left (`.NAME.orgraph-PID-…` whose
+  /// process no longer runs): they hold only what OrgGraph was writing.
+  static func removeLeftovers(besideTarget target: URL) {
+    let parent = target.deletingLastPathComponent()
+    let prefix = ".\(target.lastPathComponent).orgraph-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      guard let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap({ Int32($0) }),
+        !OutputFile.isRunning(pid)
+      else { continue }
+      try? FileManager.default.removeItem(at: parent.appending(path: name))
     }
   }
 

@@ -40,6 +40,41 @@ public struct QuerySession: Sendable {
   public var maxRows = QuerySession.defaultMaxRows
   /// The default of ``maxRows``: five million.
   public static let defaultMaxRows = 5_000_000
+  /// The longest ``timeout`` a user may set, in seconds: a million (eleven and a half days). Longer values
+  /// are refused by ``validTimeout(_:)``; the session itself treats anything longer as no limit.
+  public static let maximumTimeout: Double = 1_000_000
+
+  /// `text` read as a timeout in seconds — `nil` for no limit when it is 0 — or the reason it is not one.
+  /// The command line's `--timeout` and the shell's `:set timeout` read through this, so they accept the
+  /// same values and say the same thing.
+  public static func validTimeout(_ text: String) -> Result<Double?, TimeoutError> {
+    guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite,
+      (0...maximumTimeout).contains(seconds)
+    else { return .failure(TimeoutError(text: text)) }
+    return .success(seconds > 0 ? seconds : nil)
+  }
+
+  /// A timeout that is not a number of seconds from 0 to ``maximumTimeout``.
+  public struct TimeoutError: Error, Sendable, Equatable {
+    /// What the user typed.
+    public var text: String
+    /// The sentence to show: what was wrong and what is accepted.
+    public var message: String {
+      "`\(text)` is not a timeout: give seconds from 0 (no limit) to \(Int(QuerySession.maximumTimeout)), like 30"
+    }
+  }
+
+  /// The moment `timeout` seconds from now, in the uptime clock's nanoseconds; `nil` when there is no
+  /// limit or the limit lies past what the clock counts (so no value of `timeout` can trap).
+  static func deadline(after timeout: Double?) -> UInt64? {
+    guard let timeout, !timeout.isNaN else { return nil }
+    let now = DispatchTime.now().uptimeNanoseconds
+    guard timeout > 0 else { return now }
+    // 1e18 ns is 31 years: past that (and for infinity) the clock would overflow, and no query waits so long.
+    let nanoseconds = timeout * 1e9
+    guard nanoseconds < 1e18 else { return nil }
+    return now + UInt64(nanoseconds)
+  }
 
   var bindings: [String: Frame] = [:]
   var bindingShapes: [String: Shape] = [:]
@@ -109,7 +144,7 @@ public struct QuerySession: Sendable {
 
     var results: [QueryResult] = []
     var warnings: [Diagnostic] = []
-    let deadline = timeout.map { DispatchTime.now().uptimeNanoseconds + UInt64(max($0, 0) * 1e9) }
+    let deadline = Self.deadline(after: timeout)
     for (plan, statement) in plans {
       var evaluator = Evaluator(
         graph: graph, bindings: bindings, hopCap: hopCap, isCancelled: isCancelled, deadline: deadline,

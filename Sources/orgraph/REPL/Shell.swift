@@ -264,10 +264,10 @@ struct Shell {
       writes.replaceExisting = v == "on"
       runner.renderer = Rendering.renderer(limits: renderLimits, writes: writes)
     case .timeout:
-      guard let seconds = Double(v), seconds >= 0, seconds.isFinite else {
-        return fail("`timeout` takes seconds, like 30 (0: no limit)")
+      switch QuerySession.validTimeout(v) {
+      case .success(let seconds): session.timeout = seconds
+      case .failure(let error): return fail(error.message)
       }
-      session.timeout = seconds > 0 ? seconds : nil
     case .maxrows:
       guard let n = Int(v), n >= 1 else { return fail("`maxrows` takes a number of rows, like 5000000") }
       session.maxRows = n
