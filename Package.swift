@@ -11,8 +11,8 @@ let package = Package(
   name: "OrgGraph",
   platforms: [.macOS(.v13)],
   products: [
-    // The model, the query engine and DOT/Mermaid diagrams: no system library needed.
-    .library(name: "OrgGraph", targets: ["OrgGraph", "OrgQuery", "OrgDiagram"]),
+    // The model, the query engine, DOT/Mermaid diagrams and the exports: no system library needed.
+    .library(name: "OrgGraph", targets: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgExport"]),
     // Graphviz rendering to SVG, PNG and PDF, in-process (needs libgraphviz-dev).
     .library(name: "OrgRender", targets: ["OrgRender"]),
     // What the command line does, as a library: check/stats/export text, query scripts with exit status,
@@ -36,6 +36,24 @@ let package = Package(
       swiftSettings: fuzzFlags,
       plugins: [.plugin(name: "EmbedDefaultGraph")]
     ),
+    // One exporter per format behind the GraphExporter protocol; ExportFormat lists them (made from the
+    // files of Formats/ by the RegisterFamilies plugin).
+    .target(
+      name: "OrgExport",
+      dependencies: ["OrgGraph", "OrgDiagram"],
+      swiftSettings: fuzzFlags,
+      plugins: [.plugin(name: "RegisterFamilies")]
+    ),
+    // Build tool that lists a family's members (one type per file) for the module that holds them.
+    .executableTarget(name: "OrgRegistryGen"),
+    .plugin(
+      name: "RegisterFamilies",
+      capability: .buildTool(),
+      dependencies: ["OrgRegistryGen"]
+    ),
+    // The synthetic organisations of the scale benchmark: in no library product, so an embedder does not
+    // compile a benchmark generator.
+    .target(name: "OrgSynthetic", dependencies: ["OrgGraph"]),
     // Build tool that turns Graph/*.yaml into Swift source, so the default graph ships inside the product.
     .executableTarget(name: "OrgGraphEmbed"),
     .plugin(
@@ -86,7 +104,7 @@ let package = Package(
     ),
     // The tool's surface: the text, exit status and files of `orgraph`'s commands, for the executable, the
     // examples and embedders who want the tool's behaviour.
-    .target(name: "OrgTool", dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender"]),
+    .target(name: "OrgTool", dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgExport"]),
     // libedit for the REPL, linked by the executable only.
     .systemLibrary(
       name: "CLineEdit",
@@ -97,7 +115,9 @@ let package = Package(
     .executableTarget(
       name: "orgraph",
       dependencies: [
-        "OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTool", "OrgImport", "CLineEdit",
+        "OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTool", "OrgImport", "OrgExport",
+        "OrgSynthetic",
+        "CLineEdit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -139,7 +159,7 @@ let package = Package(
     // Benchmarks at the scale DESIGN.md plans for: `swift run -c release orgraph-benchmarks`.
     .executableTarget(
       name: "orgraph-benchmarks",
-      dependencies: ["OrgGraph", "OrgQuery"],
+      dependencies: ["OrgGraph", "OrgQuery", "OrgSynthetic"],
       path: "Benchmarks/OrgGraphBenchmarks"
     ),
     // What containing Graphviz in a helper process costs: `swift run -c release render-benchmarks`.
@@ -151,7 +171,9 @@ let package = Package(
     // libFuzzer targets (scripts/fuzz.sh); built normally, it replays inputs from files.
     .executableTarget(
       name: "orgraph-fuzz",
-      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgImport", "OrgRender", "OrgRenderTestSupport"],
+      dependencies: [
+        "OrgGraph", "OrgQuery", "OrgDiagram", "OrgImport", "OrgExport", "OrgRender", "OrgRenderTestSupport",
+      ],
       path: "Fuzz/OrgGraphFuzz",
       swiftSettings: [
         .unsafeFlags(["-parse-as-library"] + (fuzzing ? ["-sanitize=fuzzer,address", "-DFUZZING"] : []))
@@ -159,16 +181,27 @@ let package = Package(
       linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
     ),
     // Golden files, paths, built executables and a seeded generator, shared by the test targets.
-    .target(name: "OrgTestSupport", dependencies: ["OrgGraph", "OrgDiagram"], path: "Tests/Support"),
+    .target(
+      name: "OrgTestSupport", dependencies: ["OrgGraph", "OrgDiagram", "OrgSynthetic"], path: "Tests/Support"),
+    // The model's and the language's tests build without Graphviz.
     .testTarget(
       name: "OrgGraphTests",
-      dependencies: ["OrgGraph", "OrgTool", "OrgTestSupport"],
+      dependencies: ["OrgGraph", "OrgSynthetic", "OrgTestSupport"],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "OrgQueryTests",
-      dependencies: ["OrgQuery", "OrgGraph", "OrgTool", "OrgTestSupport"],
+      dependencies: ["OrgQuery", "OrgGraph", "OrgTestSupport"],
       exclude: ["Golden"]
+    ),
+    .testTarget(
+      name: "OrgExportTests",
+      dependencies: ["OrgExport", "OrgGraph", "OrgTestSupport"],
+      exclude: ["Golden", "Fixtures"]
+    ),
+    .testTarget(
+      name: "OrgToolTests",
+      dependencies: ["OrgTool", "OrgExport", "OrgGraph", "OrgTestSupport"]
     ),
     .testTarget(
       name: "OrgDiagramTests",
@@ -188,7 +221,9 @@ let package = Package(
     // The public API as a user imports it (no @testable), and the examples run as tools.
     .testTarget(
       name: "APITests",
-      dependencies: ["OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTool", "OrgTestSupport"]
+      dependencies: [
+        "OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTool", "OrgExport", "OrgTestSupport",
+      ]
     ),
     .testTarget(
       name: "ExamplesTests",
@@ -199,9 +234,9 @@ let package = Package(
     ),
     // End-to-end tests of the built tool.
     .testTarget(
-      name: "OrgraphTests",
-      dependencies: ["orgraph", "orgraph-fuzz", "orgraph-benchmarks", "OrgTestSupport"],
-      exclude: ["Golden", "Transcripts", "Fixtures"]
+      name: "EndToEndTests",
+      dependencies: ["orgraph", "orgraph-fuzz", "orgraph-benchmarks", "OrgExport", "OrgTestSupport"],
+      exclude: ["Golden", "Transcripts"]
     ),
     .testTarget(
       name: "OrgImportTests",

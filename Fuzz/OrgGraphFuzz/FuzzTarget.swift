@@ -1,5 +1,6 @@
 import Foundation
 import OrgDiagram
+import OrgExport
 import OrgGraph
 import OrgImport
 import OrgQuery
@@ -92,11 +93,17 @@ enum FuzzTarget: String, CaseIterable {
     case .exporters:
       guard let graph = try? GraphLoader.load(yaml: String(decoding: data, as: UTF8.self), path: "fuzz.yaml")
       else { return }
-      _ = graph.exportCypher(dialect: .kuzu)
-      _ = graph.exportCSVTables()
-      _ = graph.exportNeo4jCSV()
-      let graphML = graph.exportGraphML()
-      if HTMLFragment.parse(graphML).isEmpty { fatalError("the GraphML export is empty") }
+      // Every format and variant the registry holds: a new format is fuzzed with nothing to add here.
+      for format in ExportFormat.allCases {
+        for variant in format.exporter.variants {
+          guard let output = try? format.export(graph, options: variant.options) else { continue }
+          if format == ExportFormat(GraphMLExporter.self), case .text(let graphML) = output,
+            HTMLFragment.parse(graphML).isEmpty
+          {
+            fatalError("the GraphML export is empty")
+          }
+        }
+      }
     case .render:
       guard let worker = Self.worker else { return }
       GraphvizRenderer.worker = worker

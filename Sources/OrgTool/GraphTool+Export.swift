@@ -1,25 +1,6 @@
 import Foundation
-import OrgDiagram
+import OrgExport
 import OrgGraph
-
-/// The formats `orgraph export` writes.
-public enum ExportFormat: String, Sendable, CaseIterable {
-  /// OrgGraph's own JSON, which `--graph FILE.json` loads back.
-  case json
-  /// GraphML, for yEd, Gephi, Cytoscape and networkx.
-  case graphml
-  /// A Cypher script (Neo4j or Kuzu, by ``CypherDialect``).
-  case cypher
-  /// The CSV files of `neo4j-admin database import`, with a script for it and one for Kuzu (a folder).
-  case neo4j
-  /// CSV tables per kind and per edge type, for spreadsheets and pandas (a folder).
-  case csv
-  /// A Mermaid flowchart of the whole graph.
-  case mermaid
-
-  /// Whether the format is a folder of files rather than one text.
-  public var writesFolder: Bool { self == .neo4j || self == .csv }
-}
 
 extension GraphTool {
   /// `orgraph export --format FORMAT [-o PATH]`: the whole graph in `format`. One-text formats go to standard
@@ -36,17 +17,25 @@ extension GraphTool {
       return ToolOutput(stderr: render(error, format: .text, color: color), status: 1)
     }
     func failed(_ refusal: WriteRefusal) -> ToolOutput {
-      let help = refusal.help.map { "\n  = help: \($0)" }.joined()
-      return ToolOutput(stderr: "error: \(refusal.message)\(help)\n", status: 1)
+      ToolOutput(stderr: DiagnosticRenderer.plainError(refusal.message, help: refusal.help), status: 1)
     }
-    if format.writesFolder {
+    let made: ExportOutput
+    do throws(ExportError) {
+      made = try format.export(graph, options: ExportOptions(dialect: dialect))
+    } catch {
+      return ToolOutput(stderr: DiagnosticRenderer.plainError(error.message, help: error.help), status: 1)
+    }
+    switch made {
+    case .files(let files):
       guard let output else {
         return ToolOutput(
-          stderr: "error: `--format \(format.rawValue)` writes a folder of files\n"
-            + "  = help: name the folder: `orgraph export --format \(format.rawValue) -o \(format.rawValue)-export`\n",
+          stderr: DiagnosticRenderer.plainError(
+            "`--format \(format.rawValue)` writes a folder of files",
+            help: [
+              "name the folder: `orgraph export --format \(format.rawValue) -o \(format.rawValue)-export`"
+            ]),
           status: 64)
       }
-      let files = format == .csv ? graph.exportCSVTables() : graph.exportNeo4jCSV()
       do throws(OutputFileError) {
         try OutputFolder.write(files, to: output, replacing: replacing)
         return ToolOutput()
@@ -56,29 +45,14 @@ extension GraphTool {
           WriteRefusal(
             message: "cannot write `\(output)`: \(error.reason)", help: ["pick a folder you can write to"]))
       }
-    }
-    let text: String
-    switch format {
-    case .json: text = graph.exportJSON()
-    case .graphml: text = graph.exportGraphML()
-    case .cypher: text = graph.exportCypher(dialect: dialect)
-    case .mermaid:
-      do {
-        let diagram = try SubgraphDiagram(
-          graph: graph, nodes: graph.nodes, title: graph.manifest.name, limits: .forced
-        ).diagram
-        text = diagram.mermaid
+    case .text(let text):
+      guard let output else { return ToolOutput(stdout: text) }
+      do throws(WriteRefusal) {
+        try WritePolicy(replaceExisting: replacing).write(Data(text.utf8), to: output, fromQuery: false)
+        return ToolOutput()
       } catch {
-        return ToolOutput(stderr: "error: cannot draw the graph: \(error)\n", status: 1)
+        return failed(error)
       }
-    case .neo4j, .csv: return ToolOutput(status: 1)
-    }
-    guard let output else { return ToolOutput(stdout: text) }
-    do throws(WriteRefusal) {
-      try WritePolicy(replaceExisting: replacing).write(Data(text.utf8), to: output, fromQuery: false)
-      return ToolOutput()
-    } catch {
-      return failed(error)
     }
   }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import OrgGraph
-import OrgTool
 import Testing
 
 /// The framework lint rules of `orgraph check --strict`: each finds one problem planted in a copy of the
@@ -158,15 +157,13 @@ struct LintTests {
     #expect(warning.help == [plant.help])
     #expect(!warning.notes.isEmpty)
 
-    // The same warning through `orgraph check --strict`, printed with its file:line:column and source line,
-    // failing the check; without --strict the graph passes.
-    let strict = GraphTool.check(graphPath: folder, strict: true)
-    #expect(strict.status == 1)
-    #expect(strict.stderr.contains("warning[\(plant.code)]: \(plant.message)"))
-    #expect(strict.stderr.contains("--> \(folder)/\(plant.file):\(where_.line):\(where_.column)"))
-    #expect(strict.stderr.contains("\(where_.line) | \(plant.at)"))
-    #expect(strict.stderr.contains("= help: \(plant.help)"))
-    #expect(GraphTool.check(graphPath: folder).status == 0)
+    // The same warning as `orgraph check --strict` prints it: its file:line:column and source line.
+    let rendered = DiagnosticRenderer(sources: ["\(folder)/\(plant.file)": text ?? ""]).render(
+      found, summary: false)
+    #expect(rendered.contains("warning[\(plant.code)]: \(plant.message)"))
+    #expect(rendered.contains("--> \(folder)/\(plant.file):\(where_.line):\(where_.column)"))
+    #expect(rendered.contains("\(where_.line) | \(plant.at)"))
+    #expect(rendered.contains("= help: \(plant.help)"))
   }
 
   /// The notes say where the first of two repeated statements is.
@@ -187,19 +184,6 @@ struct LintTests {
   @Test func defaultGraphPassesStrictCheck() throws {
     let warnings = try GraphLoader.loadDefault().lint()
     #expect(warnings.isEmpty, "\(warnings.map(\.description).joined(separator: "\n"))")
-    let output = GraphTool.check(graphPath: nil, strict: true)
-    #expect(output.status == 0, "\(output.stderr)")
-  }
-
-  /// With --format json, warnings come in the one object `check` prints, with `ok: false`.
-  @Test func strictJSON() throws {
-    let plant = try #require(Self.plants.first { $0.code == .L105 })
-    let (folder, _) = try Self.brokenCopy(plant)
-    let output = GraphTool.check(graphPath: folder, format: .json, strict: true)
-    #expect(output.status == 1)
-    #expect(output.stderr.isEmpty)
-    #expect(output.stdout.contains(#""ok": false"#))
-    #expect(output.stdout.contains(#""severity": "warning", "code": "L105""#))
   }
 
   /// A graph built in code has no source ranges: its warnings still come, placeless, after placed ones.

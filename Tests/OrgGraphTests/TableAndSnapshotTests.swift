@@ -1,5 +1,6 @@
 import Foundation
 import OrgGraph
+import OrgSynthetic
 import Testing
 
 @testable import OrgGraph

@@ -94,9 +94,9 @@ struct DiagnosticsTests {
     #expect(doc == ErrorIndex.markdown, "docs/errors.md differs from ErrorIndex; see the file's header")
     // Every code the goldens show has an entry.
     let goldens = try FileManager.default.contentsOfDirectory(
-      atPath: Golden.directory.appending(path: "errors").path)
+      atPath: Golden.directory().appending(path: "errors").path)
     for name in goldens {
-      let text = try String(contentsOf: Golden.directory.appending(path: "errors/\(name)"), encoding: .utf8)
+      let text = try String(contentsOf: Golden.directory().appending(path: "errors/\(name)"), encoding: .utf8)
       for line in text.split(separator: "\n") where line.hasPrefix("error[") || line.hasPrefix("warning[") {
         let code = line.split(separator: "[")[1].prefix(4)
         #expect(ErrorIndex.entry(String(code)) != nil, "\(code) has no entry")

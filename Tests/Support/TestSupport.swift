@@ -1,26 +1,35 @@
 import Foundation
+@_exported import OrgSynthetic
 import Testing
 
-/// Golden files: whole text outputs compared with files in a folder.
+/// Golden files: whole text outputs compared with files in the calling test target's `Golden/` folder
+/// (found from the caller's `#filePath`), with a line diff when they differ.
 ///
 /// To re-record after an intended change, run `ORGRAPH_RECORD=1 swift test` and review the diff with git.
-public struct GoldenFiles: Sendable {
-  /// The folder the golden files are in.
-  public let directory: URL
-
-  /// Golden files in `directory`.
-  public init(_ directory: URL) { self.directory = directory }
-
+public enum Golden {
   /// Whether this run writes golden files instead of comparing with them (`ORGRAPH_RECORD=1`).
-  public var recording: Bool { ProcessInfo.processInfo.environment["ORGRAPH_RECORD"] == "1" }
+  public static var recording: Bool { ProcessInfo.processInfo.environment["ORGRAPH_RECORD"] == "1" }
 
-  /// Compares `actual` with the golden file `name` (a path below ``directory``), whole.
-  public func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    check(actual, at: directory.appending(path: name), sourceLocation: sourceLocation)
+  /// The `Golden/` folder of the test target whose file is `filePath`: the target is the folder right
+  /// under `Tests/`.
+  public static func directory(_ filePath: String = #filePath) -> URL {
+    var url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+    while url.deletingLastPathComponent().lastPathComponent != "Tests", url.path != "/" {
+      url = url.deletingLastPathComponent()
+    }
+    return url.appending(path: "Golden")
+  }
+
+  /// Compares `actual` with the golden file `name` (a path below the caller's ``directory(_:)``), whole.
+  public static func check(
+    _ actual: String, _ name: String, filePath: String = #filePath,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    check(actual, at: directory(filePath).appending(path: name), sourceLocation: sourceLocation)
   }
 
   /// Compares `actual` with the golden file at `url`, whole; writes it instead when recording.
-  public func check(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+  public static func check(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) {
     let name = url.lastPathComponent
     if recording {
       try? FileManager.default.createDirectory(
@@ -34,7 +43,34 @@ public struct GoldenFiles: Sendable {
         sourceLocation: sourceLocation)
       return
     }
-    #expect(actual == expected, "output differs from \(name)", sourceLocation: sourceLocation)
+    if actual != expected {
+      Issue.record(
+        "output differs from \(name) (- golden, + actual):\n\(lineDiff(expected, actual))",
+        sourceLocation: sourceLocation)
+    }
+  }
+
+  /// The lines that differ between `old` and `new`, each with three lines of context, as `-`/`+` lines
+  /// around the longest common prefix and suffix (enough to see a change; not a minimal diff).
+  public static func lineDiff(_ old: String, _ new: String) -> String {
+    let a = old.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = new.split(separator: "\n", omittingEmptySubsequences: false)
+    var prefix = 0
+    while prefix < min(a.count, b.count), a[prefix] == b[prefix] { prefix += 1 }
+    var suffix = 0
+    while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+      suffix += 1
+    }
+    var out = "@@ line \(prefix + 1) @@\n"
+    for line in a[max(0, prefix - 3)..<prefix] { out += "  \(line)\n" }
+    let removed = a[prefix..<(a.count - suffix)]
+    let added = b[prefix..<(b.count - suffix)]
+    for line in removed.prefix(40) { out += "- \(line)\n" }
+    if removed.count > 40 { out += "- … \(removed.count - 40) more lines\n" }
+    for line in added.prefix(40) { out += "+ \(line)\n" }
+    if added.count > 40 { out += "+ … \(added.count - 40) more lines\n" }
+    for line in a[(a.count - suffix)..<min(a.count, a.count - suffix + 3)] { out += "  \(line)\n" }
+    return out
   }
 }
 
@@ -78,22 +114,5 @@ public enum BuiltProducts {
       candidates.append(bundle.bundleURL.deletingLastPathComponent().appending(path: name))
     }
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }
-}
-
-/// SplitMix64: a small seedable generator, so a random test can be replayed.
-public struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  /// A generator starting from `seed`.
-  public init(seed: UInt64) { state = seed }
-
-  /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -138,4 +138,10 @@ public struct DiagnosticRenderer: Sendable {
   private func paint(_ text: String, _ code: String) -> String {
     color ? "\(code)\(text)\u{1B}[0m" : text
   }
+
+  /// An error with no place in a source — a file that cannot be written, a usage mistake — in the same
+  /// shape as located diagnostics: `error: MESSAGE`, then one `  = help: …` line for each of `help`.
+  public static func plainError(_ message: String, help: [String] = []) -> String {
+    "error: \(message)\n" + help.map { "  = help: \($0)\n" }.joined()
+  }
 }

@@ -161,3 +161,17 @@ public enum OutputFolder {
     return files(under: folder).filter { !listed.contains($0) }.sorted()
   }
 }
+
+/// One file of an export that writes a folder: its path inside the folder and its text.
+public struct ExportFile: Sendable, Hashable {
+  /// The path inside the export's folder, with `/` between folders.
+  public var path: String
+  /// The file's contents.
+  public var text: String
+
+  /// A file at `path` (inside the folder) holding `text`.
+  public init(path: String, text: String) {
+    self.path = path
+    self.text = text
+  }
+}
