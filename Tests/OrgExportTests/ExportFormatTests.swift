@@ -47,8 +47,15 @@ struct ExportFormatTests {
 
   @Test func theRegistryHoldsEachFormatOnceInOrder() {
     let names = ExportFormat.allCases.map(\.rawValue)
-    #expect(names == ["json", "graphml", "cypher", "neo4j", "csv", "mermaid"])
+    // The six formats of the first round, in their order, with JSON (the default) first; a new format
+    // takes a position of its own.
+    #expect(
+      names.filter { ["json", "graphml", "cypher", "neo4j", "csv", "mermaid"].contains($0) }
+        == ["json", "graphml", "cypher", "neo4j", "csv", "mermaid"])
+    #expect(names.first == "json")
     #expect(Set(names).count == names.count)
+    let positions = ExportFormat.allCases.map { $0.exporter.position }
+    #expect(Set(positions).count == positions.count, "two formats share a position")
     #expect(ExportFormat(rawValue: "graphml")?.exporter == GraphMLExporter.self)
     #expect(ExportFormat(rawValue: "xml") == nil)
     for format in ExportFormat.allCases {

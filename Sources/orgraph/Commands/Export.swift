@@ -14,14 +14,17 @@ struct Export: ParsableCommand {
       \(examples)
       """)
 
-  /// Each format's examples, aligned: `  orgraph export ARGUMENTS    # COMMENT`.
+  /// Each format's examples: `  orgraph export ARGUMENTS  # COMMENT`, the comment on a line of its own
+  /// when the two would not fit in 80 columns.
   static var examples: String {
     let lines = ExportFormat.allCases.flatMap { format in
       format.exporter.examples.map { ("orgraph export \($0.arguments)", $0.comment) }
     }
-    let width = lines.map(\.0.count).max() ?? 0
+    let width = lines.map(\.0.count).filter { $0 <= 50 }.max() ?? 0
     return lines.map { command, comment in
-      "  " + command + String(repeating: " ", count: width - command.count + 2) + "# " + comment
+      let padded = command + String(repeating: " ", count: max(width - command.count, 0) + 2)
+      return padded.count + comment.count + 4 <= 80
+        ? "  \(padded)# \(comment)" : "  \(command)\n      # \(comment)"
     }.joined(separator: "\n")
   }
 
