@@ -19,23 +19,3 @@ public enum GraphvizFormat: String, Sendable, Hashable, CaseIterable {
     }
   }
 }
-
-/// The formats a diagram can be written in: DOT and Mermaid text, and Graphviz's SVG, PNG and PDF.
-public enum DiagramFormat: String, Sendable, Hashable, CaseIterable {
-  /// DOT text (no layout).
-  case dot
-  /// SVG, laid out by Graphviz.
-  case svg
-  /// PNG, laid out by Graphviz.
-  case png
-  /// PDF, laid out by Graphviz.
-  case pdf
-  /// A Mermaid flowchart (text).
-  case mermaid
-
-  /// Whether the format is text (DOT, SVG, Mermaid) rather than binary (PNG, PDF).
-  public var isText: Bool { self != .png && self != .pdf }
-
-  /// The usual file extension.
-  public var fileExtension: String { rawValue == "mermaid" ? "mmd" : rawValue }
-}

@@ -36,7 +36,8 @@ public enum Rendering {
     throws(Diagnostic)
     -> String?
   {
-    let name = request.format ?? (request.file == nil ? "dot" : "svg")
+    let chosen = request.format ?? (request.file == nil ? .dot : .svg)
+    let name = chosen.rawValue
     // A file named on the command line has no place in the query to point at.
     func fail(_ message: String, help: [String] = [], code: DiagnosticCode = .Q402, file: Bool = false)
       -> Diagnostic
@@ -53,8 +54,9 @@ public enum Rendering {
       }
       return nil
     }
-    guard let format = DiagramFormat(rawValue: name) else {
-      throw fail("`\(name)` is not a diagram format", help: ["use dot, svg, png, pdf or mermaid"])
+    guard let format = DiagramFormat(chosen) else {
+      let names = DiagramFormat.allCases.map(\.rawValue).joined(separator: ", ")
+      throw fail("`\(name)` is not a diagram format", help: ["use one of \(names)"])
     }
     let diagram: Diagram
     do {
@@ -148,7 +150,7 @@ public enum Rendering {
       return out
     }
     let request = RenderRequest(
-      format: format.rawValue, file: output,
+      format: format.renderFormat, file: output,
       range: SourceRange(file: file, line: 1, column: 1, length: query.count))
     do {
       if let text = try render(request, result: result, graph: session.graph, limits: limits, writes: writes)

@@ -5,7 +5,7 @@ public enum CSVTablesExporter: GraphExporter {
   /// The name `--format` takes.
   public static let name = "csv"
   /// What the format is for, in `export --help`.
-  public static let summary = "a folder of CSV tables per kind and per edge type (spreadsheets, pandas)"
+  public static let summary = "a folder of CSV tables per kind and per edge type"
   /// Where it stands in lists.
   public static let position = 40
   /// It writes a folder of files.

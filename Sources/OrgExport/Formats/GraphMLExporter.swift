@@ -5,7 +5,7 @@ public enum GraphMLExporter: GraphExporter {
   /// The name `--format` takes.
   public static let name = "graphml"
   /// What the format is for, in `export --help`.
-  public static let summary = "GraphML (yEd, Gephi, Cytoscape, networkx)"
+  public static let summary = "GraphML, for yEd, Gephi, Cytoscape and networkx"
   /// Where it stands in lists.
   public static let position = 10
   /// Command lines for `export --help`.

@@ -5,8 +5,7 @@ public enum Neo4jExporter: GraphExporter {
   /// The name `--format` takes.
   public static let name = "neo4j"
   /// What the format is for, in `export --help`.
-  public static let summary =
-    "a folder of neo4j-admin import CSV files, with scripts for neo4j-admin and Kuzu"
+  public static let summary = "a folder of neo4j-admin import files, with scripts"
   /// Where it stands in lists.
   public static let position = 30
   /// It writes a folder of files.

@@ -222,21 +222,22 @@ struct Checker {
     case .limit(let n, _):
       return .limit(n)
     case .render(let format, let file, let range):
-      let formats = ["table", "json", "csv", "dot", "svg", "png", "pdf", "mermaid"]
-      var name = format?.name
-      if let format, !formats.contains(format.name) {
-        error(
-          .Q111, "`\(format.name)` is not an output format", at: format.range, label: "unknown format",
-          help: Suggestions.didYouMean(format.name, in: formats),
-          notes: ["formats: " + formats.joined(separator: ", ")])
-        return nil
-      }
-      if name == nil, let file {
+      let names = RenderFormat.allCases.map(\.rawValue)
+      var chosen: RenderFormat?
+      if let format {
+        guard let named = RenderFormat(rawValue: format.name) else {
+          error(
+            .Q111, "`\(format.name)` is not an output format", at: format.range, label: "unknown format",
+            help: Suggestions.didYouMean(format.name, in: names),
+            notes: ["formats: " + names.joined(separator: ", ")])
+          return nil
+        }
+        chosen = named
+      } else if let file {
         // The format follows from the file's extension.
-        let ext = file.text.split(separator: ".").last.map { String($0).lowercased() } ?? ""
-        name = formats.contains(ext) ? ext : ext == "mmd" ? "mermaid" : ext == "gv" ? "dot" : nil
+        chosen = RenderFormat(fileName: file.text)
       }
-      return .render(RenderRequest(format: name, file: file?.text, range: range))
+      return .render(RenderRequest(format: chosen, file: file?.text, range: range))
     case .setOperation(let op, let operand, _):
       guard let operation = SetOperation(rawValue: op.name) else {
         let names = SetOperation.allCases.map(\.rawValue)

@@ -114,18 +114,25 @@ indirect enum SourcePlan: Sendable {
 
 /// A render request: draw the result, in a format, to a file (or standard output).
 public struct RenderRequest: Sendable, Hashable {
-  /// `dot`, `svg`, `png`, `pdf` or `mermaid`; `nil` when the query named no format (the caller picks).
-  public var format: String?
+  /// The format the query named, or the one its file's ending names; `nil` when neither did (the caller
+  /// picks).
+  public var format: RenderFormat?
   /// The file to write, when given.
   public var file: String?
   /// Where the `render` stage is.
   public var range: SourceRange
 
   /// Creates a request.
-  public init(format: String?, file: String?, range: SourceRange) {
+  public init(format: RenderFormat?, file: String?, range: SourceRange) {
     self.format = format
     self.file = file
     self.range = range
+  }
+
+  /// Creates a request from a format's name; an unknown name is no format.
+  @available(*, deprecated, message: "name the format as a RenderFormat: `.svg`, `RenderFormat(rawValue:)`")
+  public init(format: String?, file: String?, range: SourceRange) {
+    self.init(format: format.flatMap(RenderFormat.init(rawValue:)), file: file, range: range)
   }
 }
 

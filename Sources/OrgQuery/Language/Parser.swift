@@ -527,7 +527,7 @@ public struct Parser {
 
   mutating func parseCommand() throws(Failure) -> CommandSyntax {
     let token = current
-    guard token.kind == .keyword, Keywords.commands.contains(token.text) else {
+    guard token.kind == .keyword, let command = QueryCommand(rawValue: token.text) else {
       var help: [String] = []
       let word = token.text.lowercased()
       if let synonym = Keywords.synonyms[word] {
@@ -541,14 +541,14 @@ public struct Parser {
         notes: ["commands: " + Keywords.commands.joined(separator: ", ")])
     }
     advance()
-    switch token.text {
-    case "where":
+    switch command {
+    case .where:
       let expr = try parseExpr()
       return .where(expr, token.range.through(previous.range))
-    case "select":
+    case .select:
       let items = try parseItems(example: "select count(-> requires) as demand")
       return .select(items, token.range.through(previous.range))
-    case "sort":
+    case .sort:
       _ = try expectKeyword("by", help: ["write `sort by name`"])
       var keys: [SortKeySyntax] = []
       repeat {
@@ -564,15 +564,15 @@ public struct Parser {
         keys.append(SortKeySyntax(expr: expr, descending: descending))
       } while current.isSymbol(",")
       return .sort(keys, token.range.through(previous.range))
-    case "group":
+    case .group:
       _ = try expectKeyword("by", help: ["write `group by area`"])
       let items = try parseItems(example: "group by area as domain")
       return .group(items, token.range.through(previous.range))
-    case "distinct":
+    case .distinct:
       return .distinct(token.range)
-    case "count":
+    case .count:
       return .count(token.range)
-    case "limit":
+    case .limit:
       let n = current
       guard n.kind == .number, let value = Int(n.text) else {
         throw failure(
@@ -580,7 +580,7 @@ public struct Parser {
       }
       advance()
       return .limit(value, token.range.through(n.range))
-    case "render":
+    case .render:
       var format: Identifier?
       if current.kind == .identifier {
         let f = advance()
@@ -598,7 +598,7 @@ public struct Parser {
         file = NameSyntax(text: f.text, style: .string, range: f.range)
       }
       return .render(format: format, file: file, token.range.through(previous.range))
-    default:  // union, intersect, except
+    case .union, .intersect, .except:
       let op = Identifier(name: token.text, range: token.range)
       if current.kind == .variable {
         let v = advance()

@@ -47,11 +47,8 @@ public enum Keywords {
     "true", "false", "shortest", "all", "simple",
   ]
 
-  /// The words that start a command after `|`.
-  public static let commands = [
-    "where", "select", "sort", "group", "distinct", "count", "limit", "render", "union", "intersect",
-    "except",
-  ]
+  /// The words that start a command after `|`, from ``QueryCommand``.
+  public static let commands = QueryCommand.allCases.map(\.keyword)
 
   /// Words people bring from other languages, and the command they mean here.
   public static let synonyms: [String: String] = [

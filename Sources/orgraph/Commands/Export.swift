@@ -10,6 +10,9 @@ struct Export: ParsableCommand {
     discussion: """
       Every format holds every node with its id and properties and every edge with its properties, derived and inferred ones marked by `origin`; ids are the graph's, so two exports diff cleanly. `--graph FILE.json` loads a JSON export back: derived and inferred edges are computed again, not doubled. Files and folders are written in one step, and an existing one is replaced only with --force. docs/export.md describes each format.
 
+      Formats:
+      \(formats)
+
       Examples:
       \(examples)
       """)
@@ -28,13 +31,16 @@ struct Export: ParsableCommand {
     }.joined(separator: "\n")
   }
 
-  /// `json (…), graphml (…), …`: every format with its summary.
-  static var formatHelp: String {
-    ExportFormat.allCases.map { "\($0.rawValue) (\($0.exporter.summary))" }.joined(separator: ", ")
+  /// Every format with its summary, one a line.
+  static var formats: String {
+    let width = ExportFormat.allCases.map(\.rawValue.count).max() ?? 0
+    return ExportFormat.allCases.map {
+      "  " + $0.rawValue + String(repeating: " ", count: width - $0.rawValue.count + 2) + $0.exporter.summary
+    }.joined(separator: "\n")
   }
 
   @OptionGroup var options: GraphOptions
-  @Option(help: ArgumentHelp("One of: \(formatHelp).", valueName: "format"))
+  @Option(help: ArgumentHelp("One of the formats above.", valueName: "format"))
   var format: ExportFormat = .json
   @Option(help: ArgumentHelp("For --format cypher: neo4j (the default) or kuzu.", valueName: "dialect"))
   var dialect: CypherDialect = .neo4j

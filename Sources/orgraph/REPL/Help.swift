@@ -1,4 +1,5 @@
 import OrgGraph
+import OrgQuery
 
 /// The REPL's `:help` pages.
 enum Help {
@@ -73,13 +74,8 @@ enum Help {
 
     """
 
-  static let commands = """
-    Commands follow `|`:
-      | where CONDITION             | select a, b as c             | sort by a desc, b
-      | group by a [as b]           | distinct                     | count            | limit 10
-      | union (…)   | intersect $x   | except (…)                   | render svg to "file.svg"
-
-    """
+  /// From the query language's own list of commands (`QueryCommand`), so a new command is in the help.
+  static var commands: String { QueryCommand.helpText + "\n" }
 
   static let conditions = """
     Conditions:  name = "x"   code != L3   proficiency >= advanced   change in [added, raised]

@@ -1,3 +1,4 @@
+import OrgDiagram
 import OrgGraph
 import OrgQuery
 import OrgRender

@@ -160,9 +160,17 @@ struct Shell {
           "`:render` takes a format and a file, like `:render svg path.svg` (formats: "
             + MetaCommand.diagramFormats.joined(separator: ", ") + ")")
       }
+      guard let named = RenderFormat(rawValue: format) else {
+        let suggestion = Suggestions.didYouMean(format, in: MetaCommand.diagramFormats).first.map {
+          "; \($0)"
+        }
+        return fail(
+          "`\(format)` is not a format\(suggestion ?? "") (formats: "
+            + MetaCommand.diagramFormats.joined(separator: ", ") + ")")
+      }
       let file = parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) : nil
       let request = RenderRequest(
-        format: format, file: file, range: SourceRange(file: "<repl>", line: 1, column: 1, length: line.count)
+        format: named, file: file, range: SourceRange(file: "<repl>", line: 1, column: 1, length: line.count)
       )
       return render(request, result: result, text: line, file: "<repl>")
     case .ast:
