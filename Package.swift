@@ -100,7 +100,8 @@ let package = Package(
     .target(
       name: "OrgImport",
       dependencies: ["OrgGraph", "CCmarkGFM", "COrgHTML", .product(name: "Yams", package: "Yams")],
-      swiftSettings: fuzzFlags
+      swiftSettings: fuzzFlags,
+      plugins: [.plugin(name: "RegisterFamilies")]
     ),
     // The tool's surface: the text, exit status and files of `orgraph`'s commands, for the executable, the
     // examples and embedders who want the tool's behaviour.

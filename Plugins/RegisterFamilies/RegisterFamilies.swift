@@ -6,7 +6,7 @@ import PackagePlugin
 /// A family is a protocol with one conforming type per file in one folder: `OrgExport`'s `Formats/` holds
 /// `JSONExporter.swift`, `GraphMLExporter.swift` … each declaring the type its file is named after. This
 /// plugin writes `extension ExportFormat { static let registered = [CSVTablesExporter.self, …] }` from the
-/// file names, so help, dispatch, the fuzzer and the tests that walk `ExportFormat.allCases` see a new
+/// file names (the protocol's own file, `DocumentReader.swift`, left out), so help, dispatch, the fuzzer and the tests that walk `ExportFormat.allCases` see a new
 /// format without a list to edit by hand (docs/design-decisions.md, "Families").
 @main
 struct RegisterFamilies: BuildToolPlugin {
@@ -15,7 +15,8 @@ struct RegisterFamilies: BuildToolPlugin {
   static let families:
     [(target: String, folder: String, suffix: String, owner: String, conformance: String)] =
       [
-        ("OrgExport", "Formats", "Exporter.swift", "ExportFormat", "GraphExporter")
+        ("OrgExport", "Formats", "Exporter.swift", "ExportFormat", "GraphExporter"),
+        ("OrgImport", "Readers", "Reader.swift", "ReaderChoice", "DocumentReader"),
       ]
 
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -25,6 +26,7 @@ struct RegisterFamilies: BuildToolPlugin {
       let members = module.sourceFiles.map(\.url).filter {
         $0.deletingLastPathComponent().lastPathComponent == family.folder
           && $0.lastPathComponent.hasSuffix(family.suffix)
+          && $0.lastPathComponent != "\(family.conformance).swift"
       }.sorted { $0.path() < $1.path() }
       let output = context.pluginWorkDirectoryURL.appending(path: "\(family.owner)+Registered.swift")
       commands.append(

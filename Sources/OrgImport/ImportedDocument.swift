@@ -3,8 +3,11 @@
 public struct ImportedDocument: Sendable, Hashable {
   /// The document's path as given (relative to the folder imported, when a folder was).
   public var path: String
-  /// The reader that read it (`octopus`, …).
-  public var reader: String
+  /// The reader that read it.
+  public var reader: ReaderChoice
+  /// Why that reader: what it recognised in the document, or that `--reader` named it; set by
+  /// ``Importer/read(_:path:reader:)``.
+  public var readBecause: String? = nil
   /// The document's title (its first heading).
   public var title: String
   /// The levels it describes.

@@ -2,20 +2,6 @@ import Foundation
 import OrgGraph
 import Yams
 
-/// Which reader reads a document.
-public enum ReaderChoice: String, Sendable, CaseIterable {
-  /// Pick from the document's shape, and say which.
-  case auto
-  /// Octopus-style ladder pages, one level per file.
-  case octopus
-  /// Rocket.Chat-style job descriptions (front matter, Identification, numbered sections).
-  case rocketchatJD = "rocketchat-jd"
-  /// Roles-and-responsibilities pages (a heading per role, or a table of roles).
-  case rocketchatRoles = "rocketchat-roles"
-  /// Octopus discipline pages: many roles or levels in one file, or one role with its bullets.
-  case octopusRoles = "octopus-roles"
-}
-
 /// Reads handbook documents into ``ImportedDocument``s and writes them as a Graph folder.
 public enum Importer {
   /// The largest document read (a handbook page is a few kilobytes).
@@ -81,8 +67,7 @@ public enum Importer {
     for (n, (shown, full)) in all.enumerated() {
       progress?(n, all.count)
       do throws(ImportError) {
-        let text = try readText(full, shown: shown)
-        reading.documents.append(try read(text, path: shown, reader: reader))
+        reading.documents.append(try read(try readSource(full, shown: shown), reader: reader))
       } catch {
         reading.failures.append(error)
       }
@@ -90,26 +75,29 @@ public enum Importer {
     return reading
   }
 
-  /// Links every statement of `reading` to the competencies its words express.
+  /// Links every statement of `reading` to the competencies its words express. Links a reader set itself
+  /// (a matrix row names its competency) are kept; the linker adds the competencies they do not name.
   public static func link(_ reading: inout Reading, with linker: CompetencyLinker) {
+    func add(_ statement: inout ImportedText) {
+      let named = Set(statement.links.map(\.competency))
+      statement.links += linker.links(for: statement.text).filter { !named.contains($0.competency) }
+    }
     for d in reading.documents.indices {
       for l in reading.documents[d].levels.indices {
         for s in reading.documents[d].levels[l].statements.indices {
-          let text = reading.documents[d].levels[l].statements[s].text
-          reading.documents[d].levels[l].statements[s].links = linker.links(for: text)
+          add(&reading.documents[d].levels[l].statements[s])
         }
       }
       for r in reading.documents[d].roles.indices {
         for s in reading.documents[d].roles[r].statements.indices {
-          let text = reading.documents[d].roles[r].statements[s].text
-          reading.documents[d].roles[r].statements[s].links = linker.links(for: text)
+          add(&reading.documents[d].roles[r].statements[s])
         }
       }
     }
   }
 
-  /// One document's text, or why it is not a text document worth reading.
-  static func readText(_ path: String, shown: String) throws(ImportError) -> String {
+  /// One document as a reader gets it: its bytes, and its text when it is text.
+  static func readSource(_ path: String, shown: String) throws(ImportError) -> SourceDocument {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ImportError(path: shown, message: "cannot be read", help: "check its permissions")
     }
@@ -119,6 +107,12 @@ public enum Importer {
         help: "import the handbook's pages, not a bundle of them")
     }
     if data.isEmpty { throw ImportError(path: shown, message: "is empty") }
+    let text = try? self.text(of: data, shown: shown)
+    return SourceDocument(path: shown, bytes: data, text: text.map(unixLineEnds))
+  }
+
+  /// `data` as text, or why it is not a text document.
+  static func text(of data: Data, shown: String) throws(ImportError) -> String {
     if let zero = data.firstIndex(of: 0) {
       let line = data[..<zero].filter { $0 == 0x0A }.count + 1
       throw ImportError(path: shown, line: line, message: "is binary, not a text document (a NUL byte)")
@@ -157,15 +151,25 @@ public enum Importer {
     return nil
   }
 
+  /// Windows line ends (some handbook files have them) as Unix ones; line numbers do not change.
+  static func unixLineEnds(_ text: String) -> String {
+    text.contains("\r")
+      ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+  }
+
   /// Reads one document's text with `reader`.
   public static func read(_ text: String, path: String, reader: ReaderChoice) throws(ImportError)
     -> ImportedDocument
   {
-    // Windows line ends (some handbook files have them) read as Unix ones; line numbers do not change.
-    let text =
-      text.contains("\r")
-      ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
-    var document = try readShape(text, path: path, reader: reader)
+    try read(SourceDocument(path: path, text: unixLineEnds(text)), reader: reader)
+  }
+
+  /// Reads one document with `reader`, or, for `auto`, with the reader surest of it.
+  public static func read(_ source: SourceDocument, reader: ReaderChoice) throws(ImportError)
+    -> ImportedDocument
+  {
+    let path = source.path
+    var document = try readShape(source, reader: reader)
     // Statements that name the level they are measured against: "(Equivalent to L2 Software Engineer)".
     for l in document.levels.indices {
       let levelWide = Set(document.levels[l].includes.map(\.line))
@@ -186,54 +190,57 @@ public enum Importer {
     return document
   }
 
-  static func readShape(_ text: String, path: String, reader: ReaderChoice) throws(ImportError)
+  /// The reader `choice` names, or the one surest of `source`; why; and its reading.
+  static func readShape(_ source: SourceDocument, reader choice: ReaderChoice) throws(ImportError)
     -> ImportedDocument
   {
-    switch reader {
-    case .octopus:
-      if !OctopusLadderReader.recognises(text, path: path) && IndexPageReader.recognisesTrack(text) {
-        return try IndexPageReader.readTrack(text, path: path)
-      }
-      return try OctopusLadderReader.read(text, path: path)
-    case .rocketchatJD:
-      if !RocketChatJobReader.recognises(text) && IndexPageReader.recognisesTeam(text, path: path) {
-        return try IndexPageReader.readTeam(text, path: path)
-      }
-      return try RocketChatJobReader.read(text, path: path)
-    case .rocketchatRoles:
-      return try RocketChatRolesReader.read(text, path: path)
-    case .octopusRoles:
-      return try OctopusDisciplineReader.read(text, path: path)
-    case .auto:
-      let readme = path.split(separator: "/").last?.lowercased() == "readme.md"
-      // A README introduces a folder: a discipline's lists its level pages, an area's gives its purpose (read
-      // below, as other area pages are); any other is no framework document.
-      if readme && IndexPageReader.recognisesTrack(text) {
-        return try IndexPageReader.readTrack(text, path: path)
-      }
-      if readme && !IndexPageReader.recognisesTeam(text, path: path) {
-        throw ImportError(
-          path: path, message: "a README that introduces the handbook; it describes no level, role or team",
-          help:
-            "the roles and levels it points to are in the documents it links; to read it anyway, name a reader with --reader",
-          unrecognised: true)
-      }
-      if OctopusLadderReader.recognises(text, path: path) {
-        return try OctopusLadderReader.read(text, path: path)
-      }
-      if RocketChatJobReader.recognises(text) { return try RocketChatJobReader.read(text, path: path) }
-      if RocketChatRolesReader.recognises(text) { return try RocketChatRolesReader.read(text, path: path) }
-      if OctopusDisciplineReader.recognises(text) {
-        return try OctopusDisciplineReader.read(text, path: path)
-      }
-      if IndexPageReader.recognisesTeam(text, path: path) {
-        return try IndexPageReader.readTeam(text, path: path)
-      }
+    if let reader = choice.reader {
+      guard source.text != nil || reader.readsBytes else { throw notText(source) }
+      var document = try reader.read(source)
+      document.readBecause = "named by --reader"
+      return document
+    }
+    let text = source.text ?? ""
+    // A README introduces a folder: one that lists level pages is read as their track (the octopus reader
+    // is certain of it); an area's README as its team; any other is no framework document.
+    if source.text != nil, source.isNamed("readme.md"), !IndexPages.recognisesTrack(text),
+      !IndexPages.recognisesTeam(text, path: source.path)
+    {
       throw ImportError(
-        path: path, message: "no reader recognises this document",
+        path: source.path,
+        message: "a README that introduces the handbook; it describes no level, role or team",
         help:
-          "octopus reads ladder pages (`# L<n>: <Title>`), octopus-roles discipline pages (a title and `- I …` bullets), rocketchat-jd job descriptions (an `## Identification` list), rocketchat-roles roles pages (`### Role:` headings and Responsibilities)",
+          "the roles and levels it points to are in the documents it links; to read it anyway, name a reader with --reader",
         unrecognised: true)
+    }
+    var best: (reader: any DocumentReader.Type, recognition: Recognition)?
+    for reader in ReaderChoice.readers where source.text != nil || reader.readsBytes {
+      let recognition = reader.recognise(source)
+      if recognition.confidence > .none, recognition.confidence > (best?.recognition.confidence ?? .none) {
+        best = (reader, recognition)
+      }
+    }
+    guard let best else {
+      if source.text == nil { throw notText(source) }
+      throw ImportError(
+        path: source.path, message: "no reader recognises this document",
+        help: "the readers are "
+          + ReaderChoice.readers.map { $0.name }.joined(separator: ", ")
+          + " (`orgraph import --help` shows what each reads); to read it anyway, name one with --reader",
+        unrecognised: true)
+    }
+    var document = try best.reader.read(source)
+    document.readBecause = best.recognition.reason
+    return document
+  }
+
+  /// Why `source` is not text: the error its bytes give.
+  static func notText(_ source: SourceDocument) -> ImportError {
+    do throws(ImportError) {
+      _ = try text(of: source.bytes, shown: source.path)
+      return ImportError(path: source.path, message: "is not a text document")
+    } catch {
+      return error
     }
   }
 }

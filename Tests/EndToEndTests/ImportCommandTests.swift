@@ -14,7 +14,9 @@ struct ImportCommandTests {
     let second = Self.fixtures.appending(path: "L3-Senior-Platform-Engineer").path
     let result = try Tool.run(["import", "--organisation", "Acme", page, second, "-o", "acme"], in: folder)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.hasPrefix("L2 Platform Engineer.md  (octopus reader)\n"))
+    #expect(
+      result.stdout.hasPrefix(
+        "L2 Platform Engineer.md  (octopus reader: a level heading, `# L2 Platform Engineer`)\n"))
     #expect(result.stderr == "wrote acme: 69 nodes, 31 edges; `orgraph check --graph acme` passes\n")
     let check = try Tool.run(["check", "--graph", "acme"], in: folder)
     #expect(check.status == 0, "\(check.stderr)")

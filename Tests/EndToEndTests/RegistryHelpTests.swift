@@ -1,5 +1,6 @@
 import Foundation
 import OrgExport
+import OrgImport
 import OrgQuery
 import Testing
 
@@ -21,6 +22,14 @@ struct RegistryHelpTests {
     #expect(wrong.status == 64)
     let names = ExportFormat.allCases.map { "  - \($0.rawValue)\n" }.joined()
     #expect(wrong.stderr.contains("Please provide one of the following:\n" + names), "\(wrong.stderr)")
+  }
+
+  @Test func importHelpNamesEveryReader() throws {
+    let help = try Tool.run(["import", "--help"], environment: ["COLUMNS": "400"])
+    #expect(help.status == 0)
+    for reader in ReaderChoice.readers {
+      #expect(help.stdout.contains("  \(reader.name): "), "\(reader.name)")
+    }
   }
 
   @Test func shellHelpListsEveryCommand() throws {

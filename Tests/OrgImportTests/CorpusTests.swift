@@ -79,7 +79,7 @@ struct CorpusTests {
   @Test func theWholeTreeImportsIntoAGraphThatLoads() throws {
     let reading = Importer.read([Self.root.path])
     #expect(
-      reading.documents.filter { $0.reader == "octopus" && !$0.levels.isEmpty }.count == Self.pages.count)
+      reading.documents.filter { $0.reader == .octopus && !$0.levels.isEmpty }.count == Self.pages.count)
     // Every other file is refused by name, with why.
     let all = (FileManager.default.enumerator(atPath: Self.root.path)?.allObjects as? [String] ?? []).filter {
       path in
@@ -132,7 +132,7 @@ struct DisciplineCorpusTests {
     let text = raw.replacingOccurrences(of: "\r\n", with: "\n")
     guard OctopusDisciplineReader.recognises(text) else { return }
     let document = try Importer.read(raw, path: page, reader: .auto)
-    #expect(document.reader == "octopus-roles")
+    #expect(document.reader == .octopusRoles)
     let imported = Set(
       (document.roles.flatMap(\.statements) + document.levels.flatMap { $0.statements + $0.examples }).map(
         \.line))

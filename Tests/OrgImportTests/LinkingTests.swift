@@ -223,6 +223,6 @@ func importSeed(_ file: String, as path: String, expecting reader: String) throw
 {
   let text = try String(contentsOf: Paths.seeds.appending(path: file), encoding: .utf8)
   let document = try Importer.read(text, path: path, reader: .auto)
-  #expect(document.reader == reader)
+  #expect(document.reader.rawValue == reader)
   return (document, try GraphLoader.loadDefault())
 }

@@ -145,12 +145,22 @@ public enum GraphLoader {
 
 /// How far a load has come, for a progress line.
 public struct LoadProgress: Sendable {
-  /// Called as tables are read.
+  /// Called as tables are read, and as each phase of a load ends.
   public typealias Handler = @Sendable (LoadProgress) -> Void
   /// Bytes of CSV tables read so far.
   public var bytesRead: Int
   /// Bytes of CSV tables in all.
   public var totalBytes: Int
+  /// The phase that just ended (`node tables`, `build` …) and the seconds it took, when this report is one
+  /// of those: where the time of a large load goes (`ORGRAPH_TRACE_LOAD=1` makes the tool print them).
+  public var finishedPhase: (name: String, seconds: Double)?
+
+  /// How far the tables have been read.
+  public init(bytesRead: Int, totalBytes: Int, finishedPhase: (name: String, seconds: Double)? = nil) {
+    self.bytesRead = bytesRead
+    self.totalBytes = totalBytes
+    self.finishedPhase = finishedPhase
+  }
 }
 
 /// Reads YAML files into a builder, collecting every diagnostic.
@@ -163,6 +173,8 @@ struct YAMLGraphReader {
   /// Whether a CSV table could not be read: the graph is then incomplete, and its structural checks (levels
   /// on no ladder …) would only repeat the table's errors.
   var tablesFailed = false
+  /// Told how far the tables have been read and when each phase ends.
+  var progress: LoadProgress.Handler?
 
   struct PendingEdge {
     var type: String
@@ -191,6 +203,7 @@ struct YAMLGraphReader {
     _ inputs: [(path: String, text: String)], tables: [CSVTableReader.File] = [],
     progress: LoadProgress.Handler? = nil
   ) -> Result<Graph, DiagnosticList> {
+    self.progress = progress
     var files: [YAMLFile] = []
     for (path, text) in inputs {
       do {
@@ -262,7 +275,7 @@ struct YAMLGraphReader {
     let total = tables.reduce(0) { sum, file in
       sum + ((try? file.url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0)
     }
-    let trace = LoadTrace()
+    var trace = LoadTrace(progress)
     var reader = CSVTableReader(builder: builder)
     builder = GraphBuilder()
     if let progress { reader.progress = { progress(LoadProgress(bytesRead: $0, totalBytes: total)) } }
@@ -310,7 +323,7 @@ struct YAMLGraphReader {
 
   /// Checks the graph as a whole and builds it, or returns every diagnostic collected.
   mutating func finish() -> Result<Graph, DiagnosticList> {
-    let trace = LoadTrace()
+    var trace = LoadTrace(progress)
     if !tablesFailed { diagnostics += builder.structuralDiagnostics() }
     trace.mark("structural checks")
     if !diagnostics.contains(where: { $0.severity == .error }) {
@@ -437,17 +450,19 @@ extension GraphLoader {
   }
 }
 
-/// With `ORGRAPH_TRACE_LOAD=1`, the time each phase of a load takes, on standard error: where the time of a
-/// large load goes (docs/performance.md).
-final class LoadTrace {
+/// The time each phase of a load takes, told to the load's progress handler as it ends; the library
+/// prints nothing (the tool prints the phases with `ORGRAPH_TRACE_LOAD=1`, docs/performance.md).
+struct LoadTrace {
   private var last = DispatchTime.now().uptimeNanoseconds
-  private let enabled = ProcessInfo.processInfo.environment["ORGRAPH_TRACE_LOAD"] == "1"
+  private let progress: LoadProgress.Handler?
 
-  func mark(_ phase: String) {
-    guard enabled else { return }
+  init(_ progress: LoadProgress.Handler?) { self.progress = progress }
+
+  mutating func mark(_ phase: String) {
+    guard let progress else { return }
     let now = DispatchTime.now().uptimeNanoseconds
-    FileHandle.standardError.write(
-      Data(String(format: "load: %-18@ %8.3f s\n", phase as NSString, Double(now - last) / 1e9).utf8))
+    progress(
+      LoadProgress(bytesRead: 0, totalBytes: 0, finishedPhase: (phase, Double(now - last) / 1e9)))
     last = now
   }
 }

@@ -11,7 +11,8 @@ struct Import: ParsableCommand {
     discussion: """
       Each document becomes one reviewable YAML file with its statements, examples and metadata, each with its source line; a folder of ladder pages becomes a track whose levels are ordered by code. Every line of every document is either in the graph or listed in the report as skipped, with why. The folder is written in one step and passes `orgraph check`; an existing folder is replaced only with --force.
 
-      Readers: octopus (ladder pages, one level per file: `# L3: Senior Engineer`, a `>` archetype, metadata bullets, emoji-headed dimensions, `<details>` examples); octopus-roles (discipline pages: `# Product Roles`, a `##` per role or level, `### I …` groups of bullets); rocketchat-jd (job descriptions: front matter, an Identification list, numbered sections); rocketchat-roles (a heading per role with purpose, description and Responsibilities, or a table of roles). With --reader auto (the default) each document is read by the reader that recognises its shape; documents none recognises are listed as not imported.
+      Readers (--reader NAME; auto, the default, reads each document with the reader surest of its shape, and the report says which and why; documents none recognises are listed as not imported):
+      \(readers)
 
       Levels that build on others ("Building on …", "in addition to a junior …") include them; a statement measured against another level ("Equivalent to L2 Software Engineer") refers to it, across documents. A discipline's README describes its track; an area's page gives its team a purpose.
 
@@ -23,9 +24,14 @@ struct Import: ParsableCommand {
         orgraph query --graph security-ops 'levels | select name, code, count(-> expects) as statements'
       """)
 
+  /// Each reader with what it reads, one a paragraph: from `ReaderChoice.readers`.
+  static var readers: String {
+    ReaderChoice.readers.map { "  \($0.name): \($0.summary)" }.joined(separator: "\n")
+  }
+
   @Option(
     help: ArgumentHelp(
-      "The reader for every document; auto picks one per document from its shape, and the report names it.",
+      "auto, or one of the readers above for every document; auto picks one per document from its shape, and the report names it and why.",
       valueName: "reader")
   )
   var reader: ReaderChoice = .auto

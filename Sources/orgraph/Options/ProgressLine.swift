@@ -13,13 +13,24 @@ final class ProgressLine: @unchecked Sendable {
   private var last = Date.distantPast
   private var shown = false
 
+  /// With `ORGRAPH_TRACE_LOAD=1`, each phase of a load and its time, on standard error, terminal or not.
+  let tracing = ProcessInfo.processInfo.environment["ORGRAPH_TRACE_LOAD"] == "1"
+
   var handler: LoadProgress.Handler? {
-    guard isatty(2) != 0 else { return nil }
+    guard isatty(2) != 0 || tracing else { return nil }
     return { [self] progress in update(progress) }
   }
 
   private func update(_ progress: LoadProgress) {
-    guard progress.totalBytes > 0 else { return }
+    if let phase = progress.finishedPhase {
+      if tracing {
+        let name = phase.name.padding(toLength: 18, withPad: " ", startingAt: 0)
+        FileHandle.standardError.write(
+          Data("load: \(name) \(String(format: "%8.3f", phase.seconds)) s\n".utf8))
+      }
+      return
+    }
+    guard progress.totalBytes > 0, isatty(2) != 0 else { return }
     let percent = Int(Double(progress.bytesRead) / Double(progress.totalBytes) * 100)
     let read = ByteCountFormatter.string(fromByteCount: Int64(progress.bytesRead), countStyle: .file)
     let total = ByteCountFormatter.string(fromByteCount: Int64(progress.totalBytes), countStyle: .file)

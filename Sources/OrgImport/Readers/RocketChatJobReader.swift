@@ -191,7 +191,41 @@ public enum RocketChatJobReader {
     // Lines that carry text and no block took (HTML comments, stray markup) are reported too.
     skipped = LineAccount.complete(skipped, used: used, lines: lines)
     return ImportedDocument(
-      path: path, reader: "rocketchat-jd", title: blocks[titleIndex].text, levels: [], roles: [role],
+      path: path, reader: .rocketchatJD, title: blocks[titleIndex].text, levels: [], roles: [role],
       skipped: skipped, used: used)
   }
+}
+
+extension RocketChatJobReader: DocumentReader {
+  /// The name `--reader` takes.
+  public static let name = "rocketchat-jd"
+  /// What it reads.
+  public static let summary =
+    "job descriptions (front matter, an `## Identification` list, numbered sections), and an area's or team's page with its purpose"
+  /// Its place in lists.
+  public static let position = 20
+
+  /// A filled-in Identification list; an area's or team's page, if nothing surer reads it.
+  public static func recognise(_ document: SourceDocument) -> Recognition {
+    guard let text = document.text else { return .no }
+    if recognises(text) { return Recognition(.likely, "an `## Identification` list naming a position") }
+    if IndexPages.recognisesTeam(text, path: document.path) {
+      return Recognition(.possible, "a title and a purpose section: an area's or team's page")
+    }
+    return .no
+  }
+
+  /// A job description; an area's or team's page as its team.
+  public static func read(_ document: SourceDocument) throws(ImportError) -> ImportedDocument {
+    let text = document.text ?? ""
+    if !recognises(text) && IndexPages.recognisesTeam(text, path: document.path) {
+      return try IndexPages.readTeam(text, path: document.path)
+    }
+    return try read(text, path: document.path)
+  }
+}
+
+extension ReaderChoice {
+  /// Rocket.Chat job descriptions and area pages.
+  public static let rocketchatJD = ReaderChoice(RocketChatJobReader.self)
 }

@@ -7,14 +7,14 @@ import Foundation
 /// - an area's page in a handbook (`# Front-end`, `## PURPOSE OF THE AREA` and its paragraph — or only the
 ///   title, for a section's index page — and a team's own page, `# Backend`, `## Purpose`): a team with its
 ///   purpose (the `rocketchat-jd` reader).
-public enum IndexPageReader {
+package enum IndexPages {
   /// Whether `text` lists ladder pages: list items that link to `L<n>…` documents.
-  public static func recognisesTrack(_ text: String) -> Bool {
+  package static func recognisesTrack(_ text: String) -> Bool {
     ladderLinks(Markdown.parse(text)).count >= 1
   }
 
   /// Whether `text` is an area's or team's page: a title and a purpose section, or (a README) a title alone.
-  public static func recognisesTeam(_ text: String, path: String) -> Bool {
+  package static func recognisesTeam(_ text: String, path: String) -> Bool {
     let blocks = Markdown.parse(FrontMatter(text)?.body ?? text)
     guard let first = blocks.first, case .heading = first.kind else { return false }
     // A guide to writing job descriptions has the same sections, and an Identification one: not a team.
@@ -52,7 +52,7 @@ public enum IndexPageReader {
   }
 
   /// Reads a discipline's README: the track's description and its levels.
-  public static func readTrack(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
+  package static func readTrack(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
     let lines = text.components(separatedBy: "\n")
     let blocks = Markdown.parse(text)
     let listed = ladderLinks(blocks)
@@ -115,12 +115,12 @@ public enum IndexPageReader {
           line: item.lines.lowerBound)
       })
     return ImportedDocument(
-      path: path, reader: "octopus", title: track.title, levels: [],
+      path: path, reader: .octopus, title: track.title, levels: [],
       skipped: LineAccount.complete(skipped, used: used, lines: lines), used: used, track: track)
   }
 
   /// Reads an area's or team's page: the team and its purpose.
-  public static func readTeam(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
+  package static func readTeam(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
     let lines = text.components(separatedBy: "\n")
     let front = FrontMatter(text)
     _ = try front?.fields(path: path)
@@ -161,7 +161,7 @@ public enum IndexPageReader {
           text: purpose.map(\.text).joined(separator: "\n\n"), section: nil, line: purpose[0].lines.lowerBound
         ))
     return ImportedDocument(
-      path: path, reader: "rocketchat-jd", title: first.text, levels: [],
+      path: path, reader: .rocketchatJD, title: first.text, levels: [],
       skipped: LineAccount.complete(skipped, used: used, lines: lines), used: used, team: team)
   }
 }

@@ -17,7 +17,7 @@ public struct LevelReference: Sendable, Hashable {
 }
 
 /// What a ``LevelReference`` names, among the documents of one import.
-public enum ReferenceTarget: Sendable, Hashable {
+package enum ReferenceTarget: Sendable, Hashable {
   /// The `index`th level of the `document`th document.
   case level(document: Int, index: Int)
   /// The `index`th role of the `document`th document.
@@ -25,7 +25,7 @@ public enum ReferenceTarget: Sendable, Hashable {
 }
 
 /// Finds the levels a text builds on or is measured against, and resolves them among the imported documents.
-public enum LevelReferences {
+package enum LevelReferences {
   /// The words that name a level as a benchmark, longest first so the longest one is taken.
   static let cues: [String] = [
     "encompass all of the qualities listed in the", "encompasses all of the qualities listed in the",
@@ -138,7 +138,7 @@ public enum LevelReferences {
   }
 
   /// How a reference was resolved.
-  public enum Resolution: Sendable, Hashable {
+  package enum Resolution: Sendable, Hashable {
     /// One level or role.
     case found(ReferenceTarget)
     /// Several levels or roles answer to the name, in the nearest folder that has any.
@@ -149,7 +149,7 @@ public enum LevelReferences {
 
   /// The documents of one import, indexed to resolve references: by path, by file name, by folder, with each
   /// document's levels and roles and their titles folded once.
-  public struct Index: Sendable {
+  package struct Index: Sendable {
     struct Candidate: Sendable {
       var document: Int
       var target: ReferenceTarget
@@ -160,7 +160,7 @@ public enum LevelReferences {
       var isRole: Bool
     }
     /// The documents indexed.
-    public let documents: [ImportedDocument]
+    package let documents: [ImportedDocument]
     let byPath: [String: Int]
     /// The documents under each folder (each document's folder and every folder above it; "" holds all).
     let byFolder: [String: [Int]]
@@ -175,7 +175,7 @@ public enum LevelReferences {
     static let scanLimit = 500
 
     /// Indexes `documents`.
-    public init(_ documents: [ImportedDocument]) {
+    package init(_ documents: [ImportedDocument]) {
       self.documents = documents
       var byPath: [String: Int] = [:]
       var byFolder: [String: [Int]] = [:]
@@ -214,7 +214,7 @@ public enum LevelReferences {
     /// The levels each level `includes`, as its references resolve, without circles: where levels would
     /// include each other round a circle (a hostile page, or two pages that each build on the other), the
     /// `includes` among them are left out, and those levels are in `circular`.
-    public func includes() -> (edges: [ReferenceTarget: [ReferenceTarget]], circular: Set<ReferenceTarget>) {
+    package func includes() -> (edges: [ReferenceTarget: [ReferenceTarget]], circular: Set<ReferenceTarget>) {
       var edges: [ReferenceTarget: [ReferenceTarget]] = [:]
       for (d, document) in documents.enumerated() {
         for (i, level) in document.levels.enumerated() {
@@ -249,7 +249,7 @@ public enum LevelReferences {
     /// folder, then each folder above (a name only some of whose words are the title's, only in the first
     /// two). Roles count only when `roles` is true; `excluding` (the level that makes the reference) never
     /// does.
-    public func resolve(
+    package func resolve(
       _ reference: LevelReference, from: Int, roles: Bool, excluding: ReferenceTarget? = nil
     ) -> Resolution {
       let wanted = parse(reference.name)

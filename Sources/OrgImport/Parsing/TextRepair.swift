@@ -1,7 +1,7 @@
 import Foundation
 
 /// Repairs the text of headings the way a reader of the rendered page sees it.
-public enum TextRepair {
+package enum TextRepair {
   /// GitHub shortcodes the ladders use, as the emoji GitHub shows.
   static let shortcodes: [String: String] = [
     ":owl:": "🦉", ":seedling:": "🌱", ":compass:": "🧭", ":trophy:": "🏆", ":octopus:": "🐙",
@@ -31,7 +31,7 @@ public enum TextRepair {
   }
 
   /// `text` with UTF-8 read as Mac Roman undone (`ü¶â` → 🦉) and known `:shortcodes:` replaced by their emoji.
-  public static func heading(_ text: String) -> String {
+  package static func heading(_ text: String) -> String {
     var out = text
     // Mojibake: the UTF-8 bytes of an emoji read as Mac Roman (`ü¶â`). Mapping each character back to its
     // Mac Roman byte gives the UTF-8 bytes again; only words that then decode to something beyond Latin-1 are

@@ -2,9 +2,9 @@ import CCmarkGFM
 
 /// A Markdown document as GitHub's parser (cmark-gfm) reads it: blocks with their source lines, and the
 /// plain text of their inline content.
-public struct MarkdownBlock: Sendable, Hashable {
+package struct MarkdownBlock: Sendable, Hashable {
   /// What the block is.
-  public enum Kind: Sendable, Hashable {
+  package enum Kind: Sendable, Hashable {
     /// A heading of this level (1 for `#`).
     case heading(Int)
     /// A paragraph.
@@ -28,16 +28,16 @@ public struct MarkdownBlock: Sendable, Hashable {
   }
 
   /// What the block is.
-  public var kind: Kind
+  package var kind: Kind
   /// Its first and last source lines (1-based).
-  public var lines: ClosedRange<Int>
+  package var lines: ClosedRange<Int>
   /// Its text: the inline content flattened (emphasis dropped, links as their text, line breaks as spaces);
   /// for HTML and code, the literal text.
-  public var text: String
+  package var text: String
   /// The blocks inside it.
-  public var children: [MarkdownBlock]
+  package var children: [MarkdownBlock]
   /// The links of its own inline content (for an item, of its paragraphs), in order.
-  public var links: [MarkdownLink] = []
+  package var links: [MarkdownLink] = []
 }
 
 /// A link in a block's text: `[L2 Software Engineer](../Software-Engineering/L2-Software-Engineer.md)`.
@@ -49,15 +49,15 @@ public struct MarkdownLink: Sendable, Hashable {
 }
 
 /// Parses Markdown with cmark-gfm and its table extension.
-public enum Markdown {
+package enum Markdown {
   /// The deepest nesting of blocks (quotes in quotes, lists in items) that is read. A block nested deeper
   /// is kept as one `.other("nested too deep")` block with its lines and no text, so the readers report its
   /// lines as skipped; the walk over the tree stays bounded however a page nests (3,000 nested `>` quotes
   /// once overflowed the stack).
-  public static let maximumNesting = 64
+  package static let maximumNesting = 64
 
   /// The top-level blocks of `text`.
-  public static func parse(_ text: String) -> [MarkdownBlock] {
+  package static func parse(_ text: String) -> [MarkdownBlock] {
     cmark_gfm_core_extensions_ensure_registered()
     guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
     defer { cmark_parser_free(parser) }

@@ -10,7 +10,7 @@ public enum ImportReport {
     var out = ""
     var totals = (levels: 0, statements: 0, examples: 0, skipped: 0)
     for (index, d) in reading.documents.enumerated() {
-      out += "\(d.path)  (\(d.reader) reader)\n"
+      out += "\(d.path)  (\(d.reader) reader\(d.readBecause.map { ": \($0)" } ?? ""))\n"
       func references(
         _ list: [LevelReference], _ verb: String, roles: Bool, excluding: ReferenceTarget? = nil
       ) {
@@ -166,7 +166,8 @@ public enum ImportReport {
             })
         }
         return .object([
-          ("path", .string(d.path)), ("reader", .string(d.reader)), ("title", .string(d.title)),
+          ("path", .string(d.path)), ("reader", .string(d.reader.rawValue)),
+          ("because", d.readBecause.map(JSON.string) ?? .null), ("title", .string(d.title)),
           ("levels", .array(levels)), ("roles", .array(roles)), ("track", track), ("team", team),
           ("skipped", lines(d.skipped)), ("warnings", lines(d.warnings.sorted { $0.line < $1.line })),
         ])

@@ -186,7 +186,28 @@ public enum OctopusDisciplineReader {
           reason: "a `<details>` block that is never closed: everything after it was read as examples"))
     }
     return ImportedDocument(
-      path: path, reader: "octopus-roles", title: title, levels: levels, roles: roles,
+      path: path, reader: .octopusRoles, title: title, levels: levels, roles: roles,
       skipped: LineAccount.complete(skipped, used: used, lines: lines), used: used, warnings: warnings)
   }
+}
+
+extension OctopusDisciplineReader: TextDocumentReader {
+  /// The name `--reader` takes.
+  public static let name = "octopus-roles"
+  /// What it reads.
+  public static let summary =
+    "discipline pages, many roles or levels in one file (`# Product Roles`, a `##` per role or level, `### I …` groups of `- I …` bullets)"
+  /// Its place in lists.
+  public static let position = 40
+
+  /// A heading first and first-person bullets.
+  public static func recognise(_ document: SourceDocument) -> Recognition {
+    guard let text = document.text, recognises(text) else { return .no }
+    return Recognition(.likely, "a title and first-person `- I …` bullets")
+  }
+}
+
+extension ReaderChoice {
+  /// Octopus discipline pages.
+  public static let octopusRoles = ReaderChoice(OctopusDisciplineReader.self)
 }

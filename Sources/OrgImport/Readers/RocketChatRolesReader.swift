@@ -133,7 +133,7 @@ public enum RocketChatRolesReader {
     // Lines that carry text and no block took (HTML comments, stray markup) are reported too.
     skipped = LineAccount.complete(skipped, used: used, lines: lines)
     var document = ImportedDocument(
-      path: path, reader: "rocketchat-roles", title: title, levels: [], roles: roles, skipped: skipped,
+      path: path, reader: .rocketchatRoles, title: title, levels: [], roles: roles, skipped: skipped,
       used: used, warnings: warnings)
     cumulate(&document)
     return document
@@ -184,4 +184,26 @@ public enum RocketChatRolesReader {
     }
     document.roles = []
   }
+}
+
+extension RocketChatRolesReader: TextDocumentReader {
+  /// The name `--reader` takes.
+  public static let name = "rocketchat-roles"
+  /// What it reads.
+  public static let summary =
+    "roles pages (a heading per role ending in `:` with purpose, description and Responsibilities, or an HTML table of roles)"
+  /// Its place in lists.
+  public static let position = 30
+
+  /// A role heading and a Responsibilities line, or a table.
+  public static func recognise(_ document: SourceDocument) -> Recognition {
+    guard let text = document.text, recognises(text) else { return .no }
+    if text.lowercased().contains("<table") { return Recognition(.likely, "an HTML table of roles") }
+    return Recognition(.likely, "role headings ending in `:` and a Responsibilities list")
+  }
+}
+
+extension ReaderChoice {
+  /// Rocket.Chat roles pages.
+  public static let rocketchatRoles = ReaderChoice(RocketChatRolesReader.self)
 }

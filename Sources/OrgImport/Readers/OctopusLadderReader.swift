@@ -270,7 +270,7 @@ public enum OctopusLadderReader {
       headingIndex >= 0
       ? (brokenHeading(blocks[headingIndex].text) ?? blocks[headingIndex].text) : heading.title
     return ImportedDocument(
-      path: path, reader: "octopus", title: title, levels: [level], skipped: skipped, used: used,
+      path: path, reader: .octopus, title: title, levels: [level], skipped: skipped, used: used,
       warnings: warnings)
   }
 
@@ -307,4 +307,45 @@ public enum OctopusLadderReader {
     }
     return nil
   }
+}
+
+extension OctopusLadderReader: DocumentReader {
+  /// The name `--reader` takes.
+  public static let name = "octopus"
+  /// What it reads.
+  public static let summary =
+    "ladder pages, one level per file (`# L3: Senior Engineer`, a `>` archetype, metadata bullets, emoji-headed dimensions, `<details>` examples), and a discipline's README that lists them"
+  /// Its place in lists.
+  public static let position = 10
+
+  /// A level heading first (or a file named like a level, with bullets); a discipline's README that links
+  /// to level pages, for certain.
+  public static func recognise(_ document: SourceDocument) -> Recognition {
+    guard let text = document.text else { return .no }
+    if document.isNamed("readme.md") && IndexPages.recognisesTrack(text) {
+      return Recognition(.certain, "a README that lists ladder pages")
+    }
+    guard recognises(text, path: document.path) else { return .no }
+    let first = text.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    if let first, first.hasPrefix("# "), levelHeading(String(first.dropFirst(2))) != nil {
+      return Recognition(.likely, "a level heading, `\(first.trimmingCharacters(in: .whitespaces))`")
+    }
+    return Recognition(.likely, "a file named like a level, with bullets")
+  }
+
+  /// A ladder page; a page that lists ladder pages (a discipline's README) is read as its track.
+  public static func read(_ document: SourceDocument) throws(ImportError) -> ImportedDocument {
+    let text = document.text ?? ""
+    if IndexPages.recognisesTrack(text)
+      && (document.isNamed("readme.md") || !recognises(text, path: document.path))
+    {
+      return try IndexPages.readTrack(text, path: document.path)
+    }
+    return try read(text, path: document.path)
+  }
+}
+
+extension ReaderChoice {
+  /// Octopus ladder pages.
+  public static let octopus = ReaderChoice(OctopusLadderReader.self)
 }

@@ -283,7 +283,8 @@ public enum GraphFolderWriter {
       if !values.isEmpty { sections.append(("values", Node(values))) }
       if !roles.isEmpty { sections.append(("roles", Node(roles))) }
       files.append(
-        ExportFile(path: id + ".yaml", text: yaml(sections, comment: "From \(d.path) (\(d.reader) reader).")))
+        ExportFile(
+          path: id + ".yaml", text: yaml(sections, comment: "From \(d.path) (\(d.reader.rawValue) reader).")))
     }
     // The manifest comes first, written last: it declares `refers_to` only when a statement refers to a level.
     files.insert(

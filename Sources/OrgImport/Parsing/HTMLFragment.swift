@@ -3,31 +3,31 @@ import COrgHTML
 /// The HTML inside Markdown handbooks, read with libxml2's forgiving HTML parser (through the small C layer
 /// in COrgHTML): the text of list items, summaries and table cells, whatever the nesting, and whether the
 /// fragment is well-formed or not.
-public enum HTMLFragment {
+package enum HTMLFragment {
   /// An element's text, and the elements inside it.
-  public struct Element: Sendable, Hashable {
+  package struct Element: Sendable, Hashable {
     /// The tag name, lower-cased.
-    public var name: String
+    package var name: String
     /// The text inside, white space collapsed.
-    public var text: String
+    package var text: String
     /// Elements inside it.
-    public var children: [Element]
+    package var children: [Element]
   }
 
   /// What libxml2 had to recover from in HTML that is not well-formed: the line within the fragment, and its
   /// message.
-  public struct Problem: Sendable, Hashable {
+  package struct Problem: Sendable, Hashable {
     /// The line within the fragment (1 for its first).
-    public var line: Int
+    package var line: Int
     /// libxml2's message.
-    public var message: String
+    package var message: String
   }
 
   /// The top elements of `html`.
-  public static func parse(_ html: String) -> [Element] { read(html).elements }
+  package static func parse(_ html: String) -> [Element] { read(html).elements }
 
   /// The top elements of `html`, and what libxml2 had to recover from when it is not well-formed.
-  public static func read(_ html: String) -> (elements: [Element], problem: Problem?) {
+  package static func read(_ html: String) -> (elements: [Element], problem: Problem?) {
     var bytes = Array(html.utf8)
     guard !bytes.isEmpty else { return ([], nil) }
     // The C layer reads exactly `count` bytes; a NUL inside would end libxml2's reading early, not badly.
@@ -71,7 +71,7 @@ public enum HTMLFragment {
   }
 
   /// Every element named `name` in `elements`, depth first.
-  public static func all(_ name: String, in elements: [Element]) -> [Element] {
+  package static func all(_ name: String, in elements: [Element]) -> [Element] {
     elements.flatMap { e in (e.name == name ? [e] : []) + all(name, in: e.children) }
   }
 }

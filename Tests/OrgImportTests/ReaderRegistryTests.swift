@@ -1,0 +1,73 @@
+import Foundation
+import OrgGraph
+import Testing
+
+@testable import OrgImport
+
+/// The readers are one list, made from `Readers/`: each has a name of its own, help, and a document it is
+/// surest of; auto-detection picks it for that document and says why.
+@Suite("Reader registry")
+struct ReaderRegistryTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(
+    path: "Fixtures")
+
+  /// A fixture of each reader's shape.
+  static let samples: [String: String] = [
+    "octopus": "L2 Platform Engineer.md",
+    "octopus-roles": "cumulative/Data-Coaching.md",
+    "rocketchat-jd": "area/README.md",
+    "rocketchat-roles": "cumulative/backend-roles.md",
+  ]
+
+  @Test func theReadersAreOneListWithNamesOfTheirOwn() {
+    let names = ReaderChoice.readers.map { $0.name }
+    #expect(ReaderChoice.allCases.map(\.rawValue) == ["auto"] + names)
+    #expect(Set(names).count == names.count)
+    #expect(ReaderChoice.readers.allSatisfy { !$0.summary.isEmpty })
+    #expect(ReaderChoice(rawValue: "octopus") == .octopus)
+    #expect(ReaderChoice(rawValue: "auto") == .auto)
+    #expect(ReaderChoice(rawValue: "word") == nil)
+    #expect(Set(names) == Set(Self.samples.keys), "a reader without a sample document here")
+  }
+
+  @Test(arguments: samples.sorted { $0.key < $1.key })
+  func autoPicksEachReaderForItsShapeAndSaysWhy(_ sample: (reader: String, file: String)) throws {
+    let text = try String(contentsOf: Self.fixtures.appending(path: sample.file), encoding: .utf8)
+    let document = try Importer.read(text, path: sample.file, reader: .auto)
+    #expect(document.reader.rawValue == sample.reader)
+    #expect(document.readBecause?.isEmpty == false)
+    let named = try Importer.read(text, path: sample.file, reader: document.reader)
+    #expect(named.readBecause == "named by --reader")
+  }
+
+  /// A document that is not text reaches no text reader: it is refused with where its first NUL byte is.
+  @Test func bytesThatAreNotTextReachNoTextReader() {
+    let source = SourceDocument(
+      path: "sheet.xlsx", bytes: Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0x0A]), text: nil)
+    #expect(
+      throws: ImportError(path: "sheet.xlsx", line: 1, message: "is binary, not a text document (a NUL byte)")
+    ) {
+      try Importer.read(source, reader: .auto)
+    }
+    #expect(
+      throws: ImportError(path: "sheet.xlsx", line: 1, message: "is binary, not a text document (a NUL byte)")
+    ) {
+      try Importer.read(source, reader: .octopus)
+    }
+  }
+
+  /// Links a reader set are kept: the linker adds the competencies they do not name.
+  @Test func theLinkerAddsToTheLinksAReaderSet() throws {
+    var document = try Importer.read(
+      "# L3: Senior\n\n## Craft\n\n- I run Kubernetes clusters.\n", path: "L3.md", reader: .auto)
+    let preset = CompetencyLinker.Link(
+      competency: "competency:reliability", proficiency: "advanced", aspect: nil, matchedBy: "a matrix row",
+      confidence: 1)
+    document.levels[0].statements[0].links = [preset]
+    var reading = Importer.Reading(documents: [document])
+    Importer.link(&reading, with: try CompetencyLinker(taxonomy: GraphLoader.loadDefault()))
+    let links = reading.documents[0].levels[0].statements[0].links
+    #expect(links.first == preset)
+    #expect(links.map(\.competency) == ["competency:reliability", "competency:kubernetes"])
+  }
+}
