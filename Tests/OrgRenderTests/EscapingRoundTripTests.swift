@@ -8,6 +8,12 @@ import Testing
 /// and every label must read back as written; the rendered SVG must be XML that shows the text.
 @Suite("Escaping round trip")
 struct EscapingRoundTripTests {
+  /// The table of changed labels names labels that are tested, and changes each.
+  @Test func theExpectedOutputsAreForTestedLabels() {
+    #expect(Set(Adversarial.changed.keys).isSubset(of: Set(Adversarial.labels)))
+    #expect(Adversarial.changed.allSatisfy { $0.key != $0.value })
+  }
+
   @Test(arguments: Adversarial.labels)
   func graphvizParsesTheDOTAndLabelsReadBack(_ label: String) throws {
     let diagram = Adversarial.diagram(label)

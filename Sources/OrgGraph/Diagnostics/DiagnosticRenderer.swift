@@ -142,6 +142,12 @@ public struct DiagnosticRenderer: Sendable {
   /// An error with no place in a source — a file that cannot be written, a usage mistake — in the same
   /// shape as located diagnostics: `error: MESSAGE`, then one `  = help: …` line for each of `help`.
   public static func plainError(_ message: String, help: [String] = []) -> String {
-    "error: \(message)\n" + help.map { "  = help: \($0)\n" }.joined()
+    plain("error", message, help: help)
+  }
+
+  /// A message with no place in a source, headed by `label` (`error`, `not imported`): `LABEL: MESSAGE`,
+  /// then one `  = help: …` line for each of `help`. Every such line the product prints is made here.
+  public static func plain(_ label: String, _ message: String, help: [String] = []) -> String {
+    "\(label): \(message)\n" + help.map { "  = help: \($0)\n" }.joined()
   }
 }

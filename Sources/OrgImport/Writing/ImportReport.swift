@@ -83,7 +83,7 @@ public enum ImportReport {
     }
     for f in reading.failures {
       let severity = f.unrecognised ? "not imported" : "error"
-      out += "\(severity): \(f.description)\(f.help.map { "\n  = help: \($0)" } ?? "")\n"
+      out += DiagnosticRenderer.plain(severity, f.description, help: f.help.map { [$0] } ?? [])
     }
     let errors = reading.failures.filter { !$0.unrecognised }.count
     out +=

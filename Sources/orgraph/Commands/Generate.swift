@@ -52,8 +52,8 @@ struct Generate: ParsableCommand {
       }
     } catch {
       if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-      let help = error.exists ? "\n  = help: name a new folder, or pass --force to replace it" : ""
-      FileHandle.standardError.write(Data("error: \(error)\(help)\n".utf8))
+      let help = error.exists ? ["name a new folder, or pass --force to replace it"] : []
+      FileHandle.standardError.write(Data(DiagnosticRenderer.plainError("\(error)", help: help).utf8))
       throw ExitCode(1)
     }
     if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

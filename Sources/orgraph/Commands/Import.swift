@@ -154,11 +154,13 @@ struct Import: ParsableCommand {
       let imported = FileManager.default.fileExists(atPath: output + "/" + ImportUpdate.baseFolder)
       let help =
         !error.exists
-        ? ""
+        ? []
         : imported
-          ? "\n  = help: an earlier import wrote it: import into it with `--update` to keep the edits made there; `--force` replaces it, edits and all"
-          : "\n  = help: replace it with `--force`, or name another folder"
-      FileHandle.standardError.write(Data("error: \(error.description)\(help)\n".utf8))
+          ? [
+            "an earlier import wrote it: import into it with `--update` to keep the edits made there; `--force` replaces it, edits and all"
+          ]
+          : ["replace it with `--force`, or name another folder"]
+      FileHandle.standardError.write(Data(DiagnosticRenderer.plainError(error.description, help: help).utf8))
       throw ExitCode(1)
     }
     FileHandle.standardError.write(

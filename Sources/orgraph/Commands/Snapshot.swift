@@ -29,15 +29,17 @@ struct Snapshot: ParsableCommand {
     if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
       FileHandle.standardError.write(
         Data(
-          "error: cannot write `\(output)`: it is a folder\n  = help: name a file: `-o \(output)/graph.orgsnap`\n"
-            .utf8))
+          DiagnosticRenderer.plainError(
+            "cannot write `\(output)`: it is a folder", help: ["name a file: `-o \(output)/graph.orgsnap`"]
+          ).utf8))
       throw ExitCode(1)
     }
     if FileManager.default.fileExists(atPath: output) && !writes.force {
       FileHandle.standardError.write(
         Data(
-          "error: cannot write `\(output)`: it exists\n  = help: name a new file, or pass --force to replace it\n"
-            .utf8))
+          DiagnosticRenderer.plainError(
+            "cannot write `\(output)`: it exists", help: ["name a new file, or pass --force to replace it"]
+          ).utf8))
       throw ExitCode(1)
     }
     let graph = try loadGraphOrExit(options.graph)
