@@ -1,3 +1,5 @@
+import OrgGraph
+
 /// Laying text out in a diagram: wrapping labels to a width, shortening them, formatting numbers. Nothing
 /// here can trap on any input.
 package enum TextLayout {
@@ -32,41 +34,17 @@ package enum TextLayout {
     return greedyWrap(words, width: high, maxLines: .max)
   }
 
-  /// Greedy wrapping of paragraphs of words (with their lengths in characters).
+  /// Greedy wrapping of paragraphs of words (with their lengths in characters), through the package's one
+  /// wrapper (`DisplayWidth.wrap`), counting characters; at most `maxLines` lines, the last ending in `…`
+  /// when text was cut.
   private static func greedyWrap(_ paragraphs: [[(Substring, Int)]], width: Int, maxLines: Int) -> [String] {
     let width = max(width, 2)
     let maxLines = max(maxLines, 1)
     var lines: [String] = []
     for paragraph in paragraphs {
-      var line = ""
-      var length = 0
-      for (whole, wholeLength) in paragraph {
-        var word = whole
-        var wordLength = wholeLength
-        while wordLength > width {
-          if length > 0 {
-            lines.append(line)
-            line = ""
-            length = 0
-          }
-          lines.append(String(word.prefix(width)))
-          word = word.dropFirst(width)
-          wordLength -= width
-        }
-        if wordLength == 0 { continue }
-        if length == 0 {
-          line = String(word)
-          length = wordLength
-        } else if length + 1 + wordLength <= width {
-          line += " " + word
-          length += 1 + wordLength
-        } else {
-          lines.append(line)
-          line = String(word)
-          length = wordLength
-        }
-      }
-      lines.append(line)
+      lines += DisplayWidth.wrap(
+        paragraph.map(\.0).joined(separator: " "), width: width, measure: { $0.count },
+        prefix: { String($0.prefix($1)) }, keepEmptyWords: false)
     }
     guard lines.count > maxLines else { return lines }
     var kept = Array(lines.prefix(maxLines))

@@ -62,19 +62,31 @@ public enum DisplayWidth {
   /// when the word alone is wider. Nothing is dropped but the spaces lines break at.
   public static func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0, cells(text) > width else { return [text] }
+    return wrap(
+      text, width: width, measure: { cells($0) }, prefix: { prefix($0, fitting: $1) }, keepEmptyWords: true)
+  }
+
+  /// The package's one greedy line wrapper: words joined by single spaces while they fit in `width` as
+  /// `measure` counts (terminal cells for tables, characters for diagram labels), a word wider than a line
+  /// cut by `prefix` into pieces that fit. With `keepEmptyWords`, runs of spaces are kept as written.
+  package static func wrap(
+    _ text: some StringProtocol, width: Int, measure: (String) -> Int, prefix: (String, Int) -> String,
+    keepEmptyWords: Bool
+  ) -> [String] {
+    let width = max(width, 1)
     var lines: [String] = []
     var line = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+    for word in text.split(separator: " ", omittingEmptySubsequences: !keepEmptyWords) {
       var word = String(word)
       let candidate = line.isEmpty ? word : line + " " + word
-      if cells(candidate) <= width {
+      if measure(candidate) <= width {
         line = candidate
         continue
       }
       if !line.isEmpty { lines.append(line) }
       line = ""
-      while cells(word) > width {
-        let head = prefix(word, fitting: width)
+      while measure(word) > width {
+        let head = prefix(word, width)
         guard !head.isEmpty else { break }
         lines.append(head)
         word.removeFirst(head.count)
