@@ -241,8 +241,8 @@ let package = Package(
     ),
     .testTarget(
       name: "OrgImportTests",
-      dependencies: ["OrgImport", "OrgGraph", "OrgTestSupport"],
-      exclude: ["Golden", "Fixtures"]
+      dependencies: ["OrgImport", "OrgGraph", "OrgQuery", "OrgTestSupport"],
+      exclude: ["Golden", "Fixtures", "Matrices"]
     ),
   ],
   swiftLanguageModes: [.v6]

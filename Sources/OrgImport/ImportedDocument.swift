@@ -24,6 +24,19 @@ public struct ImportedDocument: Sendable, Hashable {
   public var track: ImportedTrack? = nil
   /// The team an area's or team's page describes.
   public var team: ImportedTeam? = nil
+  /// The organisation's own competencies the document names (a matrix's rows), which its statements
+  /// express (``ImportedText/competency``).
+  public var competencies: [ImportedCompetency] = []
+}
+
+/// A competency as an organisation's framework names it: a row of a matrix, with its area.
+public struct ImportedCompetency: Sendable, Hashable {
+  /// Its name, as written.
+  public var name: String
+  /// The area (category) it is under, when the document groups them.
+  public var area: String?
+  /// The line that first names it.
+  public var line: Int
 }
 
 /// A ladder as its README describes it: the folder's track.
@@ -69,6 +82,8 @@ public struct ImportedLevel: Sendable, Hashable {
   /// The levels it builds on ("Building on Quality Coach (Level 2)", "equivalent to a Junior Software
   /// Engineer"): `includes` in the graph.
   public var includes: [LevelReference] = []
+  /// The ladder it belongs to, when one document holds several (a matrix's tables): its name.
+  public var track: String? = nil
 }
 
 /// A role, as a job description or a roles page describes it.
@@ -111,6 +126,9 @@ public struct ImportedText: Sendable, Hashable {
   public var hyperlinks: [MarkdownLink] = []
   /// The levels or roles it is measured against ("(Equivalent to L2 Software Engineer)"): `refers_to`.
   public var refersTo: [LevelReference] = []
+  /// The organisation's competency it expresses, by its place in ``ImportedDocument/competencies`` (a
+  /// matrix cell expresses its row's).
+  public var competency: Int? = nil
 }
 
 /// A line that is not in the graph, and why.

@@ -78,19 +78,31 @@ public enum Importer {
   /// Links every statement of `reading` to the competencies its words express. Links a reader set itself
   /// (a matrix row names its competency) are kept; the linker adds the competencies they do not name.
   public static func link(_ reading: inout Reading, with linker: CompetencyLinker) {
-    func add(_ statement: inout ImportedText) {
-      let named = Set(statement.links.map(\.competency))
-      statement.links += linker.links(for: statement.text).filter { !named.contains($0.competency) }
+    func add(_ statement: inout ImportedText, _ document: ImportedDocument) {
+      var named = Set(statement.links.map(\.competency))
+      // A statement of the organisation's own competency (a matrix row) expresses what the row's name
+      // means in the canonical layer too, so frameworks of two organisations compare.
+      if let c = statement.competency, c < document.competencies.count,
+        let canonical = GraphFolderWriter.canonical(document.competencies[c].name, linker),
+        named.insert(canonical).inserted
+      {
+        statement.links.append(
+          CompetencyLinker.Link(
+            competency: canonical, proficiency: nil, aspect: nil,
+            matchedBy: "its row \"\(document.competencies[c].name)\"", confidence: 0.9))
+      }
+      statement.links += linker.links(for: statement.text).filter { named.insert($0.competency).inserted }
     }
     for d in reading.documents.indices {
+      let document = reading.documents[d]
       for l in reading.documents[d].levels.indices {
         for s in reading.documents[d].levels[l].statements.indices {
-          add(&reading.documents[d].levels[l].statements[s])
+          add(&reading.documents[d].levels[l].statements[s], document)
         }
       }
       for r in reading.documents[d].roles.indices {
         for s in reading.documents[d].roles[r].statements.indices {
-          add(&reading.documents[d].roles[r].statements[s])
+          add(&reading.documents[d].roles[r].statements[s], document)
         }
       }
     }

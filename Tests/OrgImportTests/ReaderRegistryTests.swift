@@ -17,6 +17,7 @@ struct ReaderRegistryTests {
     "octopus-roles": "cumulative/Data-Coaching.md",
     "rocketchat-jd": "area/README.md",
     "rocketchat-roles": "cumulative/backend-roles.md",
+    "matrix": "../Matrices/engineering-matrix.md",
   ]
 
   @Test func theReadersAreOneListWithNamesOfTheirOwn() {

@@ -133,25 +133,52 @@ package enum CSVRows {
     package var help: String?
   }
 
-  /// The rows of `text`, empty lines left out.
-  package static func parse(_ text: String) -> Result<[(line: Int, fields: [String])], Problem> {
-    var rows: [(line: Int, fields: [String])] = []
-    var problem: Problem?
-    var bytes = Array(text.utf8)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    bytes.withUnsafeBufferPointer { buffer in
-      var fields = Fields()
-      _ = Lines.forEach(in: buffer, firstLine: 1) { line, number in
-        if let failure = fields.split(line) {
-          problem = Problem(
-            line: number, column: failure.column, message: failure.message, help: failure.help)
-          return false
-        }
-        rows.append((number, (0..<fields.count).map { fields.text($0, in: line) }))
-        return true
-      }
+  /// The rows of `text`, empty lines left out. A quoted field may hold line breaks (spreadsheets write a
+  /// cell of several lines so): a row goes on over lines while a quote is open, each row numbered by its
+  /// first line; at most `maximumLinesPerRow` lines, so a quote never closed is an error at its row.
+  package static func parse(_ text: String, maximumLinesPerRow: Int = 1_000) -> Result<
+    [(line: Int, lastLine: Int, fields: [String])], Problem
+  > {
+    var rows: [(line: Int, lastLine: Int, fields: [String])] = []
+    var fields = Fields()
+    var physical = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    if let first = physical.first, first.hasPrefix("\u{FEFF}") {
+      physical[physical.startIndex] = first.dropFirst()
     }
-    if let problem { return .failure(problem) }
+    var number = 0
+    while let line = physical.popFirst() {
+      number += 1
+      var record = String(line)
+      let start = number
+      var quotes = record.utf8.filter { $0 == 34 }.count
+      while quotes % 2 == 1, let next = physical.first, number - start < maximumLinesPerRow {
+        physical.removeFirst()
+        number += 1
+        record += "\n" + next
+        quotes += next.utf8.filter { $0 == 34 }.count
+      }
+      if record.hasSuffix("\r") { record.removeLast() }
+      if record.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+      var bytes = Array(record.utf8)
+      let failure = bytes.withUnsafeMutableBufferPointer { buffer in
+        fields.split(UnsafeBufferPointer(buffer))
+      }
+      if let failure {
+        // A quote left open runs to the end of the file here (rows may span lines), so say that instead.
+        let open = failure.message.contains("runs past the end")
+        return .failure(
+          Problem(
+            line: start, column: failure.column,
+            message: open ? "this quoted field is never closed" : failure.message,
+            help: open
+              ? "close the quote where the value ends (a quoted value may hold line breaks)" : failure.help))
+      }
+      let values = bytes.withUnsafeBufferPointer { buffer in
+        (0..<fields.count).map { fields.text($0, in: buffer).replacingOccurrences(of: "\r\n", with: "\n") }
+      }
+      rows.append((start, number, values))
+      bytes.removeAll()
+    }
     return .success(rows)
   }
 }

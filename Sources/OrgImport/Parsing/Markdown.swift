@@ -38,6 +38,10 @@ package struct MarkdownBlock: Sendable, Hashable {
   package var children: [MarkdownBlock]
   /// The links of its own inline content (for an item, of its paragraphs), in order.
   package var links: [MarkdownLink] = []
+  /// For a table cell: its items, split at `<br>`.
+  package var parts: [String] = []
+  /// For a table cell: whether its text is all in bold.
+  package var strong = false
 }
 
 /// A link in a block's text: `[L2 Software Engineer](../Software-Engineering/L2-Software-Engineer.md)`.
@@ -134,7 +138,10 @@ package enum Markdown {
     case "table_row", "table_header":
       return MarkdownBlock(kind: .tableRow, lines: lines, text: "", children: children(of: node))
     case "table_cell":
-      return MarkdownBlock(kind: .tableCell, lines: lines, text: inlineText(node), children: [])
+      var cell = MarkdownBlock(kind: .tableCell, lines: lines, text: inlineText(node), children: [])
+      cell.parts = cellParts(node)
+      cell.strong = isStrong(node)
+      return cell
     default:
       return MarkdownBlock(
         kind: .other(name), lines: lines, text: inlineText(node), children: children(of: node))
@@ -143,6 +150,42 @@ package enum Markdown {
 
   static func literal(_ node: OpaquePointer) -> String {
     cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  /// A table cell's items: its text split at `<br>` line breaks, each collapsed; empty items left out.
+  static func cellParts(_ node: OpaquePointer) -> [String] {
+    var parts = [""]
+    walkInlines(of: node) { c in
+      switch typeName(c) {
+      case "text", "code":
+        parts[parts.count - 1] += literal(c)
+        return false
+      case "softbreak", "linebreak":
+        parts[parts.count - 1] += " "
+        return false
+      case "html_inline":
+        if literal(c).lowercased().hasPrefix("<br") { parts.append("") }
+        return false
+      default: return true
+      }
+    }
+    return parts.map(collapse).filter { !$0.isEmpty }
+  }
+
+  /// Whether a node's text is all in bold (`**Category**`).
+  static func isStrong(_ node: OpaquePointer) -> Bool {
+    var strong = false
+    var other = false
+    var child = cmark_node_first_child(node)
+    while let c = child {
+      switch typeName(c) {
+      case "strong": strong = true
+      case "text": if !collapse(literal(c)).isEmpty { other = true }
+      default: other = true
+      }
+      child = cmark_node_next(c)
+    }
+    return strong && !other
   }
 
   /// The plain text of a node's inline content.

@@ -14,6 +14,10 @@ struct FolderPlan {
   let org: String
   /// Links a reviewer left in an earlier import, by statement text.
   let reviewed: [String: [Node]]
+  /// The taxonomy the import links to, when it links.
+  let linker: CompetencyLinker?
+  /// Where each of the organisation's competencies is first named, by id.
+  let firstNamed: [String: (document: Int, competency: Int)]
   /// The id words of each document's levels and roles, when it has several (`"level PATH"`, `"role PATH"`).
   let unitPaths: [String: [String]]
   let index: LevelReferences.Index
@@ -22,8 +26,11 @@ struct FolderPlan {
   /// The levels each level is promoted to, by id.
   private(set) var promotions: [String: [String]] = [:]
 
-  init(documents: [ImportedDocument], organisation: String, reviewed: [String: [Node]]) {
+  init(
+    documents: [ImportedDocument], organisation: String, reviewed: [String: [Node]], linker: CompetencyLinker?
+  ) {
     self.documents = documents
+    self.linker = linker
     self.organisation = organisation
     self.reviewed = reviewed
     org = GraphBuilder.slug(organisation).isEmpty ? "imported" : GraphBuilder.slug(organisation)
@@ -35,6 +42,14 @@ struct FolderPlan {
       unitPaths["role " + d.path] = GraphFolderWriter.unitIDs(d.roles.map(\.title))
     }
     self.unitPaths = unitPaths
+    var firstNamed: [String: (document: Int, competency: Int)] = [:]
+    for (d, document) in documents.enumerated() {
+      for (c, competency) in document.competencies.enumerated() {
+        let id = "competency:\(org)/" + GraphBuilder.slug(competency.name)
+        if firstNamed[id] == nil { firstNamed[id] = (d, c) }
+      }
+    }
+    self.firstNamed = firstNamed
     index = LevelReferences.Index(documents)
     includes = index.includes()
     tracks = makeTracks()
@@ -105,9 +120,14 @@ struct FolderPlan {
           + (folder.isEmpty ? "main" : GraphBuilder.slug(folder.replacingOccurrences(of: "/", with: "-")))
         place = folder
       }
-      if !tracks.contains(where: { $0.id == id }) { tracks.append((id, name, place, [])) }
-      let t = tracks.firstIndex { $0.id == id } ?? 0
-      for (i, level) in d.levels.enumerated() { tracks[t].levels.append((levelID(d, i), level)) }
+      for (i, level) in d.levels.enumerated() {
+        // A document of several ladders (a matrix's tables) has a track for each.
+        let (trackID, trackName) =
+          level.track.map { ("\(id)/" + GraphBuilder.slug($0), $0) } ?? (id, name)
+        if !tracks.contains(where: { $0.id == trackID }) { tracks.append((trackID, trackName, place, [])) }
+        let t = tracks.firstIndex { $0.id == trackID } ?? 0
+        tracks[t].levels.append((levelID(d, i), level))
+      }
     }
     return tracks
   }
@@ -211,11 +231,39 @@ struct FolderPlan {
     }
     if !values.isEmpty { sections.append(("values", Node(values))) }
     if !roles.isEmpty { sections.append(("roles", Node(roles))) }
+    // The organisation's competencies are the organisation's, not the document's: one named in several
+    // documents is written once, where it is first named, and the others' statements point at it.
+    let owned = d.competencies.indices.filter { c in
+      guard let first = firstNamed[competencyID(document: index, c)] else { return false }
+      return first.document == index && first.competency == c
+    }
+    if !owned.isEmpty {
+      sections.insert(("competencies", Node(owned.map { competencyNode(document: index, $0) })), at: 0)
+    }
     let id = GraphFolderWriter.documentID(d)
     let file = ExportFile(
       path: id + ".yaml",
       text: GraphFolderWriter.yaml(sections, comment: "From \(d.path) (\(d.reader.rawValue) reader)."))
     return (file, refersTo)
+  }
+
+  /// The id of the organisation's competency `c` of the `index`th document: `competency:acme/code-quality`.
+  func competencyID(document index: Int, _ c: Int) -> String {
+    "competency:\(org)/" + GraphBuilder.slug(documents[index].competencies[c].name)
+  }
+
+  /// One of the organisation's own competencies: its name, area and source, and the canonical competency
+  /// its name means (`broader`), when the taxonomy has one.
+  func competencyNode(document index: Int, _ c: Int) -> Node {
+    let competency = documents[index].competencies[c]
+    var pairs: [(String, Node)] = [
+      ("id", Node(competencyID(document: index, c))), ("name", Node(competency.name)),
+    ]
+    if let area = competency.area, !area.isBlank { pairs.append(("area", Node(area))) }
+    if let canonical = linker.flatMap({ GraphFolderWriter.canonical(competency.name, $0) }) {
+      pairs.append(("broader", Node([Node(canonical)])))
+    }
+    return GraphFolderWriter.mapping(pairs)
   }
 
   /// A level: its code, rank, source, texts, metadata, promotions, includes, statements and examples.
@@ -318,10 +366,18 @@ struct FolderPlan {
       var p: [(String, Node)] = [("id", Node(nodeID)), ("text", Node(t.text))]
       if let s = t.section { p.append(("section", Node(s))) }
       p.append(("source", Node("\(documentID):\(t.line)")))
+      // A matrix cell expresses its row's competency, as the document says (confidence 1), before any link
+      // the linker made.
+      let own = t.competency.map { c in
+        GraphFolderWriter.mapping([
+          ("to", Node(competencyID(document: index, c))), ("matched_by", Node("its matrix row")),
+          ("confidence", Node("1", Tag(.float))),
+        ])
+      }
       if let kept = reviewed[t.text] {
         p.append(("expresses", Node(kept)))
-      } else if !t.links.isEmpty {
-        p.append(("expresses", Node(t.links.map(GraphFolderWriter.expresses))))
+      } else if own != nil || !t.links.isEmpty {
+        p.append(("expresses", Node((own.map { [$0] } ?? []) + t.links.map(GraphFolderWriter.expresses))))
       }
       let measures = targets(t.refersTo, from: index, roles: true, excluding: owner)
       if !measures.isEmpty {

@@ -12,7 +12,8 @@ public enum GraphFolderWriter {
     for documents: [ImportedDocument], organisation: String, linker: CompetencyLinker? = nil,
     reviewed: [String: [Node]] = [:]
   ) -> [ExportFile] {
-    let plan = FolderPlan(documents: documents, organisation: organisation, reviewed: reviewed)
+    let plan = FolderPlan(
+      documents: documents, organisation: organisation, reviewed: reviewed, linker: linker)
     var files: [ExportFile] = []
     if let linker { files.append(competenciesFile(linker)) }
     files.append(plan.organisationFile())
@@ -27,6 +28,12 @@ public enum GraphFolderWriter {
       manifest(for: documents, organisation: organisation, linked: linker != nil, refersTo: wroteRefersTo),
       at: 0)
     return files
+  }
+
+  /// The canonical competency an organisation's competency `name` means: the linker's surest link for the
+  /// name alone, when it covers the whole name (a name or alias, not one word of several).
+  static func canonical(_ name: String, _ linker: CompetencyLinker) -> String? {
+    linker.links(for: name).max { $0.confidence < $1.confidence }?.competency
   }
 
   /// `competencies.yaml`: the taxonomy the import linked to.

@@ -27,11 +27,12 @@ public enum ImportReport {
           "  level \(level.code.map { $0 + " " } ?? "")\(level.title): \(count(level.statements.count, "statement")), "
         out += "\(count(level.examples.count, "example")), \(count(level.metadata.count, "metadata field"))"
         out += level.archetype == nil ? ", no archetype\n" : ", an archetype\n"
-        let linked = level.statements.filter { !$0.links.isEmpty }
-        let links = linked.reduce(0) { $0 + $1.links.count }
+        // A matrix cell's own row counts as a link: the document says which competency it expresses.
+        let linked = level.statements.filter { !$0.links.isEmpty || $0.competency != nil }
+        let links = linked.reduce(0) { $0 + $1.links.count + ($1.competency == nil ? 0 : 1) }
         out += "    competency links: \(links) made, from \(count(linked.count, "statement"));"
         out += " \(level.statements.count - linked.count) unmatched\n"
-        for s in level.statements where s.links.isEmpty {
+        for s in level.statements where s.links.isEmpty && s.competency == nil {
           out += "    unmatched \(d.path):\(s.line): \(s.text)\n"
         }
         references(level.includes, "includes", roles: false, excluding: .level(document: index, index: l))
@@ -72,6 +73,20 @@ public enum ImportReport {
       }
       if let team = d.team {
         out += "  team \(team.name): \(team.purpose == nil ? "no purpose" : "a purpose")\n"
+      }
+      if !d.competencies.isEmpty {
+        // The organisation's own competencies, and what each means in the canonical layer (from the links the
+        // linker gave its statements by the row's name), or that nothing there says the same.
+        out += "  competencies of the document: \(d.competencies.count)\n"
+        let statements = d.levels.flatMap(\.statements) + d.roles.flatMap(\.statements)
+        for (c, competency) in d.competencies.enumerated() {
+          let tie = statements.first { $0.competency == c }?.links.first { $0.matchedBy.hasPrefix("its row") }
+          out +=
+            "    \(competency.name)\(competency.area.map { " (\($0))" } ?? "") \(d.path):\(competency.line): "
+          out +=
+            tie.map { "means \($0.competency)\n" }
+            ?? "no canonical competency says the same; add one, or an alias\n"
+        }
       }
       for w in d.warnings.sorted(by: { $0.line < $1.line }) {
         out += "  warning \(d.path):\(w.line): \(w.reason): \(excerpt(w.text))\n"

@@ -1,0 +1,304 @@
+import Foundation
+import OrgGraph
+
+/// Reads competency matrices: a table whose header row names levels and whose first column names
+/// competencies — a GitHub pipe table in Markdown, or a CSV file — and the transposed shape, whose rows are
+/// levels and whose columns are competencies or areas.
+///
+/// ```text
+/// | Category          | Junior Engineer (L1)  | Engineer (L2)          | Senior Engineer (L3) |
+/// |-------------------|-----------------------|------------------------|----------------------|
+/// | **Craft**         |                       |                        |                      |
+/// | *Code quality*    | Writes tested code.   | Reviews others' code.  | Sets the bar.<br>Coaches. |
+/// ```
+///
+/// Each column is a level (its code read from `(L3)`, its rank from the column's place); a row whose first
+/// cell is bold, or whose other cells are all empty, is a category and gives the rows under it their area;
+/// every other row is one of the organisation's competencies. Each cell's items (`<br>` between them) are
+/// statements of its column's level, kept verbatim, each expressing its row's competency — so the level
+/// requires it. A competency's row written twice adds statements to the same competency. Several tables in
+/// one file are several ladders, named by the heading above each.
+public enum MatrixReader: DocumentReader {
+  /// The name `--reader` takes.
+  public static let name = "matrix"
+  /// What it reads.
+  public static let summary =
+    "competency matrices: a Markdown or CSV table whose header names levels (`Senior Engineer (L3)`) and whose first column names competencies, bold rows for categories; or the transposed shape, rows for levels"
+  /// Its place in lists.
+  public static let position = 50
+
+  /// A grid of cells, with the line of each row and whether each first cell is bold.
+  struct Grid {
+    var rows: [[String]]
+    /// Each cell's items (`<br>` splits a Markdown cell; a CSV cell is one item).
+    var parts: [[[String]]]
+    var lines: [Int]
+    /// Lines a row goes on to (a CSV cell with line breaks), used with the rows.
+    var extraLines: [Int] = []
+    /// The line of each cell (a transposed grid's cells keep their rows' lines).
+    var cellLines: [[Int]] = []
+    var strong: [Bool]
+    /// The line of the cell in row `r`, column `c`.
+    func line(_ r: Int, _ c: Int) -> Int {
+      r < cellLines.count && c < cellLines[r].count ? cellLines[r][c] : lines[r]
+    }
+    /// The name of the ladder: the heading above the table, and its line.
+    var title: String?
+    var titleLine: Int? = nil
+  }
+
+  /// Matrices in `document`: the tables of a Markdown page, or the rows of a CSV file.
+  static func grids(_ document: SourceDocument) -> [Grid] {
+    guard let text = document.text else { return [] }
+    if document.path.lowercased().hasSuffix(".csv") {
+      guard case .success(let rows) = CSVRows.parse(text), !rows.isEmpty else { return [] }
+      let cells = rows.map { $0.fields.map { $0.trimmingCharacters(in: .whitespaces) } }
+      var grid = Grid(
+        rows: cells, parts: cells.map { $0.map { $0.isEmpty ? [] : [$0] } }, lines: rows.map(\.line),
+        strong: cells.map { _ in false }, title: nil)
+      grid.extraLines = rows.flatMap { $0.line < $0.lastLine ? Array(($0.line + 1)...$0.lastLine) : [] }
+      return [grid]
+    }
+    var grids: [Grid] = []
+    var heading: (text: String, line: Int)?
+    for block in Markdown.parse(FrontMatter(text)?.body ?? text) {
+      if case .heading = block.kind { heading = (block.text, block.lines.lowerBound) }
+      guard block.kind == .table else { continue }
+      let rows = block.children.filter { $0.kind == .tableRow }
+      grids.append(
+        Grid(
+          rows: rows.map { $0.children.map(\.text) }, parts: rows.map { $0.children.map(\.parts) },
+          lines: rows.map(\.lines.lowerBound), strong: rows.map { $0.children.first?.strong ?? false },
+          title: heading?.text, titleLine: heading?.line))
+    }
+    return grids
+  }
+
+  /// A header cell read as a level: `Senior Engineer (L3)` → L3, "Senior Engineer"; `L2: Engineer` → L2.
+  static func level(_ header: String) -> (code: String?, title: String)? {
+    let text = header.trimmingCharacters(in: .whitespaces)
+    guard !text.isEmpty else { return nil }
+    if let match = text.firstMatch(of: /^(.*?)\s*\(([A-Z]{1,3}\d+(?:\.\d+)?)\)\s*$/) {
+      let title = String(match.1).trimmingCharacters(in: .whitespaces)
+      return (String(match.2), title.isEmpty ? String(match.2) : title)
+    }
+    if let match = text.firstMatch(of: /^([A-Z]{1,3}\d+(?:\.\d+)?)(?:\s*[:\-–]\s*|\s+)(.*)$/)
+      ?? text.firstMatch(of: /^([A-Z]{1,3}\d+(?:\.\d+)?)()$/)
+    {
+      let title = String(match.2).trimmingCharacters(in: .whitespaces)
+      return (String(match.1), title.isEmpty ? String(match.1) : title)
+    }
+    return (nil, text)
+  }
+
+  /// Words that name a level in a header, when it has no code.
+  static let levelWords: Set<String> = [
+    "junior", "intermediate", "mid", "senior", "staff", "principal", "lead", "distinguished", "fellow",
+    "associate", "graduate", "intern", "apprentice", "trainee", "entry", "level", "grade", "tier", "band",
+    "manager", "director", "head", "vp", "expert", "novice", "beginner", "advanced",
+  ]
+
+  /// Whether a header cell names a level: a code, or a level word.
+  static func namesLevel(_ header: String) -> Bool {
+    if level(header)?.code != nil { return true }
+    let words = header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    return words.contains {
+      levelWords.contains(String($0))
+        || $0.first == "l" && $0.dropFirst().allSatisfy(\.isNumber) && $0.count > 1
+    }
+  }
+
+  /// How many of a row's cells after the first name levels.
+  static func levelCount(_ cells: [String]) -> Int { cells.dropFirst().filter(namesLevel).count }
+
+  /// Whether the grid's levels are its rows (the transposed shape): its first column names levels and its
+  /// header does not.
+  static func isTransposed(_ grid: Grid) -> Bool {
+    guard let header = grid.rows.first else { return false }
+    let columnLevels = grid.rows.dropFirst().filter { ($0.first).map(namesLevel) ?? false }.count
+    return levelCount(header) < 2 && columnLevels >= 2
+  }
+
+  /// A grid is a matrix when two of its header's cells (or, transposed, of its first column's) name levels
+  /// and it has a row under its header.
+  static func isMatrix(_ grid: Grid) -> Bool {
+    guard grid.rows.count >= 2, let header = grid.rows.first, header.count >= 2 else { return false }
+    return levelCount(header) >= 2 || isTransposed(grid)
+  }
+
+  /// A table whose header names levels.
+  public static func recognise(_ document: SourceDocument) -> Recognition {
+    let matrices = grids(document).filter(isMatrix)
+    guard let first = matrices.first else {
+      // A CSV file that cannot be split is this reader's to report: no other reads CSV.
+      if document.path.lowercased().hasSuffix(".csv"), let text = document.text,
+        case .failure = CSVRows.parse(text)
+      {
+        return Recognition(.possible, "a CSV file")
+      }
+      return .no
+    }
+    let shape =
+      isTransposed(first) ? "a table whose first column names levels" : "a table whose header names levels"
+    let count = matrices.count == 1 ? "" : " (\(matrices.count) tables)"
+    // A level page whose heading names the level is the ladder readers'; a table is surer than bullets.
+    return Recognition(.likely, shape + count)
+  }
+
+  /// The grid with rows and columns swapped, so that the header row names the levels.
+  static func transposed(_ grid: Grid) -> Grid {
+    let width = grid.rows.map(\.count).max() ?? 0
+    var rows: [[String]] = []
+    var parts: [[[String]]] = []
+    for c in 0..<width {
+      rows.append(grid.rows.map { c < $0.count ? $0[c] : "" })
+      parts.append(grid.parts.map { c < $0.count ? $0[c] : [] })
+    }
+    // Each cell keeps the line of the row it was written in; a competency (a column before) is named on the
+    // header's line.
+    var cellLines: [[Int]] = []
+    for _ in 0..<width { cellLines.append(grid.lines) }
+    var swapped = Grid(
+      rows: rows, parts: parts, lines: rows.map { _ in grid.lines.first ?? 1 },
+      strong: rows.map { _ in false }, title: grid.title, titleLine: grid.titleLine)
+    swapped.cellLines = cellLines
+    return swapped
+  }
+
+  /// Reads every matrix of the document.
+  public static func read(_ document: SourceDocument) throws(ImportError) -> ImportedDocument {
+    let text = document.text ?? ""
+    let sourceLines = text.components(separatedBy: "\n")
+    let matrices = grids(document).filter(isMatrix)
+    guard !matrices.isEmpty else {
+      if document.path.lowercased().hasSuffix(".csv"), case .failure(let problem) = CSVRows.parse(text) {
+        throw ImportError(
+          path: document.path, line: problem.line,
+          message: "is not CSV this reader can read: \(problem.message)",
+          help: problem.help)
+      }
+      throw ImportError(
+        path: document.path, message: "no table whose header row names levels",
+        help:
+          "a matrix's header names a level in each column after the first, like `| Competency | Junior (L1) | Senior (L2) |`"
+      )
+    }
+    var levels: [ImportedLevel] = []
+    var competencies: [ImportedCompetency] = []
+    var used = Set<Int>()
+    var skipped: [SkippedLine] = []
+    var warnings: [SkippedLine] = []
+    let manyTables = matrices.count > 1
+    for (t, found) in matrices.enumerated() {
+      let grid = isTransposed(found) ? transposed(found) : found
+      let transposedShape = isTransposed(found)
+      for line in found.lines + found.extraLines { used.insert(line) }
+      if let line = found.titleLine { used.insert(line) }
+      // The separator row of a pipe table, between the header and the body.
+      if !document.path.lowercased().hasSuffix(".csv"), let header = found.lines.first {
+        used.insert(header + 1)
+      }
+      let header = grid.rows[0]
+      let first = levels.count
+      // The organisation's competencies, in the order their rows come: a row with a name and a cell.
+      var rowArea: String?
+      for (r, row) in grid.rows.enumerated().dropFirst() {
+        let name = row.first?.trimmingCharacters(in: .whitespaces) ?? ""
+        let others = row.dropFirst().filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        if !transposedShape && (grid.strong[r] || others.isEmpty) {
+          if !name.isEmpty { rowArea = name }
+          continue
+        }
+        if !name.isEmpty,
+          !competencies.contains(where: { GraphBuilder.slug($0.name) == GraphBuilder.slug(name) })
+        {
+          competencies.append(ImportedCompetency(name: name, area: rowArea, line: grid.line(r, 0)))
+        }
+      }
+      for (c, cell) in header.enumerated().dropFirst() {
+        guard let (code, title) = level(cell) else {
+          // A column with no header holds no level: its cells are reported.
+          for (r, row) in grid.rows.enumerated().dropFirst() where c < row.count && !row[c].isEmpty {
+            skipped.append(
+              SkippedLine(
+                line: grid.lines[r], text: row[c], reason: "a cell under a column with no level in its header"
+              ))
+          }
+          continue
+        }
+        // The code's number (`IC3` → 3), or the column's place.
+        let rank =
+          code.flatMap { Int($0.drop(while: \.isLetter).split(separator: ".").first ?? "") }
+          ?? (levels.count - first + 1)
+        var level = ImportedLevel(
+          code: code, rank: rank, title: title, line: grid.line(0, c), archetype: nil, metadata: [:],
+          statements: [], examples: [])
+        if manyTables { level.track = found.title ?? "Table \(t + 1)" }
+        level.description = nil
+        levels.append(level)
+        let index = levels.count - 1
+        var area: String?
+        for (r, row) in grid.rows.enumerated().dropFirst() {
+          let name = row.first?.trimmingCharacters(in: .whitespaces) ?? ""
+          let others = row.dropFirst().filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+          // A category row: bold, or with every other cell empty.
+          if !transposedShape && (grid.strong[r] || others.isEmpty) {
+            if !name.isEmpty { area = name }
+            continue
+          }
+          guard c < row.count else { continue }
+          let items = grid.parts[r][c]
+          guard !items.isEmpty else { continue }
+          guard !name.isEmpty else {
+            for item in items {
+              skipped.append(
+                SkippedLine(
+                  line: grid.lines[r], text: item, reason: "a cell in a row with no competency named"))
+            }
+            continue
+          }
+          let competency = competencies.firstIndex { GraphBuilder.slug($0.name) == GraphBuilder.slug(name) }
+          for item in items {
+            var statement = ImportedText(text: item, section: name, line: grid.line(r, c))
+            statement.competency = competency
+            levels[index].statements.append(statement)
+            if item.hasPrefix("=") {
+              warnings.append(
+                SkippedLine(
+                  line: grid.line(r, c), text: item,
+                  reason:
+                    "a spreadsheet formula, not its value: kept as written; export the sheet with values"))
+            }
+          }
+        }
+      }
+    }
+    // A level named twice (a repeated header) would be two levels with one id: the second is reported.
+    var seen = Set<String>()
+    var kept: [ImportedLevel] = []
+    for level in levels {
+      let key = (level.track ?? "") + "/" + GraphBuilder.slug(level.title)
+      if seen.insert(key).inserted {
+        kept.append(level)
+      } else {
+        skipped.append(
+          SkippedLine(
+            line: level.line, text: level.title,
+            reason: "a second column for the level `\(level.title)`: its cells are not imported"))
+      }
+    }
+    let title =
+      matrices.first?.title ?? URL(fileURLWithPath: document.path).deletingPathExtension().lastPathComponent
+    var imported = ImportedDocument(
+      path: document.path, reader: ReaderChoice(MatrixReader.self), title: title, levels: kept,
+      skipped: LineAccount.complete(skipped, used: used, lines: sourceLines), used: used)
+    imported.competencies = competencies
+    imported.warnings = warnings
+    return imported
+  }
+}
+
+extension ReaderChoice {
+  /// Competency matrices, in Markdown or CSV.
+  public static let matrix = ReaderChoice(MatrixReader.self)
+}
