@@ -69,14 +69,18 @@ public struct ScriptRunner: Sendable {
     let formatter = ResultFormatter(graph: session.graph)
     for (i, result) in outcome.results.enumerated() {
       if result.kind == .binding && format != .table { continue }
-      if printedResults > 0 && format == .table { output.stdout += "\n" }
-      if format == .table {
+      // `| render svg` with no file prints the rendering instead of the result, so `> out.svg` is an SVG.
+      let rendersToOutput = result.render != nil && result.render?.file == nil
+      if printedResults > 0 && format == .table && !rendersToOutput { output.stdout += "\n" }
+      if rendersToOutput {
+        // Printed below, by the renderer.
+      } else if format == .table {
         let footer = timing && i == outcome.results.count - 1 ? String(format: "%.1f ms", elapsed) : nil
         output.stdout += formatter.table(result, width: tableWidth, rowLimit: rowLimit, footer: footer)
       } else {
         output.stdout += formatter.format(result, as: format)
       }
-      printedResults += 1
+      if !rendersToOutput { printedResults += 1 }
       guard let request = result.render else { continue }
       do {
         guard let renderer else {

@@ -59,9 +59,12 @@ struct RenderCommandTests {
     #expect(result.status == 0, "\(result.stderr)")
     let svg = try String(contentsOf: folder.appending(path: "o.svg"), encoding: .utf8)
     #expect(svg.contains("Overlap: Cloud Engineer and Senior Cloud Security Engineer"))
-    // Mermaid to standard output after the table.
+    // Mermaid to standard output, instead of the table: `> out.mmd` is a Mermaid file.
     let mermaid = try Tool.run(["query", "levels | where code = L4 | render mermaid"])
-    #expect(mermaid.stdout.contains("(2 rows)\n---\ntitle:"))
+    #expect(mermaid.stdout.hasPrefix("---\ntitle:"))
+    #expect(!mermaid.stdout.contains("(2 rows)"))
+    let svg2 = try Tool.run(["query", "roles | render svg"])
+    #expect(svg2.stdout.hasPrefix("<?xml"))
   }
 
   @Test func theShellRendersTheLastResult() throws {
