@@ -64,6 +64,7 @@ public enum Importer {
       }
       all += files
     }
+    all = distinct(all, failures: &reading.failures)
     for (n, (shown, full)) in all.enumerated() {
       progress?(n, all.count)
       do throws(ImportError) {
@@ -73,6 +74,38 @@ public enum Importer {
       }
     }
     return reading
+  }
+
+  /// `files` with each file once (a file named twice, or a folder and a file in it, is read once, and the
+  /// second naming listed), and names that tell files apart: two `README.md` named directly from different
+  /// folders are shown with as many of their folders as it takes (`Cloud-Engineering/README.md`), so their
+  /// documents, and their ids, differ.
+  static func distinct(_ files: [(shown: String, full: String)], failures: inout [ImportError]) -> [(
+    shown: String, full: String
+  )] {
+    var seen: [String: String] = [:]
+    var out: [(shown: String, full: String)] = []
+    for file in files {
+      let key = URL(fileURLWithPath: file.full).standardizedFileURL.resolvingSymlinksInPath().path
+      if let first = seen[key] {
+        failures.append(
+          ImportError(
+            path: file.shown, message: "is \(first) again, which is read once", unrecognised: true))
+        continue
+      }
+      seen[key] = file.shown
+      out.append(file)
+    }
+    for depth in 1...8 {
+      let counts = Dictionary(grouping: out.indices, by: { out[$0].shown.lowercased() })
+      let clashing = counts.values.filter { $0.count > 1 }.flatMap { $0 }
+      guard !clashing.isEmpty else { break }
+      for i in clashing {
+        let parts = URL(fileURLWithPath: out[i].full).standardizedFileURL.pathComponents.filter { $0 != "/" }
+        out[i].shown = parts.suffix(depth + 1).joined(separator: "/")
+      }
+    }
+    return out
   }
 
   /// Links every statement of `reading` to the competencies its words express. Links a reader set itself

@@ -162,3 +162,58 @@ struct SafetyTests {
     #expect(names == [".graph.json.\(live).5678.tmp", "graph.json", "tables"])
   }
 }
+
+/// Imports a newcomer tried that ended in "please report this" or in duplicates (issue 21): every one is
+/// now written, or refused before anything is read.
+@Suite("Import edge cases")
+struct ImportEdgeCaseTests {
+  static let fixtures = Paths.repository.appending(path: "Tests/OrgImportTests/Fixtures")
+
+  /// Two READMEs named directly from different folders are told apart by their folders.
+  @Test func twoReadmesFromDifferentFolders() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try Tool.run(
+      [
+        "import", "--organisation", "Acme", Self.fixtures.appending(path: "README.md").path,
+        Self.fixtures.appending(path: "area/README.md").path, "-o", "out",
+      ], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("Fixtures/README.md  (octopus reader"))
+    #expect(result.stdout.contains("area/README.md  (rocketchat-jd reader"))
+    #expect(result.stderr.hasPrefix("wrote out:"))
+  }
+
+  /// The same file named twice (or a folder and a file in it) is read once, and the second naming listed.
+  @Test func theSameFileTwiceIsReadOnce() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = Self.fixtures.appending(path: "L2 Platform Engineer.md").path
+    let result = try Tool.run(["import", "--organisation", "Acme", page, page, "-o", "out"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.contains(
+        "not imported: L2 Platform Engineer.md: is L2 Platform Engineer.md again, which is read once\n"))
+    #expect(result.stdout.contains("1 document read, 1 document not recognised"))
+  }
+
+  @Test func anOrganisationWithNoNameIsAUsageError() throws {
+    let result = try Tool.run(["import", "--organisation", " ", Self.fixtures.path, "-o", "out"])
+    #expect(result.status == 64)
+    #expect(
+      result.stderr.hasPrefix(
+        "Error: --organisation needs a name with a letter or digit in it, like `--organisation \"Acme Inc\"`\n"
+      ))
+  }
+
+  /// A page imported alone belongs to the organisation its folder is named after, not to its file name.
+  @Test func aSinglePagesOrganisationIsItsFolder() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = Self.fixtures.appending(path: "L2 Platform Engineer.md").path
+    #expect(try Tool.run(["import", page, "-o", "out"], in: folder).status == 0)
+    let organisation = try String(
+      contentsOf: folder.appending(path: "out/organisation.yaml"), encoding: .utf8)
+    #expect(organisation.contains("- id: org:fixtures\n  name: Fixtures\n"))
+  }
+}

@@ -72,3 +72,30 @@ struct ReaderRegistryTests {
     #expect(links.map(\.competency) == ["competency:reliability", "competency:kubernetes"])
   }
 }
+
+/// What an import writes always loads: a document whose file would not is reported and left out, and the
+/// others are written (one bad page never stops an import).
+@Suite("Loadable imports")
+struct LoadableImportTests {
+  @Test func aDocumentThatWouldNotLoadIsLeftOutAndTheRestWritten() throws {
+    let good = try Importer.read(
+      "# L2: Engineer\n\n## Craft\n\n- I write tests.\n", path: "L2.md", reader: .auto)
+    var bad = try Importer.read("# L3: Senior\n\n## Craft\n\n- I lead.\n", path: "L3.md", reader: .auto)
+    // A shape no reader makes today, which the loader refuses: a level with no name.
+    bad.levels[0].title = ""
+    var reading = Importer.Reading(documents: [good, bad])
+    let (files, failure) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "Acme")
+    #expect(failure == nil)
+    #expect(reading.documents.map(\.path) == ["L2.md"])
+    let refused = try #require(reading.failures.first)
+    #expect(refused.path == "L3.md")
+    #expect(refused.message.hasPrefix("the octopus reader read it, but what it made does not load (G"))
+    #expect(
+      refused.help
+        == "the other documents are written; please report this document, or try another reader with --reader"
+    )
+    let graph = try GraphLoader.load(
+      files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
+    #expect(graph.nodes(ofKind: "level").count == 1)
+  }
+}

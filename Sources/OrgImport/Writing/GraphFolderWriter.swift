@@ -221,3 +221,52 @@ extension StringProtocol {
   /// loader refuses an empty text property), never written as `key:` with nothing after it.
   var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }
+
+extension GraphFolderWriter {
+  /// The files of the Graph folder for `reading`, made so that they load: a document whose file makes the
+  /// folder fail to load (a shape the writer did not foresee) is moved from `reading.documents` to
+  /// `reading.failures`, with the first error about it, and the rest are written again — so one bad page
+  /// never stops the others. Returns `nil`, with the load's failure, when the error is in no document's
+  /// file (the organisation or the manifest): then nothing can be written.
+  public static func loadableFiles(
+    for reading: inout Importer.Reading, organisation: String, linker: CompetencyLinker? = nil,
+    reviewed: [String: [Node]] = [:]
+  ) -> (files: [ExportFile], failure: GraphLoadFailure?) {
+    while true {
+      let files = self.files(
+        for: reading.documents, organisation: organisation, linker: linker, reviewed: reviewed)
+      let failure: GraphLoadFailure
+      do {
+        _ = try GraphLoader.load(
+          files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
+        return (files, nil)
+      } catch {
+        failure = error
+      }
+      // An id a refused node would have defined is unknown everywhere it is named: blame those only when
+      // nothing else is wrong, so a promotion into a bad page does not take its neighbour out too.
+      let all = failure.diagnostics.filter { $0.severity == .error }
+      let primary = all.filter { $0.code != .G201 }
+      let errors = primary.isEmpty ? all : primary
+      let bad = reading.documents.indices.filter { d in
+        let file = documentID(reading.documents[d]) + ".yaml"
+        return errors.contains { $0.range?.file == file }
+      }
+      guard !bad.isEmpty else { return (files, failure) }
+      for d in bad.reversed() {
+        let document = reading.documents.remove(at: d)
+        let file = documentID(document) + ".yaml"
+        let first = errors.first { $0.range?.file == file }
+        reading.failures.append(
+          ImportError(
+            path: document.path, line: nil,
+            message:
+              "the \(document.reader.rawValue) reader read it, but what it made does not load (\(first.map { "\($0.code): \($0.message)" } ?? "an error")), so it is left out",
+            help:
+              "the other documents are written; please report this document, or try another reader with --reader"
+          ))
+      }
+      if reading.documents.isEmpty { return ([], failure) }
+    }
+  }
+}

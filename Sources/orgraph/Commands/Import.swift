@@ -37,7 +37,7 @@ struct Import: ParsableCommand {
   var reader: ReaderChoice = .auto
   @Option(
     help: ArgumentHelp(
-      "The organisation's name, for ids and the manifest (default: the first folder's name).",
+      "The organisation's name, for ids and the manifest (default: the first path's folder's name).",
       valueName: "name"))
   var organisation: String?
   @Option(
@@ -62,8 +62,23 @@ struct Import: ParsableCommand {
   @Argument(help: "Documents, or folders of documents.")
   var paths: [String]
 
+  /// The organisation's name when none is given: the first path's folder — itself when it is a folder, the
+  /// one holding it when it is a file (a page's own name is no organisation's).
+  static func defaultOrganisation(_ path: String) -> String {
+    var url = URL(fileURLWithPath: path).standardizedFileURL
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+      url = url.deletingLastPathComponent()
+    }
+    return url.lastPathComponent.replacingOccurrences(of: "-", with: " ")
+  }
+
   func validate() throws {
     if paths.isEmpty { throw ValidationError("name the documents or folders to import") }
+    if let organisation, !organisation.contains(where: { $0.isLetter || $0.isNumber }) {
+      throw ValidationError(
+        "--organisation needs a name with a letter or digit in it, like `--organisation \"Acme Inc\"`")
+    }
   }
 
   func run() throws {
@@ -87,6 +102,14 @@ struct Import: ParsableCommand {
       line.status("linking statements to competencies")
       if let linker { Importer.link(&reading, with: linker) }
     }
+    // An update keeps the organisation the folder was imported for (its ids hold it).
+    let name =
+      organisation ?? (update ? output.flatMap(ImportUpdate.organisation(of:)) : nil)
+      ?? Self.defaultOrganisation(paths[0])
+    // What is written must load: a document that would not is reported and left out, before the report.
+    line.status("writing the Graph folder")
+    let (generated, loadFailure) = GraphFolderWriter.loadableFiles(
+      for: &reading, organisation: name, linker: linker)
     let report = format == .json ? ImportReport.json(reading) : ImportReport.text(reading)
     line.finish()
     FileHandle.standardOutput.write(Data(report.utf8))
@@ -102,11 +125,12 @@ struct Import: ParsableCommand {
       FileHandle.standardError.write(Data("error: no document could be read, so nothing was written\n".utf8))
       throw ExitCode(1)
     }
-    // An update keeps the organisation the folder was imported for (its ids hold it).
-    let name =
-      organisation ?? (update ? ImportUpdate.organisation(of: output) : nil)
-      ?? URL(fileURLWithPath: paths[0]).standardizedFileURL.lastPathComponent.replacingOccurrences(
-        of: "-", with: " ")
+    if let loadFailure, reading.documents.isEmpty || generated.isEmpty {
+      FileHandle.standardError.write(Data(GraphTool.render(loadFailure, format: .text, color: false).utf8))
+      FileHandle.standardError.write(
+        Data("error: the imported graph does not load, so nothing was written; please report this\n".utf8))
+      throw ExitCode(1)
+    }
     if update && !FileManager.default.fileExists(atPath: output + "/" + OutputFolder.marker) {
       FileHandle.standardError.write(
         Data(
@@ -114,8 +138,6 @@ struct Import: ParsableCommand {
             .utf8))
       throw ExitCode(1)
     }
-    line.status("writing the Graph folder")
-    let generated = GraphFolderWriter.files(for: reading.documents, organisation: name, linker: linker)
     // An update merges what the documents changed into the files as a person left them; a folder from before
     // the import kept its own copy keeps the reviewed links only.
     let merge = update ? ImportUpdate.merge(into: output, generated) : nil
