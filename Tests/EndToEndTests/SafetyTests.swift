@@ -167,7 +167,7 @@ struct SafetyTests {
 /// now written, or refused before anything is read.
 @Suite("Import edge cases")
 struct ImportEdgeCaseTests {
-  static let fixtures = Paths.repository.appending(path: "Tests/OrgImportTests/Fixtures")
+  static let fixtures = ImportCommandTests.fixtures
 
   /// Two READMEs named directly from different folders are told apart by their folders.
   @Test func twoReadmesFromDifferentFolders() throws {
