@@ -158,9 +158,12 @@ public enum Importer {
 
   /// `data` as text, or why it is not a text document.
   static func text(of data: Data, shown: String) throws(ImportError) -> String {
-    if let zero = data.firstIndex(of: 0) {
-      let line = data[..<zero].filter { $0 == 0x0A }.count + 1
-      throw ImportError(path: shown, line: line, message: "is binary, not a text document (a NUL byte)")
+    if data.contains(0) {
+      // A file that is not text has no lines to point at; what it is, when its first bytes say, helps more.
+      let kind = fileKind(data).map { "a \($0), " } ?? ""
+      throw ImportError(
+        path: shown, message: "is \(kind)not a text document (it holds NUL bytes)",
+        help: "import Markdown pages or CSV files; save a spreadsheet as CSV")
     }
     guard let text = String(bytes: data, encoding: .utf8) else {
       let bytes = Array(data)
@@ -193,6 +196,18 @@ public enum Importer {
       for k in 1..<max(length, 1) where bytes[i + k] & 0xC0 != 0x80 { return i }
       i += length
     }
+    return nil
+  }
+
+  /// What a binary file is, by its first bytes: the kinds people mistake for documents.
+  static func fileKind(_ data: Data) -> String? {
+    let head = [UInt8](data.prefix(8))
+    if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "zip archive (an XLSX or DOCX file is one)" }
+    if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "PNG image" }
+    if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "JPEG image" }
+    if head.starts(with: Array("GIF8".utf8)) { return "GIF image" }
+    if head.starts(with: Array("%PDF".utf8)) { return "PDF file" }
+    if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "Microsoft Office 97 file (XLS or DOC)" }
     return nil
   }
 

@@ -43,7 +43,8 @@ extension GraphTool {
         if error.exists { return failed(WritePolicy.exists(output)) }
         return failed(
           WriteRefusal(
-            message: "cannot write `\(output)`: \(error.reason)", help: ["pick a folder you can write to"]))
+            message: "cannot write `\(output)`: \(error.reason)",
+            help: error.refused ? [] : ["pick a folder you can write to"]))
       }
     case .text(let text):
       guard let output else { return ToolOutput(stdout: text) }

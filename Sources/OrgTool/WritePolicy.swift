@@ -102,6 +102,12 @@ public struct WritePolicy: Sendable {
     }
     let target = Target(
       named: named, path: path, key: key, replacing: replaceExisting || Self.written.contains(key))
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw WriteRefusal(
+        message: "cannot write `\(named)`: it is a folder",
+        help: ["name a file: one inside it, or another name"])
+    }
     if !target.replacing, FileManager.default.fileExists(atPath: path) { throw Self.exists(named) }
     return target
   }

@@ -141,7 +141,10 @@ struct ImportCommandTests {
     let binary = try Tool.run(
       ["import", Self.fixtures.appending(path: "archive.zip").path, "-o", "out"], in: folder)
     #expect(binary.status == 1)
-    #expect(binary.stdout.contains("error: archive.zip:1: is binary, not a text document (a NUL byte)"))
+    #expect(
+      binary.stdout.contains(
+        "error: archive.zip: is a zip archive (an XLSX or DOCX file is one), not a text document (it holds NUL bytes)\n"
+          + "  = help: import Markdown pages or CSV files; save a spreadsheet as CSV\n"))
     #expect(binary.stderr == "error: no document could be read, so nothing was written\n")
     #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "out").path))
     // The JSON report is JSON.

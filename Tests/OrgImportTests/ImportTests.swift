@@ -280,7 +280,7 @@ struct ImportTests {
     #expect(
       reading.failures.map(\.description) == [
         "L1-Huge.md: is 50 MB; handbook pages are a few kilobytes",
-        "archive.zip:1: is binary, not a text document (a NUL byte)",
+        "archive.zip: is a zip archive (an XLSX or DOCX file is one), not a text document (it holds NUL bytes)",
       ])
     #expect(Importer.firstInvalidUTF8(Array("ok".utf8) + [0xC3, 0x28]) == 2)
     #expect(Importer.firstInvalidUTF8(Array("🦉 é".utf8)) == nil)

@@ -41,17 +41,23 @@ struct ReaderRegistryTests {
     #expect(named.readBecause == "named by --reader")
   }
 
-  /// A document that is not text reaches no text reader: it is refused with where its first NUL byte is.
+  /// A document that is not text reaches no text reader: it is refused, saying what it is.
   @Test func bytesThatAreNotTextReachNoTextReader() {
     let source = SourceDocument(
       path: "sheet.xlsx", bytes: Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0x0A]), text: nil)
     #expect(
-      throws: ImportError(path: "sheet.xlsx", line: 1, message: "is binary, not a text document (a NUL byte)")
+      throws: ImportError(
+        path: "sheet.xlsx",
+        message: "is a zip archive (an XLSX or DOCX file is one), not a text document (it holds NUL bytes)",
+        help: "import Markdown pages or CSV files; save a spreadsheet as CSV")
     ) {
       try Importer.read(source, reader: .auto)
     }
     #expect(
-      throws: ImportError(path: "sheet.xlsx", line: 1, message: "is binary, not a text document (a NUL byte)")
+      throws: ImportError(
+        path: "sheet.xlsx",
+        message: "is a zip archive (an XLSX or DOCX file is one), not a text document (it holds NUL bytes)",
+        help: "import Markdown pages or CSV files; save a spreadsheet as CSV")
     ) {
       try Importer.read(source, reader: .octopus)
     }

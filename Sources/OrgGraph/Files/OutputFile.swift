@@ -169,6 +169,9 @@ public struct OutputFileError: Error, Sendable, Hashable, CustomStringConvertibl
   public var reason: String
   /// Whether the file was not written because it exists and replacing it was not allowed.
   public var exists = false
+  /// Whether OrgGraph refused on purpose (the working folder, a folder of someone else's files) rather than
+  /// the system failing: the reason then says what to do, and no advice about permissions applies.
+  public var refused = false
 
   /// `cannot write `PATH`: REASON`.
   public var description: String { "cannot write `\(path)`: \(reason)" }

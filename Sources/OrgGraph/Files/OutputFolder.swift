@@ -44,7 +44,8 @@ public enum OutputFolder {
     var isFolder: ObjCBool = false
     let exists = manager.fileExists(atPath: target.path, isDirectory: &isFolder)
     if exists && !isFolder.boolValue {
-      throw OutputFileError(path: path, reason: "it is a file, not a folder")
+      throw OutputFileError(
+        path: path, reason: "it is a file, not a folder; name a new folder, like `-o out`", refused: true)
     }
     if exists {
       // Whether empty or not: replacing the working folder would leave the shell in a deleted folder.
@@ -56,8 +57,8 @@ public enum OutputFolder {
         throw OutputFileError(
           path: path,
           reason:
-            "it is the working folder or holds it, and is never replaced; name a new folder, like `-o out`"
-        )
+            "it is the working folder or holds it, and is never replaced; name a new folder, like `-o out`",
+          refused: true)
       }
     }
     let contents = exists ? ((try? manager.contentsOfDirectory(atPath: target.path)) ?? []) : []
@@ -66,8 +67,8 @@ public enum OutputFolder {
         throw OutputFileError(
           path: path,
           reason:
-            "it holds files OrgGraph did not write, so it is not replaced, even with --force; name a new folder"
-        )
+            "it holds files OrgGraph did not write, so it is not replaced, even with --force; name a new folder",
+          refused: true)
       }
       // The marker lists what OrgGraph wrote; a file added since (a table, notes) is someone's work.
       let added = Self.filesAdded(to: target)
@@ -76,8 +77,8 @@ public enum OutputFolder {
         throw OutputFileError(
           path: path,
           reason:
-            "files were added to it since OrgGraph wrote it (\(shown)), so it is not replaced, even with --force; move them out or name a new folder"
-        )
+            "files were added to it since OrgGraph wrote it (\(shown)), so it is not replaced, even with --force; move them out or name a new folder",
+          refused: true)
       }
       if !replacing { throw OutputFileError(path: path, reason: "it exists", exists: true) }
     }

@@ -9,7 +9,9 @@ import OrgTool
 
 /// How long a query may run and how many rows a step may make.
 struct LimitOptions: ParsableArguments {
+  // Unconditional, so that `--timeout -1` is a timeout out of range, not a missing value.
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Stop a query that runs longer than this many seconds (0: no limit).", valueName: "seconds"))
   var timeout: String = "30"
