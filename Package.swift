@@ -242,7 +242,7 @@ let package = Package(
     .testTarget(
       name: "OrgImportTests",
       dependencies: ["OrgImport", "OrgGraph", "OrgQuery", "OrgTestSupport"],
-      exclude: ["Golden", "Fixtures", "Matrices"]
+      exclude: ["Golden", "Fixtures", "Matrices", "LevelPages"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -18,6 +18,7 @@ struct ReaderRegistryTests {
     "rocketchat-jd": "area/README.md",
     "rocketchat-roles": "cumulative/backend-roles.md",
     "matrix": "../Matrices/engineering-matrix.md",
+    "level-pages": "../LevelPages/developer.md",
   ]
 
   @Test func theReadersAreOneListWithNamesOfTheirOwn() {

@@ -123,7 +123,12 @@ public enum MatrixReader: DocumentReader {
   /// and it has a row under its header.
   static func isMatrix(_ grid: Grid) -> Bool {
     guard grid.rows.count >= 2, let header = grid.rows.first, header.count >= 2 else { return false }
-    return levelCount(header) >= 2 || isTransposed(grid)
+    guard levelCount(header) >= 2 || isTransposed(grid) else { return false }
+    // A matrix's cells say what a level does, in sentences; a table of levels and their titles ("D1 |
+    // Developer 1") is not one: its cells average under two and a half words.
+    let cells = grid.rows.dropFirst().flatMap { $0.dropFirst() }.filter { !$0.isEmpty }
+    let words = cells.reduce(0) { $0 + $1.split(separator: " ").count }
+    return !cells.isEmpty && Double(words) / Double(cells.count) >= 2.5
   }
 
   /// A table whose header names levels.
