@@ -242,7 +242,7 @@ let package = Package(
     .testTarget(
       name: "OrgImportTests",
       dependencies: ["OrgImport", "OrgGraph", "OrgQuery", "OrgTestSupport"],
-      exclude: ["Golden", "Fixtures", "Matrices", "LevelPages"]
+      exclude: ["Golden", "Fixtures", "Matrices", "LevelPages", "Structured"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -27,6 +27,9 @@ public struct ImportedDocument: Sendable, Hashable {
   /// The organisation's own competencies the document names (a matrix's rows), which its statements
   /// express (``ImportedText/competency``).
   public var competencies: [ImportedCompetency] = []
+  /// The proficiency words the document uses, and the scale's case each was read as (`Practitioner` →
+  /// `advanced`), for the report.
+  public var proficiencyWords: [String: String] = [:]
 }
 
 /// A competency as an organisation's framework names it: a row of a matrix, with its area.
@@ -129,6 +132,9 @@ public struct ImportedText: Sendable, Hashable {
   /// The organisation's competency it expresses, by its place in ``ImportedDocument/competencies`` (a
   /// matrix cell expresses its row's).
   public var competency: Int? = nil
+  /// The proficiency the document states for it, on the scale (`advanced`), read from a word the document
+  /// uses (`Practitioner`).
+  public var proficiency: String? = nil
 }
 
 /// A line that is not in the graph, and why.

@@ -121,8 +121,8 @@ public enum Importer {
       {
         statement.links.append(
           CompetencyLinker.Link(
-            competency: canonical, proficiency: nil, aspect: nil,
-            matchedBy: "its row \"\(document.competencies[c].name)\"", confidence: 0.9))
+            competency: canonical, proficiency: statement.proficiency, aspect: nil,
+            matchedBy: "its competency \"\(document.competencies[c].name)\"", confidence: 0.9))
       }
       statement.links += linker.links(for: statement.text).filter { named.insert($0.competency).inserted }
     }

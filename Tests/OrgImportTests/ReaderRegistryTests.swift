@@ -19,6 +19,7 @@ struct ReaderRegistryTests {
     "rocketchat-roles": "cumulative/backend-roles.md",
     "matrix": "../Matrices/engineering-matrix.md",
     "level-pages": "../LevelPages/developer.md",
+    "structured": "../Structured/framework.yaml",
   ]
 
   @Test func theReadersAreOneListWithNamesOfTheirOwn() {

@@ -366,13 +366,16 @@ struct FolderPlan {
       var p: [(String, Node)] = [("id", Node(nodeID)), ("text", Node(t.text))]
       if let s = t.section { p.append(("section", Node(s))) }
       p.append(("source", Node("\(documentID):\(t.line)")))
-      // A matrix cell expresses its row's competency, as the document says (confidence 1), before any link
-      // the linker made.
-      let own = t.competency.map { c in
-        GraphFolderWriter.mapping([
-          ("to", Node(competencyID(document: index, c))), ("matched_by", Node("its matrix row")),
-          ("confidence", Node("1", Tag(.float))),
-        ])
+      // A matrix cell (a structured record) expresses its row's (theme's) competency, as the document says
+      // (confidence 1), at the proficiency it states, before any link the linker made. Examples express
+      // nothing: the schema keeps `expresses` for expectations.
+      let own = (kind == "example" ? nil : t.competency).map { c in
+        GraphFolderWriter.mapping(
+          [("to", Node(competencyID(document: index, c)))]
+            + (t.proficiency.map { [("proficiency", Node($0))] } ?? [])
+            + [
+              ("matched_by", Node("the document names it")), ("confidence", Node("1", Tag(.float))),
+            ])
       }
       if let kept = reviewed[t.text] {
         p.append(("expresses", Node(kept)))

@@ -53,7 +53,9 @@ public enum GraphFolderWriter {
 
   /// A document's id: its path, slugged (`corpora-octopus-people-2024-security-operations-l2-security-analyst`).
   static func documentID(_ d: ImportedDocument) -> String {
-    let stem = d.path.hasSuffix(".md") ? String(d.path.dropLast(3)) : d.path
+    // The endings of the documents readers read (`.md`, `.csv`, `.yaml` …) are no part of the id.
+    let ending = [".md", ".csv", ".yaml", ".yml", ".json"].first { d.path.lowercased().hasSuffix($0) }
+    let stem = ending.map { String(d.path.dropLast($0.count)) } ?? d.path
     return GraphBuilder.slug(stem.replacingOccurrences(of: "/", with: "-"))
   }
 

@@ -74,13 +74,21 @@ public enum ImportReport {
       if let team = d.team {
         out += "  team \(team.name): \(team.purpose == nil ? "no purpose" : "a purpose")\n"
       }
+      if !d.proficiencyWords.isEmpty {
+        out += "  proficiency words: "
+        out += d.proficiencyWords.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(
+          separator: ", ")
+        out += "\n"
+      }
       if !d.competencies.isEmpty {
         // The organisation's own competencies, and what each means in the canonical layer (from the links the
         // linker gave its statements by the row's name), or that nothing there says the same.
         out += "  competencies of the document: \(d.competencies.count)\n"
         let statements = d.levels.flatMap(\.statements) + d.roles.flatMap(\.statements)
         for (c, competency) in d.competencies.enumerated() {
-          let tie = statements.first { $0.competency == c }?.links.first { $0.matchedBy.hasPrefix("its row") }
+          let tie = statements.first { $0.competency == c }?.links.first {
+            $0.matchedBy.hasPrefix("its competency")
+          }
           out +=
             "    \(competency.name)\(competency.area.map { " (\($0))" } ?? "") \(d.path):\(competency.line): "
           out +=
