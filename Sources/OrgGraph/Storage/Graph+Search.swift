@@ -70,7 +70,11 @@ extension Graph {
   ///
   /// - Parameters:
   ///   - kinds: the kinds to search (by name); `nil` for every kind.
-  public func search(_ query: String, kinds: Set<String>? = nil, fields: SearchFields = .all) -> [SearchHit] {
+  ///   - shouldStop: asked before each node is scored; `true` ends a long search early (a query's time
+  ///     budget), and the search returns what it found so far — the caller says it was stopped.
+  public func search(
+    _ query: String, kinds: Set<String>? = nil, fields: SearchFields = .all, shouldStop: (() -> Bool)? = nil
+  ) -> [SearchHit] {
     var queryWords = Self.searchWords(query)
     let meaningful = queryWords.filter { !Self.stopWords.contains($0) }
     if !meaningful.isEmpty { queryWords = meaningful }
@@ -83,6 +87,7 @@ extension Graph {
           && [.string, .text, .strings].contains(p.type)
       }
       for node in nodes(ofKind: kind.name) {
+        if let shouldStop, shouldStop() { break }
         // Each word counts once, at the best property that has it; the hit shows the property that
         // contributed most.
         var perWord = [Double](repeating: 0, count: stems.count)

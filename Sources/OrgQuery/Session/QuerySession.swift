@@ -144,14 +144,19 @@ public struct QuerySession: Sendable {
 
     var results: [QueryResult] = []
     var warnings: [Diagnostic] = []
+    // The text's lines, split once when a `let` first needs them.
+    var lines: [[Unicode.Scalar]]?
     let deadline = Self.deadline(after: timeout)
     for (plan, statement) in plans {
-      var evaluator = Evaluator(
-        graph: graph, bindings: bindings, hopCap: hopCap, isCancelled: isCancelled, deadline: deadline,
-        maxRows: maxRows)
-      let frame: Frame
+      // The evaluator lives only while it runs: it shares `bindings`, and a `let` that changed them while it
+      // lived would copy them whole, making thousands of `let`s in one call quadratic.
+      let evaluated: (frame: Frame, warnings: [Diagnostic], render: RenderRequest?)
       do {
-        frame = try evaluator.run(plan)
+        var evaluator = Evaluator(
+          graph: graph, bindings: bindings, hopCap: hopCap, isCancelled: isCancelled, deadline: deadline,
+          maxRows: maxRows)
+        let frame = try evaluator.run(plan)
+        evaluated = (frame, evaluator.warnings, evaluator.render)
       } catch let stop as Cancelled {
         switch stop.reason {
         case .interrupted:
@@ -167,17 +172,22 @@ public struct QuerySession: Sendable {
       } catch {
         return QueryOutcome(results: results, diagnostics: warnings, cancelled: true)
       }
-      warnings += evaluator.warnings
+      let frame = evaluated.frame
+      warnings += evaluated.warnings
       var kind: QueryResult.Kind
       var binding: String?
       switch plan {
       case .bind(let name, let pipeline):
         kind = .binding
         binding = name
+        // A name bound again moves to the end; looked for only when it was bound (thousands of `let`s in one
+        // call stay linear).
+        if bindings[name] != nil { bindingTexts.removeAll { $0.name == name } }
         bindings[name] = frame
         bindingShapes[name] = pipeline.shape
-        bindingTexts.removeAll { $0.name == name }
-        bindingTexts.append((name, Self.text(of: statement.range, in: text, firstLine: firstLine)))
+        if lines == nil { lines = Self.scalarLines(text) }
+        bindingTexts.append(
+          (name, Self.text(of: statement.range, lines: lines ?? [], whole: text, firstLine: firstLine)))
       case .pipeline: kind = .nodes
       case .path: kind = .paths
       case .gap: kind = .gap
@@ -186,7 +196,7 @@ public struct QuerySession: Sendable {
       }
       results.append(
         QueryResult(
-          frame: frame, graph: graph, kind: kind, warnings: evaluator.warnings, render: evaluator.render,
+          frame: frame, graph: graph, kind: kind, warnings: evaluated.warnings, render: evaluated.render,
           binding: binding))
     }
     return QueryOutcome(results: results, diagnostics: warnings)
@@ -194,18 +204,32 @@ public struct QuerySession: Sendable {
 
   /// The text a range covers.
   static func text(of range: SourceRange, in text: String, firstLine: Int) -> String {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    Self.text(of: range, lines: scalarLines(text), whole: text, firstLine: firstLine)
+  }
+
+  /// A text's lines as arrays of scalars, so a range's columns slice them without walking from the start
+  /// (thousands of `let`s on one line stay linear).
+  static func scalarLines(_ text: String) -> [[Unicode.Scalar]] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+  }
+
+  /// The text a range covers, in a text already split into scalar `lines`.
+  static func text(of range: SourceRange, lines: [[Unicode.Scalar]], whole text: String, firstLine: Int)
+    -> String
+  {
     let first = range.start.line - firstLine
     let last = range.end.line - firstLine
     guard first >= 0, last < lines.count, first <= last else { return text }
-    var selected = Array(lines[first...last])
-    if let lastLine = selected.last {
-      selected[selected.count - 1] = String(lastLine.unicodeScalars.prefix(max(range.end.column - 1, 0)))
+    var parts: [String] = []
+    for n in first...last {
+      let line = lines[n]
+      let start = n == first ? min(max(range.start.column - 1, 0), line.count) : 0
+      let end = n == last ? min(max(range.end.column - 1, 0), line.count) : line.count
+      var part = String.UnicodeScalarView()
+      part.append(contentsOf: line[start..<max(start, end)])
+      parts.append(String(part))
     }
-    if let firstLineText = selected.first {
-      selected[0] = String(firstLineText.unicodeScalars.dropFirst(max(range.start.column - 1, 0)))
-    }
-    return selected.joined(separator: "\n")
+    return parts.joined(separator: "\n")
   }
 }
 
