@@ -13,6 +13,8 @@ struct YAMLGraphReader {
   var tablesFailed = false
   /// Told how far the tables have been read and when each phase ends.
   var progress: LoadProgress.Handler?
+  /// How many unknown ids have had a "did you mean" worked out (the first hundred do).
+  var suggestionsMade = 0
 
   struct PendingEdge {
     var type: String
