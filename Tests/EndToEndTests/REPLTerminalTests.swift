@@ -98,6 +98,9 @@ struct REPLTerminalTests {
     let session = try start()
     defer { session.close() }
     try session.type("roles -> requ")
+    // Ctrl-C once the editor shows the text: pressed earlier, under load, it can reach the shell before its
+    // prompt is up.
+    try session.waitFor("the typed text") { $0.last == "orgraph> roles -> requ" }
     try session.press("C-c")
     try session.waitFor("a fresh prompt") { $0.last == "orgraph>" }
     #expect(try session.isRunning())

@@ -69,3 +69,22 @@ extension Graph {
       + rows.map { "\(graph.name(of: $0.competency)),\($0.sharedBy)\r\n" }.joined()
   }
 }
+
+/// Rows that carry names cost what they carry under `maxRows`, so the cap bounds memory, not only rows.
+@Suite("Row cost")
+struct RowCostTests {
+  @Test func namedRowsCountWhatTheyCarry() throws {
+    var plain = QuerySession(graph: try GraphLoader.loadDefault())
+    let count = plain.run("roles -> requires | count", file: "<t>")
+    let text = ResultFormatter(graph: plain.graph).format(try #require(count.results.last), as: .csv)
+    let rows = try #require(Int(text.components(separatedBy: "\r\n")[1]))
+    // Enough for the rows alone, not for rows carrying one name each.
+    var session = QuerySession(graph: plain.graph)
+    session.maxRows = rows + 1
+    #expect(session.run("roles -> requires", file: "<t>").succeeded)
+    let named = session.run("roles as r -> requires", file: "<t>")
+    #expect(named.diagnostics.map(\.code) == [.Q305])
+    session.maxRows = 2 * rows
+    #expect(session.run("roles as r -> requires", file: "<t>").succeeded)
+  }
+}

@@ -220,11 +220,15 @@ struct Evaluator {
   mutating func walk(_ step: StepPlan, from rows: [Row]) throws(Cancelled) -> [Row] {
     if !step.isClosure {
       var out: [Row] = []
+      // A row that carries names costs what it carries: the cap bounds memory, not only rows (a nine-step
+      // chain with eight names once reached 2.67 GB under the five-million-row cap).
+      var cost = 0
       for row in rows {
         guard let node = row.node else { continue }
         for (next, edge) in crossings(step, from: node) where try passes(step, next, edge) {
           try tick()
-          guard out.count < maxRows else { throw Cancelled(reason: .tooManyRows(step.range)) }
+          cost += 1 + row.carried.count
+          guard cost <= maxRows else { throw Cancelled(reason: .tooManyRows(step.range)) }
           out.append(Row(node: next, edge: edge, depth: 1, carried: row.carried))
         }
       }
@@ -273,7 +277,9 @@ struct Evaluator {
           seen.insert(m)
           next.append(m)
           if depth >= step.min {
-            guard counted + out.count < maxRows else { throw Cancelled(reason: .tooManyRows(step.range)) }
+            guard (counted + out.count) * (1 + carried.count) < maxRows else {
+              throw Cancelled(reason: .tooManyRows(step.range))
+            }
             out.append(Row(node: m, depth: depth, carried: carried))
           }
         }
