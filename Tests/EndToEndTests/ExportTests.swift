@@ -273,3 +273,52 @@ struct ExportTests {
     #expect(output.contains(#""counts": {"nodes": \#(graph.nodes.count), "edges": \#(graph.edgeCount)}"#))
   }
 }
+
+/// The spreadsheet round trip: a matrix imported, exported as matrices, and imported again gives the same
+/// levels, statements and requirements.
+@Suite("Matrix round trip")
+struct MatrixRoundTripTests {
+  static let matrices = Paths.repository.appending(path: "Tests/OrgImportTests/Matrices")
+
+  /// What a graph says about its levels, as CSV lines sorted: each level with its code, each statement of
+  /// each level, each requirement.
+  static func facts(_ graph: String, in folder: URL) throws -> [String] {
+    let queries = [
+      "levels | select name, code",
+      "levels as l -> expects | select l.name, text",
+      "levels as l -> requires | select l.name, id",
+    ]
+    var lines: [String] = []
+    for query in queries {
+      let result = try Tool.run(["query", "--graph", graph, "--format", "csv", query], in: folder)
+      #expect(result.status == 0, "\(result.stderr)")
+      lines += result.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+    }
+    return lines.sorted()
+  }
+
+  @Test func importExportImport() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = Self.matrices.appending(path: "engineering-matrix.md").path
+    #expect(
+      try Tool.run(["import", "--organisation", "Acme", source, "-o", "first"], in: folder).status == 0)
+    #expect(
+      try Tool.run(["export", "--graph", "first", "--format", "matrix", "-o", "sheets"], in: folder).status
+        == 0)
+    let sheets = try FileManager.default.contentsOfDirectory(atPath: folder.appending(path: "sheets").path)
+      .filter { $0.hasSuffix(".csv") }.sorted()
+    #expect(
+      sheets == [
+        "track-acme-engineering-matrix-individual-contributors.csv",
+        "track-acme-engineering-matrix-managers.csv",
+      ])
+    let second = try Tool.run(
+      ["import", "--organisation", "Acme"] + sheets.map { "sheets/" + $0 } + ["-o", "second"], in: folder)
+    #expect(second.status == 0, "\(second.stderr)")
+    let before = try Self.facts("first", in: folder)
+    let after = try Self.facts("second", in: folder)
+    #expect(before.count > 20)
+    #expect(after == before)
+  }
+}

@@ -58,7 +58,8 @@ struct MatrixReaderTests {
     #expect(document.competencies.map(\.name) == ["Test automation", "Kubernetes", "Communication"])
     #expect(document.competencies.allSatisfy { $0.area == "Testing" })
     let cells = try Self.read("multi-line-cell.csv")
-    #expect(cells.levels[0].statements.map(\.text) == ["Writes tests\nand more"])
+    // A cell's lines are its items, as `<br>` separates them in Markdown.
+    #expect(cells.levels[0].statements.map(\.text) == ["Writes tests", "and more"])
     #expect(cells.skipped.isEmpty)
   }
 

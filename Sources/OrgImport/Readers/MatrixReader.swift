@@ -53,8 +53,17 @@ public enum MatrixReader: DocumentReader {
     if document.path.lowercased().hasSuffix(".csv") {
       guard case .success(let rows) = CSVRows.parse(text), !rows.isEmpty else { return [] }
       let cells = rows.map { $0.fields.map { $0.trimmingCharacters(in: .whitespaces) } }
+      // A cell's lines are its items, as `<br>` separates them in a Markdown table; a bullet mark
+      // before an item (`- `, `* `, `• `) is not part of its text.
+      func items(_ cell: String) -> [String] {
+        cell.split(separator: "\n").map { line in
+          var item = line.trimmingCharacters(in: .whitespaces)
+          for mark in ["- ", "* ", "• "] where item.hasPrefix(mark) { item.removeFirst(mark.count) }
+          return item.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+      }
       var grid = Grid(
-        rows: cells, parts: cells.map { $0.map { $0.isEmpty ? [] : [$0] } }, lines: rows.map(\.line),
+        rows: cells, parts: cells.map { $0.map(items) }, lines: rows.map(\.line),
         strong: cells.map { _ in false }, title: nil)
       grid.extraLines = rows.flatMap { $0.line < $0.lastLine ? Array(($0.line + 1)...$0.lastLine) : [] }
       return [grid]
