@@ -27,6 +27,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // The model: schema, immutable Graph, GraphBuilder, Graph folders (YAML), validation.
@@ -99,7 +100,10 @@ let package = Package(
     // Readers of career-framework handbooks, writing reviewable Graph folders.
     .target(
       name: "OrgImport",
-      dependencies: ["OrgGraph", "CCmarkGFM", "COrgHTML", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "OrgGraph", "CCmarkGFM", "COrgHTML", .product(name: "Yams", package: "Yams"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       swiftSettings: fuzzFlags,
       plugins: [.plugin(name: "RegisterFamilies")]
     ),
@@ -242,7 +246,7 @@ let package = Package(
     .testTarget(
       name: "OrgImportTests",
       dependencies: ["OrgImport", "OrgGraph", "OrgQuery", "OrgTestSupport"],
-      exclude: ["Golden", "Fixtures", "Matrices", "LevelPages", "Structured"]
+      exclude: ["Golden", "Fixtures", "Matrices", "LevelPages", "Structured", "Workbooks"]
     ),
   ],
   swiftLanguageModes: [.v6]

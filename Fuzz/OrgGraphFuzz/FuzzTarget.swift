@@ -76,6 +76,14 @@ enum FuzzTarget: String, CaseIterable {
           try? Importer.read(text, path: "f/L3-Fuzz-\($0.rawValue).md", reader: $0)
         }
         + [try? Importer.read(text, path: "f/README.md", reader: .auto)].compactMap { $0 }
+        // The same bytes as a CSV matrix, a structured file and a workbook (the readers that read bytes).
+        + ["f/fuzz.csv", "f/fuzz.yaml", "f/fuzz.json"].compactMap {
+          try? Importer.read(text, path: $0, reader: .auto)
+        }
+        + [
+          try? Importer.read(
+            SourceDocument(path: "f/fuzz.xlsx", bytes: data, text: nil), reader: .matrix)
+        ].compactMap { $0 }
       guard !documents.isEmpty else { return }
       var reading = Importer.Reading(documents: documents)
       if let linker = Self.linker { Importer.link(&reading, with: linker) }

@@ -47,14 +47,15 @@ struct ReaderRegistryTests {
   @Test func bytesThatAreNotTextReachNoTextReader() {
     let source = SourceDocument(
       path: "sheet.xlsx", bytes: Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0x0A]), text: nil)
+    // Named like a workbook, it is the workbook reader's to refuse, saying what is wrong with it.
     #expect(
       throws: ImportError(
-        path: "sheet.xlsx",
-        message: "is a zip archive (an XLSX or DOCX file is one), not a text document (it holds NUL bytes)",
-        help: "import Markdown pages or CSV files; save a spreadsheet as CSV")
+        path: "sheet.xlsx", message: "is not a zip archive that can be read",
+        help: "save the workbook again as .xlsx")
     ) {
       try Importer.read(source, reader: .auto)
     }
+    // A reader of text never sees it.
     #expect(
       throws: ImportError(
         path: "sheet.xlsx",
@@ -105,5 +106,27 @@ struct LoadableImportTests {
     let graph = try GraphLoader.load(
       files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
     #expect(graph.nodes(ofKind: "level").count == 1)
+  }
+}
+
+/// Documents of one name in one folder with different endings are different documents (the import fuzz
+/// target found `f/fuzz.csv`, `f/fuzz.yaml` and `f/fuzz.json` written as one).
+@Suite("Document ids")
+struct DocumentIDTests {
+  @Test func endingsKeepDocumentsApart() throws {
+    let matrix =
+      "Competency,Junior (L1),Senior (L2)\nTesting,Writes unit tests for code.,Designs the test strategy.\n"
+    let structured =
+      "levels: [{id: 1, name: Junior}]\ncompetencies:\n  - {level: 1, theme: t, summary: Writes tests.}\n"
+    let documents = [
+      try Importer.read(matrix, path: "f/skills.csv", reader: .auto),
+      try Importer.read(structured, path: "f/skills.yaml", reader: .auto),
+      try Importer.read("# L2: Skills\n\n## Craft\n\n- I test.\n", path: "f/skills.md", reader: .auto),
+    ]
+    #expect(documents.map(GraphFolderWriter.documentID) == ["f-skills-csv", "f-skills-yaml", "f-skills"])
+    var reading = Importer.Reading(documents: documents)
+    let (_, failure) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "Acme")
+    #expect(failure == nil)
+    #expect(reading.failures.isEmpty)
   }
 }

@@ -82,7 +82,7 @@ struct StructuredReaderTests {
       for: &reading, organisation: "Acme", linker: linker)
     #expect(failure == nil)
     #expect(reading.failures.isEmpty)
-    let yaml = try #require(files.first { $0.path == "framework.yaml" }).text
+    let yaml = try #require(files.first { $0.path == "framework-yaml.yaml" }).text
     #expect(
       yaml.contains(
         "    - to: competency:acme/sql\n      proficiency: advanced\n      matched_by: the document names it\n"

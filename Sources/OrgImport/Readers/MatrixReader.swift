@@ -26,6 +26,35 @@ public enum MatrixReader: DocumentReader {
     "competency matrices: a Markdown or CSV table whose header names levels (`Senior Engineer (L3)`) and whose first column names competencies, bold rows for categories; or the transposed shape, rows for levels"
   /// Its place in lists.
   public static let position = 50
+  /// It reads XLSX workbooks, which are not text.
+  public static let readsBytes = true
+
+  /// Whether `document` is a workbook: an `.xlsx` name, or a zip archive's bytes.
+  static func isWorkbook(_ document: SourceDocument) -> Bool {
+    if document.path.lowercased().hasSuffix(".xlsx") { return true }
+    // A zip by another name is a workbook only if it holds one.
+    return Workbook.looksLikeZip(document.bytes) && (try? Workbook(document.bytes)) != nil
+  }
+
+  /// A workbook's sheets as grids, each named after its sheet; rows are numbered as the sheet numbers them.
+  static func grids(of workbook: Workbook) -> [Grid] {
+    workbook.sheets.map { sheet in
+      let cells = sheet.rows.map { $0.cells.map { $0.trimmingCharacters(in: .whitespaces) } }
+      return Grid(
+        rows: cells, parts: cells.map { $0.map(items) }, lines: sheet.rows.map(\.number),
+        strong: cells.map { _ in false }, title: sheet.name)
+    }
+  }
+
+  /// A spreadsheet cell's items: its lines, as `<br>` separates them in a Markdown table; a bullet mark
+  /// before an item (`- `, `* `, `• `) is not part of its text.
+  static func items(_ cell: String) -> [String] {
+    cell.split(separator: "\n").map { line in
+      var item = line.trimmingCharacters(in: .whitespaces)
+      for mark in ["- ", "* ", "• "] where item.hasPrefix(mark) { item.removeFirst(mark.count) }
+      return item.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }
+  }
 
   /// A grid of cells, with the line of each row and whether each first cell is bold.
   struct Grid {
@@ -49,21 +78,13 @@ public enum MatrixReader: DocumentReader {
 
   /// Matrices in `document`: the tables of a Markdown page, or the rows of a CSV file.
   static func grids(_ document: SourceDocument) -> [Grid] {
+    if isWorkbook(document) { return (try? Workbook(document.bytes)).map(grids(of:)) ?? [] }
     guard let text = document.text else { return [] }
     if document.path.lowercased().hasSuffix(".csv") {
       guard case .success(let rows) = CSVRows.parse(text), !rows.isEmpty else { return [] }
       let cells = rows.map { $0.fields.map { $0.trimmingCharacters(in: .whitespaces) } }
-      // A cell's lines are its items, as `<br>` separates them in a Markdown table; a bullet mark
-      // before an item (`- `, `* `, `• `) is not part of its text.
-      func items(_ cell: String) -> [String] {
-        cell.split(separator: "\n").map { line in
-          var item = line.trimmingCharacters(in: .whitespaces)
-          for mark in ["- ", "* ", "• "] where item.hasPrefix(mark) { item.removeFirst(mark.count) }
-          return item.trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }
-      }
       var grid = Grid(
-        rows: cells, parts: cells.map { $0.map(items) }, lines: rows.map(\.line),
+        rows: cells, parts: cells.map { $0.map(Self.items) }, lines: rows.map(\.line),
         strong: cells.map { _ in false }, title: nil)
       grid.extraLines = rows.flatMap { $0.line < $0.lastLine ? Array(($0.line + 1)...$0.lastLine) : [] }
       return [grid]
@@ -142,6 +163,18 @@ public enum MatrixReader: DocumentReader {
 
   /// A table whose header names levels.
   public static func recognise(_ document: SourceDocument) -> Recognition {
+    if isWorkbook(document) {
+      // No other reader reads workbooks: one that cannot be read, or holds no matrix, is this reader's to
+      // report.
+      guard let workbook = try? Workbook(document.bytes) else {
+        return Recognition(.possible, "an XLSX workbook")
+      }
+      let sheets = grids(of: workbook).filter(isMatrix).count
+      return sheets > 0
+        ? Recognition(
+          .likely, "a workbook of \(sheets) sheet\(sheets == 1 ? "" : "s") whose header names levels")
+        : Recognition(.possible, "an XLSX workbook")
+    }
     let matrices = grids(document).filter(isMatrix)
     guard let first = matrices.first else {
       // A CSV file that cannot be split is this reader's to report: no other reads CSV.
@@ -183,7 +216,38 @@ public enum MatrixReader: DocumentReader {
   public static func read(_ document: SourceDocument) throws(ImportError) -> ImportedDocument {
     let text = document.text ?? ""
     let sourceLines = text.components(separatedBy: "\n")
-    let matrices = grids(document).filter(isMatrix)
+    var sheetWarnings: [SkippedLine] = []
+    let matrices: [Grid]
+    if isWorkbook(document) {
+      let workbook: Workbook
+      do throws(Workbook.Problem) {
+        workbook = try Workbook(document.bytes)
+      } catch {
+        throw ImportError(path: document.path, message: error.message, help: error.help)
+      }
+      let all = grids(of: workbook)
+      matrices = all.filter(isMatrix)
+      for grid in all where !isMatrix(grid) {
+        sheetWarnings.append(
+          SkippedLine(
+            line: 1, text: grid.title ?? "a sheet", reason: "a sheet whose header names no levels: not read"))
+      }
+      if workbook.sheetsLeftOut > 0 {
+        sheetWarnings.append(
+          SkippedLine(
+            line: 1, text: "\(workbook.sheetsLeftOut) sheets",
+            reason: "past the first \(Workbook.maximumSheets) sheets of the workbook: not read"))
+      }
+      guard !matrices.isEmpty else {
+        throw ImportError(
+          path: document.path, message: "is a workbook with no sheet whose header row names levels",
+          help:
+            "a matrix's header names a level in each column after the first, like `Competency | Junior (L1) | Senior (L2)`"
+        )
+      }
+    } else {
+      matrices = grids(document).filter(isMatrix)
+    }
     guard !matrices.isEmpty else {
       if document.path.lowercased().hasSuffix(".csv"), case .failure(let problem) = CSVRows.parse(text) {
         throw ImportError(
@@ -307,7 +371,7 @@ public enum MatrixReader: DocumentReader {
       path: document.path, reader: ReaderChoice(MatrixReader.self), title: title, levels: kept,
       skipped: LineAccount.complete(skipped, used: used, lines: sourceLines), used: used)
     imported.competencies = competencies
-    imported.warnings = warnings
+    imported.warnings = sheetWarnings + warnings
     return imported
   }
 }

@@ -25,7 +25,11 @@ public enum GraphFolderWriter {
     }
     // The manifest comes first, written last: it declares `refers_to` only when a statement refers to a level.
     files.insert(
-      manifest(for: documents, organisation: organisation, linked: linker != nil, refersTo: wroteRefersTo),
+      // Links carry how they were made: the linker's, and those a document names itself (a matrix row), with
+      // or without the linker.
+      manifest(
+        for: documents, organisation: organisation,
+        linked: linker != nil || documents.contains { !$0.competencies.isEmpty }, refersTo: wroteRefersTo),
       at: 0)
     return files
   }
@@ -53,9 +57,14 @@ public enum GraphFolderWriter {
 
   /// A document's id: its path, slugged (`corpora-octopus-people-2024-security-operations-l2-security-analyst`).
   static func documentID(_ d: ImportedDocument) -> String {
-    // The endings of the documents readers read (`.md`, `.csv`, `.yaml` …) are no part of the id.
-    let ending = [".md", ".csv", ".yaml", ".yml", ".json"].first { d.path.lowercased().hasSuffix($0) }
-    let stem = ending.map { String(d.path.dropLast($0.count)) } ?? d.path
+    // A page's `.md` is no part of its id; any other ending is, as a word (`skills-csv`), so that
+    // `skills.csv` and `skills.yaml` in one folder stay two documents.
+    let stem =
+      d.path.lowercased().hasSuffix(".md")
+      ? String(d.path.dropLast(3))
+      : [".csv", ".yaml", ".yml", ".json", ".xlsx"].first { d.path.lowercased().hasSuffix($0) }.map {
+        String(d.path.dropLast($0.count)) + "-" + $0.dropFirst()
+      } ?? d.path
     return GraphBuilder.slug(stem.replacingOccurrences(of: "/", with: "-"))
   }
 

@@ -24,7 +24,7 @@ public enum ImportReport {
       }
       for (l, level) in d.levels.enumerated() {
         out +=
-          "  level \(level.code.map { $0 + " " } ?? "")\(level.title): \(count(level.statements.count, "statement")), "
+          "  level \(level.code.map { $0 + " " } ?? "")\(level.title)\(level.track.map { " (\($0))" } ?? ""): \(count(level.statements.count, "statement")), "
         out += "\(count(level.examples.count, "example")), \(count(level.metadata.count, "metadata field"))"
         out += level.archetype == nil ? ", no archetype\n" : ", an archetype\n"
         // A matrix cell's own row counts as a link: the document says which competency it expresses.
