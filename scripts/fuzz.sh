@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target, or all of them, for a set time each, under AddressSanitizer:
-#   scripts/fuzz.sh [query|evaluate|yaml|json|writers|import|export|render|all] [SECONDS]      (default: all, 600 s each)
+#   scripts/fuzz.sh [query|evaluate|yaml|json|writers|import|export|tables|render|all] [SECONDS]      (default: all, 600 s each)
 # The corpus of each target starts from the repository's own inputs (Queries/, Graph/, an export, the
 # gallery's DOT) and grows in .build-fuzz/corpus/TARGET; crashes are written to .build-fuzz/crashes/TARGET.
 # A crash is replayed, without the fuzzer, by `ORGRAPH_FUZZ_TARGET=TARGET swift run orgraph-fuzz FILE`.
@@ -28,10 +28,12 @@ seed() {
     json) "$orgraph" export --force -o "$dir/default.json" ;;
     writers) printf 'Cloud Engineer\001Senior "Cloud" Engineer\001\\N <b>&amp;</b>' >"$dir/labels" ;;
     import) cp Tests/OrgImportTests/Fixtures/*.md Tests/OrgImportTests/Fixtures/L3-* "$dir/" 2>/dev/null || true
+      cp Tests/OrgImportTests/Matrices/* Tests/OrgImportTests/Structured/* Tests/OrgImportTests/Workbooks/*.xlsx "$dir/" 2>/dev/null || true
       cp Tests/OrgImportTests/Fixtures/cumulative/*.md "$dir/" 2>/dev/null || true
       cp ../shared/corpora/octopus-people-2024/*/L* ../shared/corpora/octopus-people-2021/*.md "$dir/" 2>/dev/null || true
       cp ../shared/corpora/octopus-people-2024/Security-Operations/README.md "$dir/discipline-README.md" 2>/dev/null || true ;;
-    export) cp Tests/OrgraphTests/Fixtures/export/graph.yaml "$dir/" ;;
+    export) cp Tests/OrgExportTests/Fixtures/graph.yaml "$dir/" ;;
+    tables) cp Fuzz/Regressions/tables/* "$dir/" ;;
     render) cp Fuzz/Regressions/writers/* Fuzz/Regressions/render/* "$dir/" ;;
   esac
 }
@@ -43,7 +45,7 @@ run() {
     -rss_limit_mb=4096 -artifact_prefix="$scratch/crashes/$name/" -print_final_stats=1 2>&1 | tail -15
 }
 if [ "$target" = all ]; then
-  for t in query evaluate yaml json writers import export render; do run "$t"; done
+  for t in query evaluate yaml json writers import export tables render; do run "$t"; done
 else
   run "$target"
 fi

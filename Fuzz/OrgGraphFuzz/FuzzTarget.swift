@@ -25,6 +25,9 @@ enum FuzzTarget: String, CaseIterable {
   case importer = "import"
   /// The exporters: bytes as a graph file, exported in every format; GraphML must be well-formed XML.
   case exporters = "export"
+  /// The CSV table loader: bytes as a node table (`people.csv`) or, when the first byte is odd, an edge
+  /// table (`assessed.csv`) beside a small graph, loaded from a folder as `--graph DIR` loads it.
+  case tables
   /// The render path: a diagram from the bytes (as `writers` makes it) laid out in the Graphviz helper
   /// process (`orgraph __render-worker`, named by `ORGRAPH_RENDER_WORKER_EXECUTABLE`); whatever Graphviz does
   /// there, this side must get SVG or an error, and never crash.
@@ -98,6 +101,30 @@ enum FuzzTarget: String, CaseIterable {
           fatalError("an import does not load: \(error.diagnostics.first.map { "\($0)" } ?? "")")
         }
       }
+    case .tables:
+      let folder = FileManager.default.temporaryDirectory.appending(
+        path: "orgraph-fuzz-tables-\(ProcessInfo.processInfo.processIdentifier)")
+      try? FileManager.default.removeItem(at: folder)
+      guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
+      else { return }
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let manifest = """
+        orgraph: 1
+        name: fuzz
+        competencies:
+          - {id: competency:k8s, name: Kubernetes}
+        levels:
+          - {id: level:a/l1, name: L1}
+        roles:
+          - {id: role:a/r, name: R, has_level: [level:a/l1]}
+
+        """
+      let edgeTable = (data.first ?? 0) % 2 == 1
+      let people = "id,name\nperson:a,Ada\nperson:b,Grace\n"
+      try? Data(manifest.utf8).write(to: folder.appending(path: "orgraph.yaml"))
+      try? (edgeTable ? Data(people.utf8) : data).write(to: folder.appending(path: "people.csv"))
+      if edgeTable { try? data.dropFirst().write(to: folder.appending(path: "assessed.csv")) }
+      _ = try? GraphLoader.load(folder: folder.path)
     case .exporters:
       guard let graph = try? GraphLoader.load(yaml: String(decoding: data, as: UTF8.self), path: "fuzz.yaml")
       else { return }

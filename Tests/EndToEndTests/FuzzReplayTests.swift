@@ -14,8 +14,15 @@ struct FuzzReplayTests {
     ("yaml", ["Graph", "Graph/rocket-chat", "Graph/octopus-deploy", "Fuzz/Regressions/yaml"]),
     ("json", ["Fuzz/Regressions/json"]),
     ("writers", ["Queries", "Fuzz/Regressions/writers"]),
-    ("import", ["Tests/OrgImportTests/Fixtures", "Fuzz/Regressions/import"]),
+    (
+      "import",
+      [
+        "Tests/OrgImportTests/Fixtures", "Tests/OrgImportTests/Matrices", "Tests/OrgImportTests/Structured",
+        "Tests/OrgImportTests/Workbooks", "Fuzz/Regressions/import",
+      ]
+    ),
     ("export", ["Graph", "Fuzz/Regressions/export"]),
+    ("tables", ["Fuzz/Regressions/tables"]),
     ("render", ["Fuzz/Regressions/writers", "Fuzz/Regressions/render"]),
   ]
 

@@ -90,8 +90,11 @@ struct LoadableImportTests {
     let good = try Importer.read(
       "# L2: Engineer\n\n## Craft\n\n- I write tests.\n", path: "L2.md", reader: .auto)
     var bad = try Importer.read("# L3: Senior\n\n## Craft\n\n- I lead.\n", path: "L3.md", reader: .auto)
-    // A shape no reader makes today, which the loader refuses: a level with no name.
-    bad.levels[0].title = ""
+    // A shape no reader makes today, which the loader refuses: a competency the page names itself, at a
+    // proficiency that is not on the scale.
+    bad.competencies = [ImportedCompetency(name: "Leading", area: nil, line: 5)]
+    bad.levels[0].statements[0].competency = 0
+    bad.levels[0].statements[0].proficiency = "superb"
     var reading = Importer.Reading(documents: [good, bad])
     let (files, failure) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "Acme")
     #expect(failure == nil)

@@ -38,9 +38,17 @@ struct Workbook {
 
   /// Reads the workbook in `bytes`.
   init(_ bytes: Data) throws(Problem) {
+    // From a temporary file, not from memory: ZIPFoundation's in-memory archive traps (a range check) when a
+    // damaged zip seeks past its end, which the fuzzer found; its file-backed one reads nothing there.
+    let file = FileManager.default.temporaryDirectory.appending(
+      path: "orgraph-workbook-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx")
+    guard (try? bytes.write(to: file)) != nil else {
+      throw Problem(message: "cannot be read: no room for a temporary copy", help: nil)
+    }
+    defer { try? FileManager.default.removeItem(at: file) }
     let archive: Archive
     do {
-      archive = try Archive(data: bytes, accessMode: .read)
+      archive = try Archive(url: file, accessMode: .read)
     } catch {
       throw Problem(
         message: "is not a zip archive that can be read", help: "save the workbook again as .xlsx")

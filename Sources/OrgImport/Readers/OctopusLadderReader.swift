@@ -72,6 +72,12 @@ public enum OctopusLadderReader {
     return stripped
   }
 
+  /// Whether a source line is an "Examples" label: `**Examples:**`, `Examples:`, `_Example_`.
+  static func isExamplesLine(_ line: String) -> Bool {
+    let plain = line.trimmingCharacters(in: CharacterSet(charactersIn: " *_")).lowercased()
+    return ["examples", "examples:", "example", "example:"].contains(plain)
+  }
+
   /// Reads one ladder page.
   public static func read(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
     let lines = text.components(separatedBy: "\n")
@@ -134,6 +140,10 @@ public enum OctopusLadderReader {
           continue
         } else if section == nil && level.archetype == nil {
           level.archetype = block.text
+          // "> Building on the Security Engineer role, I …": the level includes that one, as the discipline
+          // pages' summaries are read.
+          level.includes += LevelReferences.find(
+            in: block.text, links: block.links, line: block.lines.lowerBound, path: path)
         } else {
           statement(block.text, block.lines.lowerBound)
         }
@@ -163,7 +173,32 @@ public enum OctopusLadderReader {
           examplesNext = false
           use(block)
         } else {
-          for item in Markdown.items(block) { statement(item.text, item.lines.lowerBound, item.links) }
+          // An "Examples:" line written right under the last bullet (no blank line, so Markdown continues
+          // the bullet) starts the examples: the bullets after it are examples, and the reader says so.
+          var asExamples = false
+          for item in Markdown.items(block) {
+            if asExamples {
+              level.examples.append(
+                ImportedText(text: item.text, section: section, line: item.lines.lowerBound))
+              continue
+            }
+            let glued = item.lines.dropFirst().first { n in
+              n - 1 < lines.count && Self.isExamplesLine(lines[n - 1])
+            }
+            guard let glued else {
+              statement(item.text, item.lines.lowerBound, item.links)
+              continue
+            }
+            let text = item.text.replacing(/\s*Examples?:?\s*$/.ignoresCase(), with: "")
+            statement(text, item.lines.lowerBound, item.links)
+            warnings.append(
+              SkippedLine(
+                line: glued, text: lines[glued - 1].trimmingCharacters(in: .whitespaces),
+                reason:
+                  "an Examples line right under a bullet, with no blank line (so Markdown continues the bullet): read as the start of examples; put a blank line above it"
+              ))
+            asExamples = true
+          }
           use(block)
         }
       case .paragraph:

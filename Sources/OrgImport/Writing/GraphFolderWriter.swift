@@ -193,8 +193,25 @@ public enum GraphFolderWriter {
   }
 
   static func yaml(_ pairs: [(String, Node)], comment: String?) -> String {
-    let body = (try? Yams.serialize(node: mapping(pairs), width: -1, allowUnicode: true)) ?? ""
+    let body = (try? Yams.serialize(node: textsAsText(mapping(pairs)), width: -1, allowUnicode: true)) ?? ""
     return (comment.map { "# \($0)\n" } ?? "") + readableEscapes(body)
+  }
+
+  /// `node` with every text a document gave that YAML would read as something else — a cell saying `null`,
+  /// `~`, `yes`, `7` — written in quotes, so it loads as the text it is (the import fuzz target found a
+  /// workbook cell `null` written as `text: null`). Values written with an explicit tag (a rank) are kept.
+  static func textsAsText(_ node: Node) -> Node {
+    switch node {
+    case .scalar(let scalar):
+      guard scalar.tag.description.isEmpty, Resolver.default.resolveTag(of: node) != .str else { return node }
+      return Node(scalar.string, Tag(.implicit), .doubleQuoted)
+    case .mapping(let mapping):
+      return .mapping(
+        Node.Mapping(mapping.map { ($0.key, textsAsText($0.value)) }, mapping.tag, mapping.style))
+    case .sequence(let sequence):
+      return .sequence(Node.Sequence(sequence.map(textsAsText), sequence.tag, sequence.style))
+    case .alias: return node
+    }
   }
 
   /// libyaml writes characters beyond U+FFFF (emoji) as `\UXXXXXXXX` escapes even when Unicode is allowed;

@@ -1,0 +1,76 @@
+import Foundation
+import OrgGraph
+import Testing
+
+@testable import OrgImport
+
+/// Fidelity defects a trial of newer real pages found (issue 21), each with the document shape that caused
+/// it.
+@Suite("Fidelity")
+struct FidelityTests {
+  /// `**Examples:**` written right under the last bullet (no blank line, so CommonMark continues the
+  /// bullet) turned the examples into statements, silently.
+  @Test func anExamplesLineGluedToTheLastBulletStartsTheExamples() throws {
+    let page = """
+      # L3: Senior Engineer
+
+      ## 🦉 Craft
+
+      - I design systems others build on.
+      - I review designs across teams.
+      **Examples:**
+      - Led the redesign of the billing service.
+      - Reviewed the platform team's storage design.
+      """
+    let document = try Importer.read(page, path: "L3.md", reader: .auto)
+    let level = try #require(document.levels.first)
+    #expect(
+      level.statements.map(\.text) == ["I design systems others build on.", "I review designs across teams."])
+    #expect(
+      level.examples.map(\.text) == [
+        "Led the redesign of the billing service.", "Reviewed the platform team's storage design.",
+      ])
+    #expect(document.warnings.map(\.line) == [7])
+    #expect(document.warnings.first?.reason.hasPrefix("an Examples line right under a bullet") == true)
+  }
+
+  /// "Building on the … role" in a ladder page's `>` summary is read as `includes`, as it is on discipline
+  /// pages.
+  @Test func buildingOnInTheSummaryIsIncludes() throws {
+    let senior = """
+      # L3: Senior Engineer
+
+      > Building on the [Engineer](L2-Engineer.md) role, I lead the design of our services.
+
+      ## Craft
+
+      - I lead designs.
+      """
+    let document = try Importer.read(senior, path: "L3-Senior-Engineer.md", reader: .auto)
+    #expect(document.levels.first?.includes.map(\.name) == ["Engineer"])
+  }
+}
+
+/// Texts YAML would read as something else — `null`, `~`, `yes`, `7` — are written in quotes and load as
+/// the texts they are (the import fuzz target found a workbook cell `null` written as `text: null`).
+@Suite("Texts that look like YAML")
+struct YAMLWordsTests {
+  @Test func cellsSayingNullOrYesLoadAsText() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(
+      path: "Matrices/yaml-words.csv")
+    let document = try Importer.read(
+      try String(contentsOf: url, encoding: .utf8), path: "w.csv", reader: .matrix)
+    var reading = Importer.Reading(documents: [document])
+    let (files, failure) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "W")
+    #expect(failure == nil)
+    #expect(reading.failures.isEmpty)
+    let graph = try GraphLoader.load(
+      files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
+    let texts = graph.nodes(ofKind: "expectation").compactMap { node -> String? in
+      if case .string(let text)? = graph.property("text", of: node) { return text }
+      return nil
+    }
+    #expect(Set(texts).isSuperset(of: ["null", "~", "yes"]))
+    #expect(graph.nodes(ofKind: "competency").map { graph.name(of: $0) }.contains("Null"))
+  }
+}
