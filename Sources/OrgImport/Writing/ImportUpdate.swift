@@ -9,15 +9,15 @@ import Yams
 /// edited lines the documents changed too, the person's lines are kept and the conflict reported with the
 /// import's text. A folder from before these copies keeps the links marked `reviewed: true` for statements
 /// whose text is unchanged. What changed is reported per file.
-public enum ImportUpdate {
+package enum ImportUpdate {
   /// How the comment above a conflict starts.
   static let conflictComment = "# orgraph import --update:"
 
   /// The hidden folder holding a copy of what the last import wrote: the base of the next update's merge.
-  public static let baseFolder = ".orgraph-import"
+  package static let baseFolder = ".orgraph-import"
 
   /// The organisation an earlier import into `folder` was for: its manifest's name, `… (imported)`.
-  public static func organisation(of folder: String) -> String? {
+  package static func organisation(of folder: String) -> String? {
     guard let text = try? String(contentsOfFile: folder + "/orgraph.yaml", encoding: .utf8),
       let name = (try? Yams.load(yaml: text) as? [String: Any])?["name"] as? String
     else { return nil }
@@ -25,23 +25,23 @@ public enum ImportUpdate {
   }
 
   /// `files` and, in ``baseFolder``, a copy of each: what to write so that a later update can merge.
-  public static func withBase(_ visible: [ExportFile], generated: [ExportFile]) -> [ExportFile] {
+  package static func withBase(_ visible: [ExportFile], generated: [ExportFile]) -> [ExportFile] {
     visible + generated.map { ExportFile(path: baseFolder + "/" + $0.path, text: $0.text) }
   }
 
   /// The outcome of merging a new import into a folder.
-  public struct Merge: Sendable {
+  package struct Merge: Sendable {
     /// The files to write, as a person will see them.
-    public var files: [ExportFile]
+    package var files: [ExportFile]
     /// What the report says about the merge: files whose edits were kept, conflicts.
-    public var notes: [String]
+    package var notes: [String]
     /// How many conflicts, new or still open, the folder holds.
-    public var conflicts: Int
+    package var conflicts: Int
   }
 
   /// Merges `generated` (the new import) into `folder`, whose last import's output is in ``baseFolder``;
   /// `nil` when the folder has no such copy (an import from before copies were kept).
-  public static func merge(into folder: String, _ generated: [ExportFile]) -> Merge? {
+  package static func merge(into folder: String, _ generated: [ExportFile]) -> Merge? {
     let base = folder + "/" + baseFolder
     guard FileManager.default.fileExists(atPath: base) else { return nil }
     func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
@@ -216,10 +216,10 @@ public enum ImportUpdate {
   }
 
   /// Reviewed `expresses` entries, by the text of the statement they belong to.
-  public typealias ReviewedLinks = [String: [Node]]
+  package typealias ReviewedLinks = [String: [Node]]
 
   /// The reviewed `expresses` entries of the folder's files, by statement text.
-  public static func reviewedLinks(in folder: String) -> [String: [Node]] {
+  package static func reviewedLinks(in folder: String) -> [String: [Node]] {
     let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     return reviewedLinks(
       in: files.filter { $0.hasSuffix(".yaml") }.compactMap {
@@ -228,7 +228,7 @@ public enum ImportUpdate {
   }
 
   /// The reviewed `expresses` entries of YAML texts, by statement text.
-  public static func reviewedLinks(in texts: [String]) -> [String: [Node]] {
+  package static func reviewedLinks(in texts: [String]) -> [String: [Node]] {
     var out: [String: [Node]] = [:]
     for text in texts {
       guard let root = try? Yams.compose(yaml: text) else { continue }
@@ -253,7 +253,7 @@ public enum ImportUpdate {
 
   /// The update's report lines: the reviewed links kept, what the merge did, and what changed — or that
   /// nothing did (not said while a conflict is open: the documents then say something the folder does not).
-  public static func summary(folder: String, files: [ExportFile], merge: Merge?) -> [String] {
+  package static func summary(folder: String, files: [ExportFile], merge: Merge?) -> [String] {
     let kept = reviewedLinks(in: files.map(\.text)).values.reduce(0) { $0 + $1.count }
     var lines = ["\(kept) reviewed link\(kept == 1 ? "" : "s") kept"] + (merge?.notes ?? [])
     let changed = changes(from: folder, to: files)
