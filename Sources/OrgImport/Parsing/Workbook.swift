@@ -137,11 +137,16 @@ enum XMLElements {
 
   static func parse(_ xml: Data) -> [Element] {
     let collector = ElementCollector()
+    run(collector, on: xml)
+    return collector.elements
+  }
+
+  /// Parses `xml` with `delegate`, external entities never resolved (a workbook is untrusted input).
+  static func run(_ delegate: XMLParserDelegate, on xml: Data) {
     let parser = XMLParser(data: xml)
-    parser.delegate = collector
+    parser.delegate = delegate
     parser.shouldResolveExternalEntities = false
     _ = parser.parse()
-    return collector.elements
   }
 
   final class ElementCollector: NSObject, XMLParserDelegate {
@@ -164,12 +169,7 @@ final class TextCollector: NSObject, XMLParserDelegate {
 
   init(item: String) { self.item = item }
 
-  func parse(_ xml: Data) {
-    let parser = XMLParser(data: xml)
-    parser.delegate = self
-    parser.shouldResolveExternalEntities = false
-    _ = parser.parse()
-  }
+  func parse(_ xml: Data) { XMLElements.run(self, on: xml) }
 
   func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -209,12 +209,7 @@ final class CellCollector: NSObject, XMLParserDelegate {
 
   init(strings: [String]) { self.strings = strings }
 
-  func parse(_ xml: Data) {
-    let parser = XMLParser(data: xml)
-    parser.delegate = self
-    parser.shouldResolveExternalEntities = false
-    _ = parser.parse()
-  }
+  func parse(_ xml: Data) { XMLElements.run(self, on: xml) }
 
   func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
