@@ -206,7 +206,8 @@ let package = Package(
     ),
     .testTarget(
       name: "OrgToolTests",
-      dependencies: ["OrgTool", "OrgExport", "OrgGraph", "OrgTestSupport"]
+      dependencies: ["OrgTool", "OrgExport", "OrgGraph", "OrgQuery", "OrgTestSupport"],
+      exclude: ["Golden"]
     ),
     .testTarget(
       name: "OrgDiagramTests",

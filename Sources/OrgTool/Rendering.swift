@@ -54,6 +54,25 @@ public enum Rendering {
       }
       return nil
     }
+    if chosen == .html {
+      // The query, the table and the diagram (when the result draws one) in one page.
+      var svg: String?
+      var note: String?
+      do {
+        svg = try GraphvizRenderer.svg(try Diagram.forResult(result, graph: graph, limits: limits))
+      } catch {
+        note = "No diagram: \(error)"
+      }
+      let page = ResultPage.html(
+        query: request.query ?? "", result: result, graph: graph, svg: svg, note: note, date: Date())
+      guard let file = request.file else { return page }
+      do {
+        try writes.write(Data(page.utf8), to: file, fromQuery: fromQuery)
+      } catch {
+        throw fail(error.message, help: error.help, code: .Q403, file: true)
+      }
+      return nil
+    }
     guard let format = DiagramFormat(chosen) else {
       let names = DiagramFormat.allCases.map(\.rawValue).joined(separator: ", ")
       throw fail("`\(name)` is not a diagram format", help: ["use one of \(names)"])
@@ -137,6 +156,18 @@ public enum Rendering {
     _ query: String, session: QuerySession, format: DiagramFormat, output: String?,
     limits: DiagramLimits = .standard, writes: WritePolicy = WritePolicy(), color: Bool = false
   ) -> ToolOutput {
+    renderQuery(
+      query, session: session, as: format.renderFormat, output: output, limits: limits, writes: writes,
+      color: color)
+  }
+
+  /// `orgraph render`: runs `query` in `session` and renders its last result as `format` — a diagram, or
+  /// `html`, one page with the query, the table and the diagram — to `output` or, for text formats, to
+  /// standard output. Diagnostics of the query and of the render go to standard error.
+  public static func renderQuery(
+    _ query: String, session: QuerySession, as format: RenderFormat, output: String?,
+    limits: DiagramLimits = .standard, writes: WritePolicy = WritePolicy(), color: Bool = false
+  ) -> ToolOutput {
     var session = session
     let file = "<query>"
     let outcome = session.run(query, file: file)
@@ -149,9 +180,9 @@ public enum Rendering {
       out.status = 1
       return out
     }
-    let request = RenderRequest(
-      format: format.renderFormat, file: output,
-      range: SourceRange(file: file, line: 1, column: 1, length: query.count))
+    var request = RenderRequest(
+      format: format, file: output, range: SourceRange(file: file, line: 1, column: 1, length: query.count))
+    request.query = query
     do {
       if let text = try render(request, result: result, graph: session.graph, limits: limits, writes: writes)
       {

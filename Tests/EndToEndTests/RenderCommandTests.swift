@@ -141,3 +141,33 @@ struct PersonGapTests {
         """)
   }
 }
+
+/// `orgraph render --format html` and `| render html to "…"`: one self-contained page.
+@Suite("Result as one HTML file")
+struct HTMLResultTests {
+  @Test func aPageWithTheDiagramAndNothingFromOutside() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let query =
+      #"gap from role "Cloud Engineer" to level "Senior Cloud Security Engineer" | where change in [added]"#
+    let result = try Tool.run(["render", "--format", "html", "-o", "gap.html", query], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let page = try String(contentsOf: folder.appending(path: "gap.html"), encoding: .utf8)
+    #expect(page.hasPrefix("<!doctype html>\n<html lang=\"en\">"))
+    #expect(page.contains("<pre><code>gap from role &quot;Cloud Engineer&quot;"))
+    #expect(page.contains("<th scope=\"col\">competency</th>"))
+    #expect(page.contains("<figure role=\"img\" aria-label=\"Diagram of the result\">\n<svg"))
+    // Nothing is fetched: no script, no stylesheet link, no image source.
+    for outside in ["<script", "<link", " src=", "@import", "url("] {
+      #expect(!page.contains(outside), "\(outside)")
+    }
+    // From inside a query, to a file; and to standard output.
+    let staged = try Tool.run(["query", "roles | render html to \"roles.html\""], in: folder)
+    #expect(staged.status == 0, "\(staged.stderr)")
+    let roles = try String(contentsOf: folder.appending(path: "roles.html"), encoding: .utf8)
+    #expect(roles.contains("<pre><code>roles | render html to &quot;roles.html&quot;</code></pre>"))
+    #expect(roles.contains("<p>5 rows</p>"))
+    let printed = try Tool.run(["query", "roles | render html"])
+    #expect(printed.stdout.hasPrefix("<!doctype html>"))
+  }
+}

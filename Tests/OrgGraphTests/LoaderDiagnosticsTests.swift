@@ -247,3 +247,25 @@ struct UnknownIDsAtScaleTests {
       })
   }
 }
+
+/// The one CSV tokenizer, as documents use it.
+@Suite("CSV rows")
+struct CSVRowsTests {
+  /// Windows line ends (what spreadsheets and RFC 4180 write): "\r\n" is one Swift Character, and a text
+  /// split on "\n" alone stayed one line.
+  @Test func windowsLineEndsAndCellsOfSeveralLines() throws {
+    let rows = try CSVRows.parse("a,b\r\n1,\"x\r\ny\"\r\n\r\n2,z\r\n").get()
+    #expect(rows.map(\.line) == [1, 2, 5])
+    #expect(rows.map(\.lastLine) == [1, 3, 5])
+    #expect(rows.map(\.fields) == [["a", "b"], ["1", "x\ny"], ["2", "z"]])
+  }
+
+  @Test func aQuoteNeverClosedIsAnErrorAtItsRow() {
+    guard case .failure(let problem) = CSVRows.parse("a,b\n1,\"open\n2,3\n") else {
+      Issue.record("expected a problem")
+      return
+    }
+    #expect(problem.line == 2)
+    #expect(problem.message == "this quoted field is never closed")
+  }
+}

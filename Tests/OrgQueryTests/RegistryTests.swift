@@ -57,7 +57,7 @@ struct RegistryTests {
           | distinct                     drop repeated rows
           | count                        the number of rows
           | limit N                      the first N rows
-          | render FORMAT [to "FILE"]    draw the result (table, json, csv, dot, svg, png, pdf, mermaid)
+          | render FORMAT [to "FILE"]    draw the result (table, json, csv, dot, svg, png, pdf, mermaid, html)
           | union (QUERY) or $name       the rows' nodes and the other set's
           | intersect (QUERY) or $name   the rows whose node is in the other set
           | except (QUERY) or $name      the rows whose node is not in the other set

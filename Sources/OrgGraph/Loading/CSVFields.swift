@@ -141,7 +141,9 @@ package enum CSVRows {
   > {
     var rows: [(line: Int, lastLine: Int, fields: [String])] = []
     var fields = Fields()
-    var physical = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    // "\r\n" is one Character in Swift: line ends are made "\n" first, or a Windows file would be one line.
+    let unix = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    var physical = unix.split(separator: "\n", omittingEmptySubsequences: false)[...]
     if let first = physical.first, first.hasPrefix("\u{FEFF}") {
       physical[physical.startIndex] = first.dropFirst()
     }

@@ -121,6 +121,9 @@ public struct RenderRequest: Sendable, Hashable {
   public var file: String?
   /// Where the `render` stage is.
   public var range: SourceRange
+  /// The text of the statement the stage ends, for a rendering that shows its query (`html`); set when the
+  /// query runs.
+  public var query: String? = nil
 
   /// Creates a request.
   public init(format: RenderFormat?, file: String?, range: SourceRange) {

@@ -18,11 +18,13 @@ public enum RenderFormat: String, CaseIterable, Sendable, Hashable {
   case pdf
   /// The diagram as a Mermaid flowchart.
   case mermaid
+  /// One self-contained HTML file: the query, the result's table, its diagram as inline SVG.
+  case html
 
   /// Whether the format draws a diagram (rather than printing the result's rows).
   public var isDiagram: Bool {
     switch self {
-    case .table, .json, .csv: false
+    case .table, .json, .csv, .html: false
     case .dot, .svg, .png, .pdf, .mermaid: true
     }
   }
@@ -33,6 +35,7 @@ public enum RenderFormat: String, CaseIterable, Sendable, Hashable {
     switch self {
     case .mermaid: ["mmd", "mermaid"]
     case .dot: ["dot", "gv"]
+    case .html: ["html", "htm"]
     default: [rawValue]
     }
   }

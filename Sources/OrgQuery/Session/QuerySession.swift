@@ -194,9 +194,14 @@ public struct QuerySession: Sendable {
       case .overlap: kind = .overlap
       case .find: kind = .table
       }
+      var render = evaluated.render
+      if render != nil {
+        if lines == nil { lines = Self.scalarLines(text) }
+        render?.query = Self.text(of: statement.range, lines: lines ?? [], whole: text, firstLine: firstLine)
+      }
       results.append(
         QueryResult(
-          frame: frame, graph: graph, kind: kind, warnings: evaluated.warnings, render: evaluated.render,
+          frame: frame, graph: graph, kind: kind, warnings: evaluated.warnings, render: render,
           binding: binding))
     }
     return QueryOutcome(results: results, diagnostics: warnings)

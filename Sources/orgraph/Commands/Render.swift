@@ -18,11 +18,14 @@ struct Render: ParsableCommand {
         orgraph render --format png -o team.png 'team Cloud <- in_team'
         orgraph render --format mermaid 'track "Security Engineer"'
         orgraph render --format dot 'overlap role "Cloud Engineer", role "SRE Engineer"'
+        orgraph render --format html -o result.html 'gap from level "Engineer" to level "Senior Engineer"'
       """)
 
   @OptionGroup var graphOptions: GraphOptions
-  @Option(help: "dot, svg, png, pdf or mermaid.")
-  var format: DiagramFormat
+  @Option(
+    help:
+      "dot, svg, png, pdf, mermaid, or html (one self-contained page: the query, the table and the diagram).")
+  var format: RenderFormat
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write.", valueName: "path"))
   var output: String?
   @Option(help: ArgumentHelp("Draw diagrams of up to this many nodes (default 150).", valueName: "n"))
@@ -43,10 +46,11 @@ struct Render: ParsableCommand {
     try Terminal.write(
       Rendering.renderQuery(
         query, session: queryLimits.apply(to: QuerySession(graph: graph, parameters: parameters)),
-        format: format,
+        as: format,
         output: output,
         limits: limits, writes: writes.policy, color: Terminal.colorOnStderr))
   }
 }
 
 extension DiagramFormat: ExpressibleByArgument {}
+extension RenderFormat: ExpressibleByArgument {}
