@@ -88,3 +88,28 @@ struct RowCostTests {
     #expect(session.run("roles as r -> requires", file: "<t>").succeeded)
   }
 }
+
+/// A gap where a side has no recorded requirements says so (issue 24): it returned 0 rows, or every
+/// requirement as "added", silently.
+@Suite("Empty gaps")
+struct EmptyGapTests {
+  @Test func aSideWithNoRequirementsIsNamed() throws {
+    var session = QuerySession(graph: try GraphLoader.loadDefault())
+    let empty = session.run(#"gap from level "Security Engineer" to @ L3"#, file: "<t>")
+    #expect(
+      empty.diagnostics.map(\.message) == [
+        #"level "Security Engineer" has no recorded requirements, and neither has any, so the gap is empty"#,
+        #"level "Senior Security Engineer" has no recorded requirements, and neither has any, so the gap is empty"#,
+      ])
+    #expect(empty.diagnostics.allSatisfy { $0.code == .Q405 && $0.severity == .warning })
+    let oneSided = session.run(
+      #"gap from level "Security Engineer" to level "Senior Cloud Security Engineer""#, file: "<t>")
+    #expect(
+      oneSided.diagnostics.map(\.message) == [
+        #"level "Security Engineer" has no recorded requirements, so every requirement of `Senior Cloud Security Engineer` shows as added"#
+      ])
+    let both = session.run(
+      #"gap from role "Cloud Engineer" to level "Senior Cloud Security Engineer""#, file: "<t>")
+    #expect(both.diagnostics.isEmpty)
+  }
+}

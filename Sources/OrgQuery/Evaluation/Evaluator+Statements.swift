@@ -10,6 +10,21 @@ extension Evaluator {
     case .bind(_, let plan), .pipeline(let plan):
       return try run(plan)
     case .gap(let from, let to, let via, let stages, let shape):
+      // A side with no recorded requirements makes every requirement of the other look added or removed,
+      // or the gap empty: say so, as the other empty answers do.
+      for (side, other, change) in [(from, to, "added"), (to, from, "removed")]
+      where graph.holdings(of: side, via: via).isEmpty {
+        let name = "\(graph.kind(of: side).name) \"\(graph.name(of: side))\""
+        let consequence =
+          graph.holdings(of: other, via: via).isEmpty
+          ? "and neither has any, so the gap is empty"
+          : "so every requirement of `\(graph.name(of: other))` shows as \(change)"
+        warn(
+          .Q405, "\(name) has no recorded requirements, \(consequence)", at: nil,
+          help: [
+            "see what it holds with `\(name) -> \(via ?? graph.competencyEdgeType(for: side))`; a role's requirements sit on its levels (`-> has_level -> requires`)"
+          ])
+      }
       let rows = graph.gap(from: from, to: to, via: via).map { row in
         Row(
           node: row.competency,

@@ -16,7 +16,7 @@ struct Query: ParsableCommand {
         orgraph query 'competency k8s <- requires | select name, proficiency'
         orgraph query --format json 'roles | select name, count(-> requires) as n'
         orgraph query --param min=20 'roles | where count(-> requires) >= $min'
-        orgraph query 'gap from level "Security Engineer" to @ L3'
+        orgraph query 'gap from role "Cloud Engineer" to role "Cloud Security Engineer" @ L3'
 
       docs/query-language.md is the language reference; docs/errors.md explains every error code.
       """)
