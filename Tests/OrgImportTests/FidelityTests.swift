@@ -74,3 +74,27 @@ struct YAMLWordsTests {
     #expect(graph.nodes(ofKind: "competency").map { graph.name(of: $0) }.contains("Null"))
   }
 }
+
+/// A roles table whose roles are rows (`Role | Responsibilities`) became two roles called "Role" and
+/// "Responsibilities"; its roles now come from the rows, and cumulative ones ("In addition to …") a ladder.
+@Suite("Roles in rows")
+struct RolesInRowsTests {
+  @Test func aTableWithARolePerRow() throws {
+    let page = """
+      # Support roles and responsibilities
+
+      <table>
+      <tr><th>Role</th><th>Responsibilities</th></tr>
+      <tr><td>Support Engineer</td><td><ul><li>Answer customer tickets within a day</li><li>Write runbooks</li></ul></td></tr>
+      <tr><td>Senior Support Engineer</td><td><ul><li>In addition to the Support Engineer's responsibilities, handle escalations</li><li>Coach the team</li></ul></td></tr>
+      </table>
+      """
+    let document = try Importer.read(page, path: "support.md", reader: .auto)
+    #expect(document.roles.isEmpty)
+    #expect(document.levels.map(\.title) == ["Support Engineer", "Senior Support Engineer"])
+    #expect(document.levels.map { $0.statements.map(\.line) } == [[5, 5], [6, 6]])
+    #expect(document.levels[1].statements.first?.section == "Responsibilities")
+    #expect(document.levels[1].includes.map(\.name) == ["Support Engineer"])
+    #expect(document.skipped.isEmpty)
+  }
+}

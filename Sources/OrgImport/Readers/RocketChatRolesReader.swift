@@ -95,11 +95,35 @@ public enum RocketChatRolesReader {
           skip(block, "HTML that holds no table of roles")
           continue
         }
-        // A table of roles: the header row names them; each cell below holds that role's list.
+        // A table of roles: the header row names them; each cell below holds that role's list. When the
+        // header labels its columns instead (`Role | Responsibilities`), each row is a role: its first cell
+        // names it, and its other cells hold its lists, under their column's label.
         for table in tables {
           let rows = HTMLFragment.all("tr", in: [table])
           guard let header = rows.first else { continue }
           let names = header.children.filter { $0.name == "th" || $0.name == "td" }.map(\.text)
+          if let label = names.first, Self.columnLabels.contains(label.lowercased()) {
+            for row in rows.dropFirst() {
+              let cells = row.children.filter { $0.name == "td" || $0.name == "th" }
+              guard let name = cells.first?.text.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+                continue
+              }
+              let nameLine =
+                OctopusLadderReader.lineOf(name, in: lines, within: block.lines) ?? block.lines.lowerBound
+              var role = ImportedRole(title: name, line: nameLine)
+              for (c, cell) in cells.enumerated().dropFirst() {
+                let items = HTMLFragment.all("li", in: [cell])
+                for text in (items.isEmpty ? [cell.text] : items.map(\.text)) where !text.isEmpty {
+                  let line =
+                    OctopusLadderReader.lineOf(text, in: lines, within: block.lines) ?? block.lines.lowerBound
+                  let section = c < names.count && !names[c].isEmpty ? names[c] : "Responsibilities"
+                  role.statements.append(ImportedText(text: text, section: section, line: line))
+                }
+              }
+              roles.append(role)
+            }
+            continue
+          }
           let first = roles.count
           for name in names { roles.append(ImportedRole(title: name, line: block.lines.lowerBound)) }
           for row in rows.dropFirst() {
@@ -138,6 +162,11 @@ public enum RocketChatRolesReader {
     cumulate(&document)
     return document
   }
+
+  /// Header words that label a table's columns rather than name a role: such a table has a role per row.
+  static let columnLabels: Set<String> = [
+    "role", "roles", "position", "positions", "title", "job", "level", "levels", "name",
+  ]
 
   /// Seniority words, by the rank of the level they name.
   static let seniority: [String: Int] = [
