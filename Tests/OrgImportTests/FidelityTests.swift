@@ -98,3 +98,42 @@ struct RolesInRowsTests {
     #expect(document.skipped.isEmpty)
   }
 }
+
+/// Label lines ("Hiring (Squad Formation):", "People Management:") became a role's purpose and description;
+/// they label the lists under them.
+@Suite("Label lines")
+struct LabelLinesTests {
+  @Test func aLineEndingInAColonLabelsTheListUnderIt() throws {
+    let page = """
+      # Engineering management roles and responsibilities
+
+      ### Engineering Manager:
+
+      Leads a squad of engineers and grows them.
+
+      Hiring (Squad Formation):
+
+      - Interviews candidates for the squad
+      - Onboards new engineers
+
+      People Management:
+
+      - Holds weekly one-to-ones
+
+      Responsibilities
+
+      - Delivers the squad's roadmap
+      """
+    let document = try Importer.read(page, path: "managers.md", reader: .rocketchatRoles)
+    let role = try #require(document.roles.first)
+    #expect(role.purpose?.text == "Leads a squad of engineers and grows them.")
+    #expect(role.description == nil)
+    #expect(
+      role.statements.map { "\($0.section ?? "-"): \($0.text)" } == [
+        "Hiring (Squad Formation): Interviews candidates for the squad",
+        "Hiring (Squad Formation): Onboards new engineers",
+        "People Management: Holds weekly one-to-ones",
+        "Responsibilities: Delivers the squad's roadmap",
+      ])
+  }
+}

@@ -36,6 +36,8 @@ public enum RocketChatRolesReader {
     var title = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     var roles: [ImportedRole] = []
     var paragraphs = 0
+    // The label of the list being read ("People Management"), when a line ending in `:` gave one.
+    var section: String?
 
     func use(_ block: MarkdownBlock) { used.formUnion(block.lines) }
     func skip(_ block: MarkdownBlock, _ reason: String) {
@@ -52,6 +54,7 @@ public enum RocketChatRolesReader {
         let name = block.text.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
         roles.append(ImportedRole(title: name, line: block.lines.lowerBound))
         paragraphs = 0
+        section = nil
         use(block)
       case .paragraph:
         let plain = block.text.trimmingCharacters(in: .whitespaces)
@@ -61,6 +64,14 @@ public enum RocketChatRolesReader {
         }
         let r = roles.count - 1
         if plain.lowercased().hasPrefix("responsibilities") && plain.count <= 20 {
+          section = "Responsibilities"
+          use(block)
+          continue
+        }
+        // A short line ending in `:` ("Hiring (Squad Formation):", "People Management:") labels the list
+        // under it: it is the section of what follows, never the role's purpose or description.
+        if plain.hasSuffix(":"), plain.count <= 60, !plain.dropLast().contains(":") {
+          section = String(plain.dropLast()).trimmingCharacters(in: .whitespaces)
           use(block)
           continue
         }
@@ -71,7 +82,7 @@ public enum RocketChatRolesReader {
           roles[r].description = t
         } else {
           var s = t
-          s.section = "Responsibilities"
+          s.section = section ?? "Responsibilities"
           roles[r].statements.append(s)
         }
         paragraphs += 1
@@ -83,7 +94,8 @@ public enum RocketChatRolesReader {
         }
         for item in block.children where !item.text.isEmpty {
           roles[roles.count - 1].statements.append(
-            ImportedText(text: item.text, section: "Responsibilities", line: item.lines.lowerBound))
+            ImportedText(text: item.text, section: section ?? "Responsibilities", line: item.lines.lowerBound)
+          )
         }
         use(block)
       case .html:
