@@ -137,3 +137,24 @@ struct LabelLinesTests {
       ])
   }
 }
+
+/// Front matter leaked into role names (`description: Security roles at …`, its `---` making a heading of
+/// the line above); it is reported as front matter, and a page with it is recognised by what follows.
+@Suite("Front matter")
+struct FrontMatterTests {
+  @Test func frontMatterIsNoPartOfTheStructure() throws {
+    let discipline =
+      "---\ndescription: Security roles at Acme\n---\n# Security Roles\n\n## Security Engineer\n\n### I am careful\n\n- I review changes for risk\n"
+    let roles = try Importer.read(discipline, path: "Security.md", reader: .auto)
+    #expect(roles.reader == .octopusRoles)
+    #expect(roles.roles.map(\.title) == ["Security Engineer"])
+    #expect(roles.skipped.map(\.line) == [2])
+    let ladder = try Importer.read(
+      "---\ndescription: A level\n---\n# L3: Senior Engineer\n\n## Craft\n\n- I design things\n",
+      path: "L3.md", reader: .auto)
+    #expect(ladder.reader == .octopus)
+    #expect(ladder.readBecause == "a level heading, `# L3: Senior Engineer`")
+    #expect(ladder.levels.first?.statements.map(\.section) == ["Craft"])
+    #expect(ladder.skipped.map(\.line) == [2])
+  }
+}

@@ -7,7 +7,9 @@ import Foundation
 public enum OctopusDisciplineReader {
   /// Whether `text` looks like a discipline page: a heading first and first-person bullets (`- I …`).
   public static func recognises(_ text: String) -> Bool {
-    let lines = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    let lines = (FrontMatter(text)?.body ?? text).components(separatedBy: "\n").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
     guard let first = lines.first(where: { !$0.isEmpty }), first.hasPrefix("#") else { return false }
     return lines.contains { $0.hasPrefix("- I ") || $0.hasPrefix("* I ") }
   }
@@ -28,7 +30,9 @@ public enum OctopusDisciplineReader {
   /// Reads one discipline page.
   public static func read(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
     let lines = text.components(separatedBy: "\n")
-    let blocks = Markdown.parse(text)
+    // Front matter is no part of the page's structure (its `---` would make its last line a heading).
+    let front = FrontMatter(text)
+    let blocks = Markdown.parse(front?.body ?? text)
     guard let titleIndex = blocks.firstIndex(where: { if case .heading = $0.kind { true } else { false } }),
       case .heading(let titleDepth) = blocks[titleIndex].kind
     else {
@@ -43,7 +47,9 @@ public enum OctopusDisciplineReader {
     let unitDepth: Int? = depths.min() ?? (title.lowercased().hasSuffix(" roles") ? 2 : nil)
     let manyRoles = unitDepth != nil
     var used = Set(blocks[titleIndex].lines)
-    var skipped: [SkippedLine] = []
+    if let front { used.formUnion(front.fences) }
+    var skipped: [SkippedLine] =
+      front?.skipped(lines, reason: "the page's front matter: the roles come from its headings") ?? []
     var warnings: [SkippedLine] = []
     var detailsLine = 0
     var roles: [ImportedRole] = []

@@ -43,6 +43,7 @@ public enum OctopusLadderReader {
   /// Whether `text` looks like a ladder page (for `--reader auto`): a level heading, or — for the pages
   /// whose Markdown is broken — a file named like one (`L3-Customer-Success-Manager`) with bullets.
   public static func recognises(_ text: String, path: String = "") -> Bool {
+    let text = FrontMatter(text)?.body ?? text
     guard
       let first = text.split(separator: "\n").first(where: {
         !$0.trimmingCharacters(in: .whitespaces).isEmpty
@@ -81,7 +82,9 @@ public enum OctopusLadderReader {
   /// Reads one ladder page.
   public static func read(_ text: String, path: String) throws(ImportError) -> ImportedDocument {
     let lines = text.components(separatedBy: "\n")
-    let blocks = Markdown.parse(text)
+    // Front matter is no part of the page's structure (its `---` would make its last line a heading).
+    let front = FrontMatter(text)
+    let blocks = Markdown.parse(front?.body ?? text)
     var headingIndex = blocks.firstIndex(where: { $0.kind == .heading(1) }) ?? -1
     var heading = headingIndex >= 0 ? levelHeading(blocks[headingIndex].text) : nil
     if heading == nil, let fromName = fileLevel(path) {
@@ -101,7 +104,9 @@ public enum OctopusLadderReader {
       line: headingIndex >= 0 ? blocks[headingIndex].lines.lowerBound : 1,
       archetype: nil, metadata: [:], statements: [], examples: [])
     var used = Set<Int>()
-    var skipped: [SkippedLine] = []
+    if let front { used.formUnion(front.fences) }
+    var skipped: [SkippedLine] =
+      front?.skipped(lines, reason: "the page's front matter: the level comes from its heading") ?? []
     var warnings: [SkippedLine] = []
     var section: String?
     var inDetails = false
@@ -361,7 +366,8 @@ extension OctopusLadderReader: DocumentReader {
       return Recognition(.certain, "a README that lists ladder pages")
     }
     guard recognises(text, path: document.path) else { return .no }
-    let first = text.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    let body = FrontMatter(text)?.body ?? text
+    let first = body.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     if let first, first.hasPrefix("# "), levelHeading(String(first.dropFirst(2))) != nil {
       return Recognition(.likely, "a level heading, `\(first.trimmingCharacters(in: .whitespaces))`")
     }
