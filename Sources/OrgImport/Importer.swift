@@ -2,6 +2,36 @@ import Foundation
 import OrgGraph
 import Yams
 
+/// Which reader reads the documents whose path matches a pattern: `octopus=Security-Operations/*`, or a
+/// reader for every document (no pattern).
+public struct ReaderRule: Sendable, Hashable {
+  /// The reader.
+  public var reader: ReaderChoice
+  /// A shell pattern (`*`, `?`, `[…]`) matched against the document's path as the report shows it, or
+  /// against its file name alone when the pattern has no `/`; `nil` for every document.
+  public var pattern: String?
+
+  /// `reader` for the documents `pattern` matches (every document when it is `nil`).
+  public init(_ reader: ReaderChoice, pattern: String? = nil) {
+    self.reader = reader
+    self.pattern = pattern
+  }
+
+  /// `NAME` or `NAME=PATTERN` as `--reader` takes it, or `nil` when NAME is no reader.
+  public init?(argument: String) {
+    let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+    guard let first = parts.first, let reader = ReaderChoice(rawValue: first) else { return nil }
+    self.init(reader, pattern: parts.count > 1 ? parts[1] : nil)
+  }
+
+  /// Whether the rule applies to the document at `path`.
+  public func matches(_ path: String) -> Bool {
+    guard let pattern else { return true }
+    let subject = pattern.contains("/") ? path : String(path.split(separator: "/").last ?? "")
+    return fnmatch(pattern, subject, 0) == 0
+  }
+}
+
 /// Reads handbook documents into ``ImportedDocument``s and writes them as a Graph folder.
 public enum Importer {
   /// The largest document read (a handbook page is a few kilobytes).
@@ -26,6 +56,14 @@ public enum Importer {
   /// `progress`, when given, is told how many documents have been read, of how many.
   public static func read(
     _ paths: [String], reader: ReaderChoice = .auto, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) -> Reading {
+    read(paths, readers: [ReaderRule(reader)], progress: progress)
+  }
+
+  /// Reads every path as ``read(_:reader:progress:)`` does, each document with the reader of the first of
+  /// `readers` whose pattern its path matches (`auto` when none does): a mixed handbook in one run.
+  public static func read(
+    _ paths: [String], readers: [ReaderRule], progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> Reading {
     var reading = Reading()
     var all: [(shown: String, full: String)] = []
@@ -68,6 +106,7 @@ public enum Importer {
     for (n, (shown, full)) in all.enumerated() {
       progress?(n, all.count)
       do throws(ImportError) {
+        let reader = readers.first { $0.matches(shown) }?.reader ?? .auto
         reading.documents.append(try read(try readSource(full, shown: shown), reader: reader))
       } catch {
         reading.failures.append(error)

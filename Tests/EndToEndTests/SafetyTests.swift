@@ -217,3 +217,35 @@ struct ImportEdgeCaseTests {
     #expect(organisation.contains("- id: org:fixtures\n  name: Fixtures\n"))
   }
 }
+
+/// `--reader NAME=PATTERN`, repeated: a mixed handbook in one run, each document by the reader its path
+/// matches, the others by auto; a reader that does not exist is a usage error naming the closest.
+@Suite("Readers per document")
+struct ReadersPerDocumentTests {
+  static let matrices = Paths.repository.appending(path: "Tests/OrgImportTests/Matrices")
+
+  @Test func theFirstMatchingRuleReadsEachDocument() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try Tool.run(
+      [
+        "import", "--organisation", "Acme", "--reader", "matrix=*.csv", "--reader", "octopus=nothing/*",
+        Self.matrices.appending(path: "skills.csv").path,
+        Self.matrices.appending(path: "levels-in-rows.md").path,
+        "-o", "out",
+      ], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("skills.csv  (matrix reader: named by --reader)\n"))
+    #expect(
+      result.stdout.contains("levels-in-rows.md  (matrix reader: a table whose first column names levels)\n"))
+  }
+
+  @Test func anUnknownReaderIsAUsageError() throws {
+    let result = try Tool.run(["import", "--reader", "octopuss=*.md", "x.md"])
+    #expect(result.status == 64)
+    #expect(
+      result.stderr.hasPrefix(
+        "Error: --reader: `octopuss` is no reader (did you mean `octopus`?); the readers are auto, octopus, ")
+    )
+  }
+}

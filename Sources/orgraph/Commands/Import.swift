@@ -11,7 +11,7 @@ struct Import: ParsableCommand {
     discussion: """
       Each document becomes one reviewable YAML file with its statements, examples and metadata, each with its source line; a folder of ladder pages becomes a track whose levels are ordered by code. Every line of every document is either in the graph or listed in the report as skipped, with why. The folder is written in one step and passes `orgraph check`; an existing folder is replaced only with --force.
 
-      Readers (--reader NAME; auto, the default, reads each document with the reader surest of its shape, and the report says which and why; documents none recognises are listed as not imported):
+      Readers (--reader NAME for every document, or --reader NAME=PATTERN, repeated, for the documents a pattern matches — `--reader matrix='*.csv' --reader octopus='Security/*'`; auto, the default, reads each document with the reader surest of its shape, and the report says which and why; documents none recognises are listed as not imported):
       \(readers)
 
       Levels that build on others ("Building on …", "in addition to a junior …") include them; a statement measured against another level ("Equivalent to L2 Software Engineer") refers to it, across documents. A discipline's README describes its track; an area's page gives its team a purpose.
@@ -31,10 +31,10 @@ struct Import: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "auto, or one of the readers above for every document; auto picks one per document from its shape, and the report names it and why.",
+      "auto, or one of the readers above for every document, or NAME=PATTERN for the documents whose path (or, with no `/`, file name) the pattern matches; repeatable, the first match wins.",
       valueName: "reader")
   )
-  var reader: ReaderChoice = .auto
+  var reader: [String] = []
   @Option(
     help: ArgumentHelp(
       "The organisation's name, for ids and the manifest (default: the first path's folder's name).",
@@ -73,7 +73,17 @@ struct Import: ParsableCommand {
     return url.lastPathComponent.replacingOccurrences(of: "-", with: " ")
   }
 
+  /// The `--reader` options as rules, in order.
+  var readerRules: [ReaderRule] { reader.compactMap(ReaderRule.init(argument:)) }
+
   func validate() throws {
+    for argument in reader where ReaderRule(argument: argument) == nil {
+      let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+      let names = ReaderChoice.allCases.map(\.rawValue)
+      let suggestion = Suggestions.didYouMean(name, in: names).first.map { " (\($0))" } ?? ""
+      throw ValidationError(
+        "--reader: `\(name)` is no reader\(suggestion); the readers are \(names.joined(separator: ", "))")
+    }
     if paths.isEmpty { throw ValidationError("name the documents or folders to import") }
     if let organisation, !organisation.contains(where: { $0.isLetter || $0.isNumber }) {
       throw ValidationError(
@@ -83,7 +93,7 @@ struct Import: ParsableCommand {
 
   func run() throws {
     let line = ProgressLine()
-    var reading = Importer.read(paths, reader: reader, progress: line.counter("importing documents"))
+    var reading = Importer.read(paths, readers: readerRules, progress: line.counter("importing documents"))
     var linker: CompetencyLinker?
     if !noLinks {
       var rules: String?
