@@ -40,6 +40,9 @@ public struct ImportedCompetency: Sendable, Hashable {
   public var area: String?
   /// The line that first names it.
   public var line: Int
+  /// The canonical competency its name means, once linked (``Importer/link(_:with:)``), or `nil` when the
+  /// taxonomy has none.
+  public var canonical: String? = nil
 }
 
 /// A ladder as its README describes it: the folder's track.

@@ -150,34 +150,44 @@ public enum Importer {
   /// Links every statement of `reading` to the competencies its words express. Links a reader set itself
   /// (a matrix row names its competency) are kept; the linker adds the competencies they do not name.
   public static func link(_ reading: inout Reading, with linker: CompetencyLinker) {
-    func add(_ statement: inout ImportedText, _ document: ImportedDocument) {
+    func add(_ statement: inout ImportedText, _ competencies: [ImportedCompetency]) {
       var named = Set(statement.links.map(\.competency))
       // A statement of the organisation's own competency (a matrix row) expresses what the row's name
       // means in the canonical layer too, so frameworks of two organisations compare.
-      if let c = statement.competency, c < document.competencies.count,
-        let canonical = GraphFolderWriter.canonical(document.competencies[c].name, linker),
+      if let c = statement.competency, c < competencies.count, let canonical = competencies[c].canonical,
         named.insert(canonical).inserted
       {
         statement.links.append(
           CompetencyLinker.Link(
             competency: canonical, proficiency: statement.proficiency, aspect: nil,
-            matchedBy: "its competency \"\(document.competencies[c].name)\"", confidence: 0.9))
+            matchedBy: "its competency \"\(competencies[c].name)\"", confidence: 0.9))
       }
       statement.links += linker.links(for: statement.text).filter { named.insert($0.competency).inserted }
     }
     for d in reading.documents.indices {
-      let document = reading.documents[d]
+      // What each of the organisation's competencies means, worked out once, not once per statement.
+      for c in reading.documents[d].competencies.indices {
+        reading.documents[d].competencies[c].canonical = canonical(
+          reading.documents[d].competencies[c].name, linker)
+      }
+      let competencies = reading.documents[d].competencies
       for l in reading.documents[d].levels.indices {
         for s in reading.documents[d].levels[l].statements.indices {
-          add(&reading.documents[d].levels[l].statements[s], document)
+          add(&reading.documents[d].levels[l].statements[s], competencies)
         }
       }
       for r in reading.documents[d].roles.indices {
         for s in reading.documents[d].roles[r].statements.indices {
-          add(&reading.documents[d].roles[r].statements[s], document)
+          add(&reading.documents[d].roles[r].statements[s], competencies)
         }
       }
     }
+  }
+
+  /// The canonical competency an organisation's competency `name` means: the link the linker is surest of
+  /// for the name alone (a name, an alias, or a word of it: `Code quality` means `competency:quality`).
+  static func canonical(_ name: String, _ linker: CompetencyLinker) -> String? {
+    linker.links(for: name).max { $0.confidence < $1.confidence }?.competency
   }
 
   /// One document as a reader gets it: its bytes, and its text when it is text.

@@ -61,7 +61,7 @@ struct YAMLWordsTests {
     let document = try Importer.read(
       try String(contentsOf: url, encoding: .utf8), path: "w.csv", reader: .matrix)
     var reading = Importer.Reading(documents: [document])
-    let (files, failure) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "W")
+    let (files, failure, _) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "W")
     #expect(failure == nil)
     #expect(reading.failures.isEmpty)
     let graph = try GraphLoader.load(

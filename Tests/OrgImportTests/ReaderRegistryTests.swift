@@ -96,7 +96,7 @@ struct LoadableImportTests {
     bad.levels[0].statements[0].competency = 0
     bad.levels[0].statements[0].proficiency = "superb"
     var reading = Importer.Reading(documents: [good, bad])
-    let (files, failure) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "Acme")
+    let (files, failure, _) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "Acme")
     #expect(failure == nil)
     #expect(reading.documents.map(\.path) == ["L2.md"])
     let refused = try #require(reading.failures.first)
@@ -128,7 +128,7 @@ struct DocumentIDTests {
     ]
     #expect(documents.map(GraphFolderWriter.documentID) == ["f-skills-csv", "f-skills-yaml", "f-skills"])
     var reading = Importer.Reading(documents: documents)
-    let (_, failure) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "Acme")
+    let (_, failure, _) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "Acme")
     #expect(failure == nil)
     #expect(reading.failures.isEmpty)
   }

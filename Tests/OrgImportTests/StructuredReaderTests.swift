@@ -78,7 +78,7 @@ struct StructuredReaderTests {
     var reading = Importer.Reading(documents: [try Self.read("framework.yaml"), try Self.read("topics.md")])
     let linker = try CompetencyLinker(taxonomy: GraphLoader.loadDefault())
     Importer.link(&reading, with: linker)
-    let (files, failure) = GraphFolderWriter.loadableFiles(
+    let (files, failure, _) = GraphFolderWriter.loadableFiles(
       for: &reading, organisation: "Acme", linker: linker)
     #expect(failure == nil)
     #expect(reading.failures.isEmpty)

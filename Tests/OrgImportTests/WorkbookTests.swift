@@ -76,7 +76,7 @@ struct WorkbookTests {
     var reading = Importer.Reading(documents: [
       try Importer.read(try Self.source("framework.xlsx"), reader: .auto)
     ])
-    let (files, failure) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "Acme")
+    let (files, failure, _) = GraphFolderWriter.loadableFiles(for: &reading, organisation: "Acme")
     #expect(failure == nil)
     let graph = try GraphLoader.load(
       files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })

@@ -143,7 +143,7 @@ public enum LevelPagesReader: DocumentReader {
             }
             used.insert(item.lines.lowerBound)
           }
-          for line in block.lines where !skipped.contains(where: { $0.line == line }) { used.insert(line) }
+          used.formUnion(block.lines)
         case .paragraph where isPicture(block):
           skip(block, "a picture; its words are not text to import")
         case .paragraph, .quote:

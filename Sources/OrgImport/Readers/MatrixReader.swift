@@ -32,8 +32,10 @@ public enum MatrixReader: DocumentReader {
   /// Whether `document` is a workbook: an `.xlsx` name, or a zip archive's bytes.
   static func isWorkbook(_ document: SourceDocument) -> Bool {
     if document.path.lowercased().hasSuffix(".xlsx") { return true }
-    // A zip by another name is a workbook only if it holds one.
-    return Workbook.looksLikeZip(document.bytes) && (try? Workbook(document.bytes)) != nil
+    // A zip by another name is a workbook only if it holds one: its directory names `xl/workbook.xml` in
+    // plain bytes, found without unpacking it (recognising and reading unpack it once each).
+    return Workbook.looksLikeZip(document.bytes)
+      && document.bytes.range(of: Data("xl/workbook.xml".utf8)) != nil
   }
 
   /// A workbook's sheets as grids, each named after its sheet; rows are numbered as the sheet numbers them.

@@ -43,10 +43,7 @@ public enum StructuredReader: DocumentReader {
     guard let text = document.text else { return nil }
     let lower = document.path.lowercased()
     if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || lower.hasSuffix(".json") { return (text, 1) }
-    guard text.hasPrefix("---\n") else { return nil }
-    let lines = text.components(separatedBy: "\n")
-    guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else { return nil }
-    return (lines[1..<end].joined(separator: "\n"), 2)
+    return FrontMatter(text).map { ($0.yaml, 2) }
   }
 
   /// The shape of `root`, when it is one of the two.

@@ -14,8 +14,6 @@ struct FolderPlan {
   let org: String
   /// Links a reviewer left in an earlier import, by statement text.
   let reviewed: [String: [Node]]
-  /// The taxonomy the import links to, when it links.
-  let linker: CompetencyLinker?
   /// Where each of the organisation's competencies is first named, by id.
   let firstNamed: [String: (document: Int, competency: Int)]
   /// The id words of each document's levels and roles, when it has several (`"level PATH"`, `"role PATH"`).
@@ -26,11 +24,8 @@ struct FolderPlan {
   /// The levels each level is promoted to, by id.
   private(set) var promotions: [String: [String]] = [:]
 
-  init(
-    documents: [ImportedDocument], organisation: String, reviewed: [String: [Node]], linker: CompetencyLinker?
-  ) {
+  init(documents: [ImportedDocument], organisation: String, reviewed: [String: [Node]]) {
     self.documents = documents
-    self.linker = linker
     self.organisation = organisation
     self.reviewed = reviewed
     org = GraphBuilder.slug(organisation).isEmpty ? "imported" : GraphBuilder.slug(organisation)
@@ -260,7 +255,7 @@ struct FolderPlan {
       ("id", Node(competencyID(document: index, c))), ("name", Node(competency.name)),
     ]
     if let area = competency.area, !area.isBlank { pairs.append(("area", Node(area))) }
-    if let canonical = linker.flatMap({ GraphFolderWriter.canonical(competency.name, $0) }) {
+    if let canonical = competency.canonical {
       pairs.append(("broader", Node([Node(canonical)])))
     }
     return GraphFolderWriter.mapping(pairs)

@@ -12,8 +12,7 @@ public enum GraphFolderWriter {
     for documents: [ImportedDocument], organisation: String, linker: CompetencyLinker? = nil,
     reviewed: [String: [Node]] = [:]
   ) -> [ExportFile] {
-    let plan = FolderPlan(
-      documents: documents, organisation: organisation, reviewed: reviewed, linker: linker)
+    let plan = FolderPlan(documents: documents, organisation: organisation, reviewed: reviewed)
     var files: [ExportFile] = []
     if let linker { files.append(competenciesFile(linker)) }
     files.append(plan.organisationFile())
@@ -32,12 +31,6 @@ public enum GraphFolderWriter {
         linked: linker != nil || documents.contains { !$0.competencies.isEmpty }, refersTo: wroteRefersTo),
       at: 0)
     return files
-  }
-
-  /// The canonical competency an organisation's competency `name` means: the linker's surest link for the
-  /// name alone, when it covers the whole name (a name or alias, not one word of several).
-  static func canonical(_ name: String, _ linker: CompetencyLinker) -> String? {
-    linker.links(for: name).max { $0.confidence < $1.confidence }?.competency
   }
 
   /// `competencies.yaml`: the taxonomy the import linked to.
@@ -254,20 +247,20 @@ extension GraphFolderWriter {
   /// The files of the Graph folder for `reading`, made so that they load: a document whose file makes the
   /// folder fail to load (a shape the writer did not foresee) is moved from `reading.documents` to
   /// `reading.failures`, with the first error about it, and the rest are written again — so one bad page
-  /// never stops the others. Returns `nil`, with the load's failure, when the error is in no document's
-  /// file (the organisation or the manifest): then nothing can be written.
+  /// never stops the others. Returns the files with the graph they load as, or, when the error is in no
+  /// document's file (the organisation or the manifest), the load's failure: then nothing can be written.
   public static func loadableFiles(
     for reading: inout Importer.Reading, organisation: String, linker: CompetencyLinker? = nil,
     reviewed: [String: [Node]] = [:]
-  ) -> (files: [ExportFile], failure: GraphLoadFailure?) {
+  ) -> (files: [ExportFile], failure: GraphLoadFailure?, graph: Graph?) {
     while true {
       let files = self.files(
         for: reading.documents, organisation: organisation, linker: linker, reviewed: reviewed)
       let failure: GraphLoadFailure
       do {
-        _ = try GraphLoader.load(
+        let graph = try GraphLoader.load(
           files: files.filter { $0.path.hasSuffix(".yaml") }.map { ($0.path, $0.text) })
-        return (files, nil)
+        return (files, nil, graph)
       } catch {
         failure = error
       }
@@ -280,7 +273,7 @@ extension GraphFolderWriter {
         let file = documentID(reading.documents[d]) + ".yaml"
         return errors.contains { $0.range?.file == file }
       }
-      guard !bad.isEmpty else { return (files, failure) }
+      guard !bad.isEmpty else { return (files, failure, nil) }
       for d in bad.reversed() {
         let document = reading.documents.remove(at: d)
         let file = documentID(document) + ".yaml"
@@ -294,7 +287,7 @@ extension GraphFolderWriter {
               "the other documents are written; please report this document, or try another reader with --reader"
           ))
       }
-      if reading.documents.isEmpty { return ([], failure) }
+      if reading.documents.isEmpty { return ([], failure, nil) }
     }
   }
 }

@@ -81,18 +81,14 @@ public enum ImportReport {
         out += "\n"
       }
       if !d.competencies.isEmpty {
-        // The organisation's own competencies, and what each means in the canonical layer (from the links the
-        // linker gave its statements by the row's name), or that nothing there says the same.
+        // The organisation's own competencies, and what each means in the canonical layer, or that nothing
+        // there says the same.
         out += "  competencies of the document: \(d.competencies.count)\n"
-        let statements = d.levels.flatMap(\.statements) + d.roles.flatMap(\.statements)
-        for (c, competency) in d.competencies.enumerated() {
-          let tie = statements.first { $0.competency == c }?.links.first {
-            $0.matchedBy.hasPrefix("its competency")
-          }
+        for competency in d.competencies {
           out +=
             "    \(competency.name)\(competency.area.map { " (\($0))" } ?? "") \(d.path):\(competency.line): "
           out +=
-            tie.map { "means \($0.competency)\n" }
+            competency.canonical.map { "means \($0)\n" }
             ?? "no canonical competency says the same; add one, or an alias\n"
         }
       }

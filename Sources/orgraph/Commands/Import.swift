@@ -118,7 +118,7 @@ struct Import: ParsableCommand {
       ?? Self.defaultOrganisation(paths[0])
     // What is written must load: a document that would not is reported and left out, before the report.
     line.status("writing the Graph folder")
-    let (generated, loadFailure) = GraphFolderWriter.loadableFiles(
+    let (generated, loadFailure, loaded) = GraphFolderWriter.loadableFiles(
       for: &reading, organisation: name, linker: linker)
     let report = format == .json ? ImportReport.json(reading) : ImportReport.text(reading)
     line.finish()
@@ -158,13 +158,18 @@ struct Import: ParsableCommand {
         reviewed: ImportUpdate.reviewedLinks(in: output))
     }
     files = merge?.files ?? files
-    // What would be written must load, before anything is written.
+    // What would be written must load, before anything is written: a fresh import was loaded as it was
+    // made; an update's merge is loaded here.
     line.status("checking that the folder loads")
     defer { line.finish() }
     let graph: Graph
     do {
-      graph = try GraphLoader.load(
-        files: files.filter { $0.path.hasSuffix(".yaml") }.map { (output + "/" + $0.path, $0.text) })
+      if !update, let loaded {
+        graph = loaded
+      } else {
+        graph = try GraphLoader.load(
+          files: files.filter { $0.path.hasSuffix(".yaml") }.map { (output + "/" + $0.path, $0.text) })
+      }
     } catch {
       FileHandle.standardError.write(Data(GraphTool.render(error, format: .text, color: false).utf8))
       let why =

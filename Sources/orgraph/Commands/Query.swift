@@ -38,12 +38,8 @@ struct Query: ParsableCommand {
   }
 
   func run() throws {
-    let graph = try loadGraphOrExit(graphOptions.graph)
-    var runner = ScriptRunner(
-      session: limits.apply(to: QuerySession(graph: graph, parameters: try options.parsedParameters())),
-      format: options.format,
-      color: Terminal.colorOnStderr, renderer: Rendering.renderer(writes: writes.policy))
-    runner.tableWidth = options.tableWidth
+    var runner = try makeRunner(
+      graphPath: graphOptions.graph, options: options, limits: limits, writes: writes)
     if !Terminal.write(runner.run(query)) { throw ExitCode(1) }
   }
 }

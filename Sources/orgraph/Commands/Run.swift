@@ -26,12 +26,8 @@ struct Run: ParsableCommand {
   var files: [String]
 
   func run() throws {
-    let graph = try loadGraphOrExit(graphOptions.graph)
-    var runner = ScriptRunner(
-      session: limits.apply(to: QuerySession(graph: graph, parameters: try options.parsedParameters())),
-      format: options.format,
-      color: Terminal.colorOnStderr, renderer: Rendering.renderer(writes: writes.policy))
-    runner.tableWidth = options.tableWidth
+    var runner = try makeRunner(
+      graphPath: graphOptions.graph, options: options, limits: limits, writes: writes)
     var ok = true
     for file in files {
       guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {

@@ -17,3 +17,17 @@ func loadGraphOrExit(_ path: String?) throws -> Graph {
     throw ExitCode(1)
   }
 }
+
+/// The runner `query` and `run` share: the graph at `graphPath`, with the parameters, output format, limits
+/// and write policy of their options.
+func makeRunner(graphPath: String?, options: QueryOptions, limits: LimitOptions, writes: WriteOptions) throws
+  -> ScriptRunner
+{
+  let graph = try loadGraphOrExit(graphPath)
+  var runner = ScriptRunner(
+    session: limits.apply(to: QuerySession(graph: graph, parameters: try options.parsedParameters())),
+    format: options.format,
+    color: Terminal.colorOnStderr, renderer: Rendering.renderer(writes: writes.policy))
+  runner.tableWidth = options.tableWidth
+  return runner
+}

@@ -23,6 +23,8 @@ struct Shell {
   /// The most nodes a diagram may have (`:set nodes N`).
   var renderLimits = DiagramLimits.standard
   var lastResult: QueryResult?
+  /// The text that made ``lastResult``, for a rendering that shows its query (`:render html`).
+  var lastQuery: String?
   var history: () -> [String] = { [] }
   var out: (String) -> Void
   var err: (String) -> Void
@@ -68,7 +70,10 @@ struct Shell {
       err((output.cancelled && interactive ? "\n" : "") + output.stderr + (output.cancelled ? "" : "\n"))
     }
     out(output.stdout)
-    if let last = output.results.last { lastResult = last }
+    if let last = output.results.last {
+      lastResult = last
+      lastQuery = text
+    }
     return output.succeeded
   }
 
@@ -169,9 +174,10 @@ struct Shell {
             + MetaCommand.diagramFormats.joined(separator: ", ") + ")")
       }
       let file = parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) : nil
-      let request = RenderRequest(
+      var request = RenderRequest(
         format: named, file: file, range: SourceRange(file: "<repl>", line: 1, column: 1, length: line.count)
       )
+      request.query = lastQuery
       return render(request, result: result, text: line, file: "<repl>")
     case .ast:
       guard !argument.isEmpty else { return fail("`:ast` takes a query, like `:ast roles -> requires`") }
