@@ -21,9 +21,9 @@ public struct ExportFormat: RawRepresentable, CaseIterable, Sendable, Hashable, 
   }
 
   /// Every format, in ``GraphExporter/position`` order.
-  public static var allCases: [ExportFormat] {
-    registered.sorted { ($0.position, $0.name) < ($1.position, $1.name) }.map(ExportFormat.init)
-  }
+  public static let allCases: [ExportFormat] = registered.sorted {
+    ($0.position, $0.name) < ($1.position, $1.name)
+  }.map(ExportFormat.init)
 
   /// The name.
   public var description: String { rawValue }

@@ -34,9 +34,9 @@ public struct ReaderChoice: RawRepresentable, CaseIterable, Sendable, Hashable, 
   /// `auto`, then every reader in ``DocumentReader/position`` order.
   public static var allCases: [ReaderChoice] { [.auto] + readers.map(ReaderChoice.init) }
 
-  /// Every reader, in ``DocumentReader/position`` order.
-  public static var readers: [any DocumentReader.Type] {
-    registered.sorted { ($0.position, $0.name) < ($1.position, $1.name) }
+  /// Every reader, in ``DocumentReader/position`` order (sorted once: auto asks them for every document).
+  public static let readers: [any DocumentReader.Type] = registered.sorted {
+    ($0.position, $0.name) < ($1.position, $1.name)
   }
 
   /// The name.
