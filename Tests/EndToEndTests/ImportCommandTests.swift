@@ -17,7 +17,7 @@ struct ImportCommandTests {
     #expect(
       result.stdout.hasPrefix(
         "L2 Platform Engineer.md  (octopus reader: a level heading, `# L2 Platform Engineer`)\n"))
-    #expect(result.stderr == "wrote acme: 69 nodes, 31 edges; `orgraph check --graph acme` passes\n")
+    #expect(result.stderr == "wrote acme: 234 nodes, 37 edges; `orgraph check --graph acme` passes\n")
     let check = try Tool.run(["check", "--graph", "acme"], in: folder)
     #expect(check.status == 0, "\(check.stderr)")
     let query = try Tool.run(
@@ -95,7 +95,7 @@ struct ImportCommandTests {
         update: 1 reviewed link kept
         update: kept your edits to l2-platform-engineer.yaml
         update: conflict l2-platform-engineer.yaml:25: you edited lines the documents changed; kept yours, the import has: - id: expectation:acme/l2-platform-engineer/i-write-runbooks-and-postmortems-78dd / text: I write runbooks and postmortems. (a comment above them says so)
-        update: changed l2-platform-engineer.yaml: no statement added or removed; 3 lines changed
+        update: changed l2-platform-engineer.yaml: no statement added or removed; 6 lines changed
         """, "\(conflict)")
     // The reviewer's line is kept where the report says, under a comment with the handbook's, which stays
     // until someone settles it.

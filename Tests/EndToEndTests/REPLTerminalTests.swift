@@ -42,7 +42,7 @@ struct REPLTerminalTests {
     let session = try start()
     defer { session.close() }
     let rows = try session.lines()
-    #expect(rows.first?.hasPrefix("OrgGraph 0.1.0 — OrgGraph default graph (built in): 171 nodes") == true)
+    #expect(rows.first?.hasPrefix("OrgGraph 0.1.0 — OrgGraph default graph (built in): 336 nodes") == true)
     #expect(rows.contains("Type a query, :help for help, Tab to complete, Ctrl-D to quit."))
   }
 

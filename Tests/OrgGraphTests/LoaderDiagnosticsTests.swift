@@ -155,8 +155,8 @@ struct LoaderDiagnosticsTests {
     let file = copy.appending(path: "competencies.yaml")
     let text = try String(contentsOf: file, encoding: .utf8)
     try text.replacingOccurrences(
-      of: "description: Working out what a task or problem needs and doing it.",
-      with: "description: Working out what a task needs: and doing it."
+      of: "description: Working out what a task or problem needs and solving it pragmatically",
+      with: "description: Working out what a task or problem needs: and solving it pragmatically"
     ).write(to: file, atomically: true, encoding: .utf8)
     do {
       _ = try GraphLoader.load(path: copy.path)

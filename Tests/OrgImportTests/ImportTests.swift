@@ -69,12 +69,12 @@ struct ImportTests {
       pairs("promotes_to").filter { $0.contains("Backend") } == [
         "Backend Engineer → Senior Backend Engineer", "Junior Backend Engineer → Backend Engineer",
       ])
-    // The senior level requires what the levels it includes require ("learning", two levels down).
+    // The senior level requires what the levels it includes require ("unit tests", two levels down).
     let senior = try #require(
       graph.node(withID: "level:acme/fixtures-cumulative-backend-roles/senior-backend-engineer"))
     #expect(
       Set(graph.neighbors(of: senior, via: "requires").map { graph.name(of: $0.node) }).isSuperset(of: [
-        "Continuous learning", "Mentoring",
+        "Test automation", "Mentoring",
       ]))
     let track = try #require(graph.node(withID: "track:acme/fixtures"))
     #expect(

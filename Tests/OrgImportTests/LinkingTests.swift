@@ -23,19 +23,18 @@ struct LinkingTests {
   @Test func namesAliasesCuesAndSpellings() {
     #expect(
       links("Expertise with orchestration systems (k8s)") == [
-        "competency:container-orchestration expert - alias \"orchestration systems\" 0.8",
-        "competency:kubernetes expert - alias \"k8s\" 0.8",
+        "competency:container-orchestration expert - alias \"orchestration systems\" 0.85",
+        "competency:kubernetes expert - alias \"k8s\" 0.7",
       ])
-    // "learning" is both a cue (foundational) and an alias of Continuous learning; a mapping file's `ignore`
-    // takes such a word out where it misleads.
+    // "learning" gives no level and no competency: "I am learning X" says that, not how well.
     #expect(
       links("I am learning Terraform and Kubernetes.") == [
-        "competency:kubernetes foundational - name \"Kubernetes\" 0.9",
-        "competency:continuous-learning foundational - alias \"learning\" 0.8",
+        "competency:infrastructure-as-code - - alias \"Terraform\" 0.7",
+        "competency:kubernetes - - name \"Kubernetes\" 0.85",
       ])
     #expect(
       links("I am familiar with virtualization.") == [
-        "competency:virtualisation awareness - name \"Virtualisation\" 0.9"
+        "competency:virtualisation awareness - name \"Virtualisation\" 0.85"
       ])
     #expect(links("I mentor junior engineers.").first?.hasPrefix("competency:mentoring - teach") == true)
     // A longer phrase is used up first: "cloud security" does not also give a second link from "security".
@@ -44,6 +43,45 @@ struct LinkingTests {
         "competency:cloud-security"
       ])
     #expect(links("I enjoy long walks.").isEmpty)
+  }
+
+  /// A proficiency comes only from a scale word that modifies the competency's phrase: the nearest cue
+  /// within a few words before it, or a noun of skill right after it; the longest cue at a place wins.
+  @Test func aLevelComesOnlyFromTheWordsThatRateTheCompetency() {
+    func rated(_ text: String) -> [String] {
+      linker.links(for: text).map {
+        "\($0.competency.dropFirst(11)) \($0.proficiency ?? "-") \($0.cue ?? "-")"
+      }
+    }
+    // "becoming proficient" is one cue, weaker than "proficient".
+    #expect(
+      rated("I am becoming proficient with virtualization.") == [
+        "virtualisation foundational becoming proficient"
+      ])
+    // A manner word gives no level.
+    #expect(
+      rated("I can confidently step outside my comfort zone and use Kubernetes.").allSatisfy {
+        $0.hasSuffix("- -")
+      })
+    // A noun of skill after the phrase rates it.
+    #expect(
+      rated("I provide cloud security expertise to the team.").first == "cloud-security expert expertise")
+    // A cue rates what follows it closely, not a competency at the other end of the sentence.
+    #expect(
+      rated(
+        "I have a solid understanding of Linux, and over the years I have come to enjoy mentoring others.")
+        == [
+          "linux working solid understanding", "mentoring - -",
+        ])
+  }
+
+  /// Plurals and short forms the shared stemmer leaves alone fold like their singulars.
+  @Test func wordFormsFold() {
+    #expect(
+      CompetencyLinker.words("SLAs APIs processes activities")
+        == CompetencyLinker.words("SLA API process activity"))
+    #expect(
+      CompetencyLinker.words("Organization behavior") == CompetencyLinker.words("organisation behaviour"))
   }
 
   @Test func aMappingFileAddsRulesAndIgnores() throws {

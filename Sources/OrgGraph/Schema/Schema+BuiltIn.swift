@@ -78,6 +78,7 @@ extension Schema {
           [
             p("area", .string, "the area the competency belongs to"),
             p("aliases", .strings, "other names people use for it"),
+            p("esco", .strings, "the URIs of the ESCO skills it corresponds to"),
           ]),
         kind("value", "values", "a value or rule of behaviour", [p("text", .text, "the value, verbatim")]),
         kind("person", "people", "someone named in a document, or an employee"),

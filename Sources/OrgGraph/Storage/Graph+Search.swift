@@ -23,7 +23,7 @@ public enum SearchFields: Sendable {
 
 extension Graph {
   /// Words that carry no meaning in a search ("the", "of", "my" …), unless the query has nothing else.
-  static let stopWords: Set<String> = [
+  package static let stopWords: Set<String> = [
     "a", "an", "and", "as", "at", "by", "for", "i", "in", "is", "it", "my", "of", "on", "or", "our", "the",
     "to",
     "we", "with",

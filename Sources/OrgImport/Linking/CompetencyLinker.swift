@@ -18,8 +18,11 @@ public struct CompetencyLinker: Sendable {
     public var aspect: String?
     /// How the link was made: `name "Kubernetes"`, `alias "k8s"`, `rule "infra as code"`.
     public var matchedBy: String
-    /// 1 for a rule someone wrote, 0.9 for a name, 0.8 for an alias.
+    /// How sure the match is: 1 for a rule someone wrote; 0.95 for a competency's name of several words,
+    /// 0.85 for a one-word name or an alias of several words, 0.7 for a one-word alias.
     public var confidence: Double
+    /// The words that gave the proficiency ("solid understanding"), when a cue did.
+    public var cue: String? = nil
   }
 
   /// A phrase that points at a competency.
@@ -32,6 +35,8 @@ public struct CompetencyLinker: Sendable {
 
   /// The competencies links may point at: id, name and aliases (for the Graph folder's competencies file).
   public let competencies: [(id: String, name: String, area: String?, aliases: [String])]
+  /// Each competency's description, by id, where it has one.
+  public let descriptions: [String: String]
   let phrases: [Phrase]
   /// Phrases the mapping file says to ignore (they look like a competency but are not one).
   let ignored: [[String]]
@@ -41,6 +46,7 @@ public struct CompetencyLinker: Sendable {
   public init(taxonomy graph: Graph, mapping: String? = nil) throws(ImportError) {
     var competencies: [(String, String, String?, [String])] = []
     var phrases: [Phrase] = []
+    var descriptions: [String: String] = [:]
     for node in graph.nodes(ofKind: "competency") {
       let id = graph.id(of: node)
       let name = graph.name(of: node)
@@ -49,11 +55,18 @@ public struct CompetencyLinker: Sendable {
       var area: String?
       if case .string(let a)? = graph.property("area", of: node) { area = a }
       competencies.append((id, name, area, aliases))
+      if case .string(let d)? = graph.property("description", of: node) { descriptions[id] = d }
+      let nameWords = Self.words(name)
       phrases.append(
-        Phrase(words: Self.words(name), competency: id, how: "name \"\(name)\"", confidence: 0.9))
+        Phrase(
+          words: nameWords, competency: id, how: "name \"\(name)\"",
+          confidence: Self.confidence(name: true, words: nameWords.count)))
       for alias in aliases {
+        let aliasWords = Self.words(alias)
         phrases.append(
-          Phrase(words: Self.words(alias), competency: id, how: "alias \"\(alias)\"", confidence: 0.8))
+          Phrase(
+            words: aliasWords, competency: id, how: "alias \"\(alias)\"",
+            confidence: Self.confidence(name: false, words: aliasWords.count)))
       }
     }
     var ignored: [[String]] = []
@@ -82,6 +95,7 @@ public struct CompetencyLinker: Sendable {
       }
     }
     self.competencies = competencies
+    self.descriptions = descriptions
     // Longer phrases first, so "cloud security" wins over "security"; at one length, rules before names
     // before aliases.
     self.phrases = phrases.filter { !$0.words.isEmpty }.sorted {
@@ -91,7 +105,7 @@ public struct CompetencyLinker: Sendable {
   }
 
   /// Words with case, accents, US spellings and common endings folded: `Virtualization` → `virtualisation`,
-  /// `mentoring` → `mentor`.
+  /// `mentoring` → `mentor`, `SLAs` → `sla`, `processes` → `process`.
   static func words(_ text: String) -> [String] {
     Graph.searchWords(text).map { word -> String in
       var w = word
@@ -103,74 +117,160 @@ public struct CompetencyLinker: Sendable {
       }
       if w.hasSuffix("ize"), w.count > 5 { w = String(w.dropLast(3)) + "ise" }
       w =
-        [("behavior", "behaviour"), ("favor", "favour"), ("modeling", "modelling"), ("labeled", "labelled")]
+        [
+          ("behavior", "behaviour"), ("behaviors", "behaviours"), ("favor", "favour"),
+          ("modeling", "modelling"),
+          ("labeled", "labelled"), ("center", "centre"), ("centers", "centres"), ("catalog", "catalogue"),
+          ("defense", "defence"), ("license", "licence"), ("judgment", "judgement"), ("color", "colour"),
+        ]
         .first { $0.0 == w }?.1 ?? w
+      // Short plurals the shared stemmer leaves alone (`SLAs`, `APIs`, `OKRs`, `1:1s`), and `-ies`.
+      if w.hasSuffix("ies"), w.count > 4 {
+        w = String(w.dropLast(3)) + "y"
+      } else if w.count >= 3, w.count <= 5, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us") {
+        w.removeLast()
+      }
+      // "process" keeps its double s, as "processes" does once the stemmer takes "es" off.
+      if w.hasSuffix("ss") { return w }
       return Graph.stem(w)
     }
   }
 
-  /// Proficiency cues, strongest first.
-  static let proficiencyCues: [(phrase: [String], proficiency: String)] = [
-    (["expertise"], "expert"), (["expert"], "expert"), (["advanced"], "advanced"),
-    (["proficient"], "advanced"),
-    (["deep", "understanding"], "advanced"), (["competently"], "working"), (["confidently"], "working"),
-    (["solid"], "working"), (["experience", "with"], "working"), (["experienced"], "working"),
-    (["becoming", "proficient"], "foundational"), (["learning"], "foundational"),
-    (["developing"], "foundational"),
-    (["familiarity"], "awareness"), (["familiar"], "awareness"), (["awareness"], "awareness"),
-    (["basic"], "awareness"),
+  /// Proficiency cues: the words of a proficiency scale, and the level each gives. A cue rates only the
+  /// competencies it modifies — phrases that start within ``cueReach`` words after it ("familiarity with
+  /// AWS, Azure and GCP"), or the phrase just before a noun of skill ("security expertise") — so a level is
+  /// never guessed from a word elsewhere in the sentence. Manner words ("confidently", "competently") and
+  /// "learning" give none: they say how or that, not how well.
+  static let proficiencyCues: [(phrase: String, proficiency: String)] = [
+    ("expertise", "expert"), ("expert", "expert"), ("mastery", "expert"),
+    ("advanced", "advanced"), ("proficient", "advanced"), ("proficiency", "advanced"),
+    ("deep understanding", "advanced"), ("deep knowledge", "advanced"), ("strong understanding", "advanced"),
+    ("strong knowledge", "advanced"), ("in depth knowledge", "advanced"),
+    ("in depth understanding", "advanced"),
+    ("solid understanding", "working"), ("solid knowledge", "working"), ("solid grasp", "working"),
+    ("good understanding", "working"), ("good knowledge", "working"), ("working knowledge", "working"),
+    ("experience with", "working"), ("experience in", "working"), ("experienced with", "working"),
+    ("experienced in", "working"), ("hands on experience", "working"), ("competent", "working"),
+    ("becoming proficient", "foundational"), ("basic understanding", "foundational"),
+    ("basic knowledge", "foundational"), ("foundational knowledge", "foundational"),
+    ("familiarity", "awareness"), ("familiar", "awareness"), ("awareness of", "awareness"),
+    ("aware of", "awareness"), ("exposure to", "awareness"),
   ]
 
-  static let aspectCues: [(phrase: [String], aspect: String)] = [
-    (["mentor"], "teach"), (["mentoring"], "teach"), (["teach"], "teach"), (["coach"], "teach"),
-    (["train", "others"], "teach"), (["lead"], "lead"), (["guide", "my", "team"], "lead"),
-    (["drive"], "lead"),
+  /// The nouns of skill that rate the phrase just before them: "security expertise", "Go experience".
+  static let trailingCues: [(phrase: String, proficiency: String)] = [
+    ("expertise", "expert"), ("proficiency", "advanced"), ("experience", "working"),
   ]
 
-  /// The cues folded once, like a statement's words (`learning` → `learn`).
+  /// How many words after a cue a phrase may start and still be the cue's.
+  static let cueReach = 4
+
+  /// Aspect cues: a phrase after one of these is taught or led.
+  static let aspectCues: [(phrase: String, aspect: String)] = [
+    ("mentor", "teach"), ("teach", "teach"), ("coach", "teach"), ("train others", "teach"),
+    ("lead", "lead"), ("guide my team", "lead"), ("drive", "lead"),
+  ]
+
+  /// The cues folded once, like a statement's words (`learning` → `learn`), longest first.
   static let foldedProficiencyCues = proficiencyCues.map {
-    (phrase: words($0.phrase.joined(separator: " ")), proficiency: $0.proficiency)
+    (phrase: words($0.phrase), proficiency: $0.proficiency)
   }
-  static let foldedAspectCues = aspectCues.map {
-    (phrase: words($0.phrase.joined(separator: " ")), aspect: $0.aspect)
-  }
+  .sorted { $0.phrase.count > $1.phrase.count }
+  static let foldedTrailingCues = trailingCues.map { (phrase: words($0.phrase), proficiency: $0.proficiency) }
+  static let foldedAspectCues = aspectCues.map { (phrase: words($0.phrase), aspect: $0.aspect) }
+    .sorted { $0.phrase.count > $1.phrase.count }
 
   /// Where `phrase` starts in `words`, word for word.
   static func contains(_ words: [String], _ phrase: [String]) -> Int? {
     guard let first = phrase.first, words.count >= phrase.count else { return nil }
     for i in 0...(words.count - phrase.count) where words[i] == first {
-      var k = 1
-      while k < phrase.count, words[i + k] == phrase[k] { k += 1 }
-      if k == phrase.count { return i }
+      if matches(words, phrase, at: i) { return i }
     }
     return nil
+  }
+
+  /// Whether `phrase` is at `i` in `words`.
+  static func matches(_ words: [String], _ phrase: [String], at i: Int) -> Bool {
+    guard i >= 0, i + phrase.count <= words.count else { return false }
+    for k in phrase.indices where words[i + k] != phrase[k] { return false }
+    return true
+  }
+
+  /// A cue found in a statement: where its words are, and what it gives.
+  struct Cue {
+    var start: Int
+    var end: Int
+    var value: String
+  }
+
+  /// The cues of `table` in `words`, left to right, the longest at each place, none overlapping.
+  static func cues(_ words: [String], _ table: [(phrase: [String], value: String)]) -> [Cue] {
+    var out: [Cue] = []
+    var i = 0
+    while i < words.count {
+      if let cue = table.first(where: { matches(words, $0.phrase, at: i) }) {
+        out.append(Cue(start: i, end: i + cue.phrase.count, value: cue.value))
+        i += cue.phrase.count
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// The confidence of a match: names over aliases, and phrases of several words over single words, which
+  /// are where most wrong links come from.
+  static func confidence(name: Bool, words: Int) -> Double {
+    switch (name, words > 1) {
+    case (true, true): return 0.95
+    case (true, false): return 0.85
+    case (false, true): return 0.85
+    case (false, false): return 0.7
+    }
   }
 
   /// The competencies `text` expresses.
   public func links(for text: String) -> [Link] {
     var words = Self.words(text)
+    let written = Graph.searchWords(text)
     for phrase in ignored {
       while let i = Self.contains(words, phrase) {
-        words.replaceSubrange(i..<(i + phrase.count), with: ["·"])
+        words.replaceSubrange(i..<(i + phrase.count), with: Array(repeating: "·", count: phrase.count))
       }
     }
-    let proficiency = Self.foldedProficiencyCues.first { Self.contains(words, $0.phrase) != nil }?.proficiency
-    let aspect = Self.foldedAspectCues.first { Self.contains(words, $0.phrase) != nil }?.aspect
-    var out: [Link] = []
+    let proficiencies = Self.cues(words, Self.foldedProficiencyCues.map { ($0.phrase, $0.proficiency) })
+    let aspects = Self.cues(words, Self.foldedAspectCues.map { ($0.phrase, $0.aspect) })
+    var found: [(link: Link, start: Int)] = []
     var taken = words
+    // Cue words are no competency's words ("experience with" is not a competency called Experience).
+    for cue in proficiencies {
+      for k in cue.start..<cue.end { taken[k] = "·" }
+    }
     // Only phrases whose first word the statement has can match (the taxonomy has hundreds).
     let present = Set(words)
     for phrase in phrases where present.contains(phrase.words[0]) {
-      guard let i = Self.contains(taken, phrase.words),
-        !out.contains(where: { $0.competency == phrase.competency })
-      else { continue }
-      // A matched phrase is used up, so "cloud security" does not also give "security".
-      taken.replaceSubrange(i..<(i + phrase.words.count), with: ["·"])
-      out.append(
-        Link(
-          competency: phrase.competency, proficiency: proficiency, aspect: aspect, matchedBy: phrase.how,
-          confidence: phrase.confidence))
+      guard let i = Self.contains(taken, phrase.words) else { continue }
+      // A matched phrase is used up, so "cloud security" does not also give "security"; positions stay. So
+      // is a second phrase of a competency already linked ("continuous delivery" is not also Delivery).
+      let end = i + phrase.words.count
+      for k in i..<end { taken[k] = "·" }
+      guard !found.contains(where: { $0.link.competency == phrase.competency }) else { continue }
+      var link = Link(
+        competency: phrase.competency, proficiency: nil, aspect: nil, matchedBy: phrase.how,
+        confidence: phrase.confidence)
+      if let cue = proficiencies.last(where: { $0.end <= i && i - $0.end <= Self.cueReach }) {
+        link.proficiency = cue.value
+        link.cue = written[cue.start..<cue.end].joined(separator: " ")
+      } else if let trailing = Self.foldedTrailingCues.first(where: {
+        Self.matches(words, $0.phrase, at: end)
+      }) {
+        link.proficiency = trailing.proficiency
+        link.cue = written[end..<(end + trailing.phrase.count)].joined(separator: " ")
+      }
+      link.aspect = aspects.last(where: { $0.start <= i })?.value
+      found.append((link, i))
     }
-    return out
+    // In the statement's order, so a reader sees them as the sentence says them.
+    return found.sorted { $0.start < $1.start }.map(\.link)
   }
 }

@@ -95,9 +95,10 @@ public enum GraphFolderWriter {
         ))
     }
     if linked {
-      // How each link was made, and how sure it is, are properties of `expresses` in this graph.
+      // How each link was made, how sure it is, and the words that rated it, are properties of `expresses` in this graph.
       let extra = mapping([
-        ("matched_by", Node("string")), ("confidence", Node("number")), ("reviewed", Node("bool")),
+        ("matched_by", Node("string")), ("confidence", Node("number")), ("cue", Node("string")),
+        ("reviewed", Node("bool")),
       ])
       schema.append(("properties", mapping([("expresses", extra)])))
     }
@@ -175,6 +176,7 @@ public enum GraphFolderWriter {
   static func expresses(_ link: CompetencyLinker.Link) -> Node {
     var e: [(String, Node)] = [("to", Node(link.competency))]
     if let proficiency = link.proficiency { e.append(("proficiency", Node(proficiency))) }
+    if let cue = link.cue { e.append(("cue", Node(cue))) }
     if let aspect = link.aspect { e.append(("aspect", Node(aspect))) }
     e.append(("matched_by", Node(link.matchedBy)))
     e.append(("confidence", Node(String(link.confidence), Tag(.float))))

@@ -3,9 +3,11 @@ import OrgGraph
 /// What an import found, per document: the levels, statements, examples and metadata read, the links made,
 /// the statements no competency matched, and every line skipped with why; then the documents refused.
 public enum ImportReport {
-  /// The report as text.
-  public static func text(_ reading: Importer.Reading) -> String {
+  /// The report as text; with the `linker` the statements were linked with, each document's review list
+  /// suggests what to do about the statements no competency matched.
+  public static func text(_ reading: Importer.Reading, linker: CompetencyLinker? = nil) -> String {
     let lookup = LevelReferences.Index(reading.documents)
+    let allWords = allWords(reading)
     let circular = lookup.includes().circular
     var out = ""
     var totals = (levels: 0, statements: 0, examples: 0, skipped: 0)
@@ -61,6 +63,7 @@ public enum ImportReport {
           excluding: .role(document: index, index: r))
         totals.statements += role.statements.count
       }
+      review(d, allWords: allWords, linker: linker, into: &out)
       if let track = d.track {
         // The track is its folder's, named after the folder, as in the graph.
         let name = d.path.split(separator: "/").dropLast().last.map {
@@ -113,9 +116,48 @@ public enum ImportReport {
     return out
   }
 
-  /// The report as JSON: `{"documents": [...], "refused": [...], "totals": {...}}`.
-  public static func json(_ reading: Importer.Reading) -> String {
+  /// The document's review list: statements linked only by a low-confidence match, then groups of
+  /// unmatched statements that share a word, with what to do.
+  static func review(
+    _ d: ImportedDocument, allWords: [[String]], linker: CompetencyLinker?, into out: inout String
+  ) {
+    let statements = d.levels.flatMap(\.statements) + d.roles.flatMap(\.statements)
+    for s in statements
+    where !s.links.isEmpty && s.competency == nil
+      && s.links.allSatisfy({ $0.confidence < ReviewList.unsure })
+    {
+      let links = s.links.map { "\($0.competency) (\($0.matchedBy), \($0.confidence))" }.joined(
+        separator: ", ")
+      out += "    unsure \(d.path):\(s.line): \(excerpt(s.text)) → \(links)\n"
+    }
+    for g in reviewGroups(d, allWords: allWords, linker: linker) {
+      out += "    review \"\(g.word)\" in \(count(g.lines.count, "unmatched statement")) (lines "
+      out += g.lines.map(String.init).joined(separator: ", ") + "): \(g.suggestion)\n"
+    }
+  }
+
+  /// The review groups of document `d` (``ReviewList``).
+  static func reviewGroups(_ d: ImportedDocument, allWords: [[String]], linker: CompetencyLinker?)
+    -> [ReviewList.Group]
+  {
+    let titles = [d.title] + d.levels.map(\.title) + d.roles.map(\.title)
+    return ReviewList.groups(
+      d.levels.flatMap(\.statements) + d.roles.flatMap(\.statements), titles: titles, allStatements: allWords,
+      linker: linker)
+  }
+
+  /// The words of every statement of `reading`, for the review lists.
+  static func allWords(_ reading: Importer.Reading) -> [[String]] {
+    reading.documents.flatMap { d in
+      (d.levels.flatMap(\.statements) + d.roles.flatMap(\.statements)).map { CompetencyLinker.words($0.text) }
+    }
+  }
+
+  /// The report as JSON: `{"documents": [...], "refused": [...], "totals": {...}}`; each document's
+  /// `review` lists groups of unmatched statements that share words, with a suggestion (given `linker`).
+  public static func json(_ reading: Importer.Reading, linker: CompetencyLinker? = nil) -> String {
     let lookup = LevelReferences.Index(reading.documents)
+    let allWords = allWords(reading)
     let circular = lookup.includes().circular
     let documents = JSON.array(
       reading.documents.enumerated().map { index, d in
@@ -189,6 +231,16 @@ public enum ImportReport {
           ("because", d.readBecause.map(JSON.string) ?? .null), ("title", .string(d.title)),
           ("levels", .array(levels)), ("roles", .array(roles)), ("track", track), ("team", team),
           ("skipped", lines(d.skipped)), ("warnings", lines(d.warnings.sorted { $0.line < $1.line })),
+          (
+            "review",
+            .array(
+              reviewGroups(d, allWords: allWords, linker: linker).map { g in
+                .object([
+                  ("words", .string(g.word)), ("lines", .array(g.lines.map(JSON.int))),
+                  ("suggestion", .string(g.suggestion)),
+                ])
+              })
+          ),
         ])
       })
     let refused = JSON.array(
@@ -235,7 +287,8 @@ public enum ImportReport {
   static func linkJSON(_ l: CompetencyLinker.Link) -> JSON {
     .object([
       ("competency", .string(l.competency)), ("proficiency", l.proficiency.map(JSON.string) ?? .null),
-      ("aspect", l.aspect.map(JSON.string) ?? .null), ("matched_by", .string(l.matchedBy)),
+      ("aspect", l.aspect.map(JSON.string) ?? .null), ("cue", l.cue.map(JSON.string) ?? .null),
+      ("matched_by", .string(l.matchedBy)),
       ("confidence", .number(l.confidence)),
     ])
   }

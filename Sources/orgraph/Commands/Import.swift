@@ -120,7 +120,9 @@ struct Import: ParsableCommand {
     line.status("writing the Graph folder")
     let (generated, loadFailure, loaded) = GraphFolderWriter.loadableFiles(
       for: &reading, organisation: name, linker: linker)
-    let report = format == .json ? ImportReport.json(reading) : ImportReport.text(reading)
+    let report =
+      format == .json
+      ? ImportReport.json(reading, linker: linker) : ImportReport.text(reading, linker: linker)
     line.finish()
     FileHandle.standardOutput.write(Data(report.utf8))
     guard let output else {

@@ -1,5 +1,8 @@
 /// L102: a competency that no role or level requires, neither directly nor through a narrower competency
-/// (one that names it as `broader`). It takes part in no gap, overlap or path.
+/// (one that names it as `broader`), when statements express it (they are expected by nobody) or when it
+/// stands alone (no statement, no `broader` link either way, no ESCO skill). It takes part in no gap,
+/// overlap or path. A competency of the canonical layer that is placed in the hierarchy or tied to ESCO is
+/// vocabulary waiting for the documents that will use it, not a mistake.
 struct UnrequiredCompetencyRule: LintRule {
   let code = DiagnosticCode.L102
 
@@ -7,6 +10,7 @@ struct UnrequiredCompetencyRule: LintRule {
     var out: [Diagnostic] = []
     for competency in graph.nodes(ofKind: "competency") where !isRequired(competency, in: graph) {
       let expressedBy = graph.neighbors(of: competency, via: "expresses", direction: .backward).map(\.node)
+      if expressedBy.isEmpty && isPlaced(competency, in: graph) { continue }
       var notes: [String] = []
       if !expressedBy.isEmpty {
         notes.append(
@@ -25,6 +29,14 @@ struct UnrequiredCompetencyRule: LintRule {
           notes: notes))
     }
     return out
+  }
+
+  /// Whether the competency is part of the taxonomy's structure: it has a `broader` link either way, or
+  /// an ESCO skill.
+  func isPlaced(_ competency: NodeID, in graph: Graph) -> Bool {
+    if case .strings(let uris)? = graph.property("esco", of: competency), !uris.isEmpty { return true }
+    return !graph.neighbors(of: competency, via: "broader", direction: .forward).isEmpty
+      || !graph.neighbors(of: competency, via: "broader", direction: .backward).isEmpty
   }
 
   /// Whether a `requires` edge enters the competency or any narrower one (breadth-first, cycle-safe).
