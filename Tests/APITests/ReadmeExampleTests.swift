@@ -31,13 +31,13 @@ struct ReadmeExampleTests {
       case .found(let senior) = graph.resolve("Senior Cloud Security Engineer", kind: "level")
     {
       for row in graph.gap(from: cloud, to: senior) where row.change == .added {
-        print("+", graph.name(of: row.competency), row.after)  // + Code review working …
+        print("+", graph.name(of: row.competency), row.after)  // + Code review unrated …
       }
     }
     // ---- README: end ----
 
     #expect(printed.contains("Kubernetes expert"))
-    #expect(printed.contains("+ Code review working"))
+    #expect(printed.contains("+ Containerisation advanced"))
     #expect(!printed.contains { $0.contains("error[") })
   }
 }

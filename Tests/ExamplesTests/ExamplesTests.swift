@@ -49,7 +49,7 @@ struct ExamplesTests {
   @Test func overlapMatrixMarkdown() throws {
     let result = try Example.run("overlap-matrix")
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("| Backend Engineer | Frontend Engineer | 0.500 | 5 | 3 | 2 |"))
+    #expect(result.stdout.contains("| Backend Engineer | Frontend Engineer | 0.600 | 6 | 2 | 2 |"))
     Golden.check(result.stdout, "overlap-matrix/roles.md")
   }
 
@@ -104,8 +104,8 @@ struct ExamplesTests {
     // A raised proficiency.
     (
       "octopus-deploy/cloud-security-engineer.yaml",
-      "          - to: competency:adaptability\n            proficiency: working\n",
-      "          - to: competency:adaptability\n            proficiency: advanced\n"
+      "          - to: competency:virtualisation\n            proficiency: advanced\n",
+      "          - to: competency:virtualisation\n            proficiency: expert\n"
     ),
     // An added level, on the Security Engineer track, promoted to from its technical lead.
     (
@@ -182,8 +182,8 @@ struct ExamplesTests {
 
       | role or level | competency | before | after | change |
       |---|---|---|---|---|
-      | Senior Cloud Security Engineer | Adaptability | working | advanced | raised |
       | Senior Cloud Security Engineer | Technical debt management | unrated | — | removed |
+      | Senior Cloud Security Engineer | Virtualisation | advanced | expert | raised |
 
       """
     #expect(result.stdout == expected)
@@ -207,7 +207,7 @@ struct ExamplesTests {
     #expect(reversed.stdout.contains("- **removed** `level:octopus-deploy/principal-security-engineer`"))
     #expect(
       reversed.stdout.contains(
-        "| Senior Cloud Security Engineer | Adaptability | advanced | working | lowered |"))
+        "| Senior Cloud Security Engineer | Virtualisation | expert | advanced | lowered |"))
     #expect(reversed.stdout.contains("- **added** expectation, 🦉 Domain expertise: “I identify, qualify"))
   }
 

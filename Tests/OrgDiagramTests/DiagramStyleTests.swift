@@ -247,7 +247,7 @@ struct DiagramStyleTests {
     // Inferred moves both ways are one edge with two heads, labelled with the similarity.
     #expect(view.edges.count == 1)
     #expect(view.edges.first?.attributes["dir"] == "both")
-    #expect(view.edges.first?.label?.plainText == "similarity 0.5")
+    #expect(view.edges.first?.label?.plainText == "similarity 0.6")
   }
 
   // MARK: - Size guard

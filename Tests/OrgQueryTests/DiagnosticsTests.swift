@@ -27,6 +27,10 @@ struct DiagnosticsTests {
     // Properties and enum cases.
     ("property-typo", "roles | where nmae = \"x\""),
     ("property-unknown-no-suggestion", "roles | select salary"),
+    (
+      "property-of-a-list",
+      #"gap from role "Frontend Engineer" to role "Backend Engineer" | select evidence.source"#
+    ),
     ("enum-typo", #"role "Cloud Engineer" -> requires[proficiency >= advnced]"#),
     ("enum-synonym", #"role "Cloud Engineer" -> requires[proficiency >= proficient]"#),
     ("enum-vs-number", #"role "Cloud Engineer" -> requires[proficiency >= 3]"#),

@@ -48,7 +48,8 @@ public struct GapRow: Sendable, Hashable {
   public var after: Holding
   /// What changes.
   public var change: Change
-  /// The statements behind the target's requirement (for a derived `requires`), in their order.
+  /// The statements behind the target's requirement (for a derived `requires`), in their order; for a
+  /// removed competency, those behind the start's.
   public var evidence: [NodeID]
   /// For a requirement written in a file, the sentence it was declared from (its `quote`).
   public var quote: String? = nil
@@ -120,8 +121,15 @@ extension Graph {
       rows.append(
         GapRow(competency: c, before: was, after: h, change: change, evidence: evidence, quote: quote))
     }
-    for (c, h, _) in before where !seen.contains(c) {
-      rows.append(GapRow(competency: c, before: h, after: .absent, change: .removed, evidence: []))
+    // A removed requirement shows the start's evidence: what the target no longer asks for, and why the
+    // start did.
+    for (c, h, edge) in before where !seen.contains(c) {
+      var evidence: [NodeID] = []
+      if case .nodes(let list)? = property("evidence", of: edge) { evidence = list }
+      var quote: String?
+      if case .string(let q)? = property("quote", of: edge) { quote = q }
+      rows.append(
+        GapRow(competency: c, before: h, after: .absent, change: .removed, evidence: evidence, quote: quote))
     }
     return rows.sorted {
       ($0.change, name(of: $0.competency).lowercased(), $0.competency) < (

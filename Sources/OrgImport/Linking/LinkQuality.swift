@@ -232,8 +232,15 @@ public struct LinkQuality: Sendable {
   }
 
   /// The scores of `statements` against the labels: one per family, in name order, then `all`; and the
-  /// findings, in the labels' order.
-  public func score(_ statements: [LinkedStatement]) -> (scores: [Score], findings: [Finding]) {
+  /// findings, in the labels' order. Only links to `canonical` competencies count, when it is given: a
+  /// link to the organisation's own competency (a matrix row's) is the document's word, not a judgement.
+  /// With `minimumConfidence`, links less sure than that are left out, as a reviewer who trusts only the
+  /// surer links would.
+  public func score(
+    _ statements: [LinkedStatement], canonical: Set<String>? = nil, minimumConfidence: Double = 0
+  ) -> (
+    scores: [Score], findings: [Finding]
+  ) {
     let byKey = Dictionary(statements.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     var families: [String: Score] = [:]
     var all = Score(family: "all")
@@ -247,7 +254,10 @@ public struct LinkQuality: Sendable {
         // One link per competency counts (a reader's link and the linker's to the same one are one).
         var counted = Set<String>()
         var rightLinks: [LinkedStatement.Link] = []
-        for link in statement.links where counted.insert(link.competency).inserted {
+        for link in statement.links
+        where link.confidence >= minimumConfidence && canonical?.contains(link.competency) ?? true
+          && counted.insert(link.competency).inserted
+        {
           score.links += 1
           if label.competencies.contains(link.competency) {
             score.right += 1

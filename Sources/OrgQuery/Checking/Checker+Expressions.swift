@@ -216,6 +216,19 @@ extension Checker {
         }
       }
     }
+    // A column that holds values, not nodes (a gap's `evidence` list): say what it is and where its
+    // statements' properties are.
+    if parts.count == 2, let column = shape.columns.first(where: { $0.name == first.name }) {
+      if case .list = column.type {
+        error(
+          .Q104, "`\(first.name)` is \(column.type.name), not a node: it has no property `\(property)`",
+          at: parts[1].range, label: "not a node",
+          help: [
+            "`select \(first.name)` shows it whole; for the statements behind a requirement and where they are, start from the level or role: `level \"…\" -> expects | select text, \(property)`"
+          ])
+        return nil
+      }
+    }
     if parts.count > 2 || ["node", "edge"].contains(first.name) == false {
       if shape.columns.contains(where: { $0.name == first.name }) == false {
         reportUnknownName(first.name, range: first.range, shape: shape)

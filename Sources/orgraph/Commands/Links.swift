@@ -34,6 +34,9 @@ struct Links: ParsableCommand {
     help: "With --labels: list each link the labels call wrong, each competency missed, each proficiency off."
   )
   var findings = false
+  @Option(
+    help: ArgumentHelp("With --labels: count only links at least this sure (0–1).", valueName: "confidence"))
+  var minConfidence: Double = 0
   @Flag(
     help: "Print each statement's key (document:line#hash) and text, tab-separated, to start a labelled set.")
   var keys = false
@@ -41,6 +44,10 @@ struct Links: ParsableCommand {
   func validate() throws {
     if let below, !(below >= 0 && below <= 1) {
       throw ValidationError("--below takes a confidence from 0 to 1, such as 0.8; got \(below)")
+    }
+    if !(minConfidence >= 0 && minConfidence <= 1) {
+      throw ValidationError(
+        "--min-confidence takes a confidence from 0 to 1, such as 0.8; got \(minConfidence)")
     }
     if findings && labels == nil {
       throw ValidationError("--findings lists the differences from --labels FILE; add --labels")
@@ -124,7 +131,11 @@ struct Links: ParsableCommand {
     for (label, id) in unknown.prefix(20) {
       out += "warning: \(labelsPath):\(label.line): `\(id)` is no competency of this graph\n"
     }
-    let (scores, differences) = quality.score(statements)
+    // The labels name the canonical layer's competencies; the organisation's own are not judged.
+    let taxonomy = try GraphLoader.loadDefault()
+    let canonical = Set(taxonomy.nodes(ofKind: "competency").map { taxonomy.id(of: $0) })
+    let (scores, differences) = quality.score(
+      statements, canonical: canonical, minimumConfidence: minConfidence)
     var stdout = LinkQuality.table(scores)
     if findings {
       stdout += "\n"
