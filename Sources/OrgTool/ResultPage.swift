@@ -9,7 +9,8 @@ public enum ResultPage {
   /// The page for `result` of `query` on `graph`, with `svg` (a diagram drawn by Graphviz) when there is
   /// one, made at `date`.
   public static func html(
-    query: String, result: QueryResult, graph: Graph, svg: String?, note: String?, date: Date
+    query: String, result: QueryResult, graph: Graph, svg: String?, note: String?, profile: String? = nil,
+    date: Date
   )
     -> String
   {
@@ -68,6 +69,18 @@ public enum ResultPage {
       out +=
         "<section aria-labelledby=\"diagram\">\n<h2 id=\"diagram\">Diagram</h2>\n<p>\(escape(note))</p>\n</section>\n"
     }
+    if let profile {
+      out += """
+        <section aria-labelledby="profile">
+        <h2 id="profile">Profile</h2>
+        <figure>
+        \(profile)
+        <figcaption>Rated requirements by proficiency: the target solid, the start dashed.</figcaption>
+        </figure>
+        </section>
+
+        """
+    }
     out += "</main>\n</body>\n</html>\n"
     return out
   }
@@ -84,21 +97,33 @@ public enum ResultPage {
   /// Graphviz's SVG without its XML prolog and doctype, to sit inside HTML.
   static func inline(_ svg: String) -> String {
     guard let start = svg.range(of: "<svg") else { return "" }
-    return String(svg[start.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+    var out = String(svg[start.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
+    // Graphviz escapes markup but keeps the controls that reorder text; they are shown, as elsewhere.
+    for scalar in (0x202A...0x202E).compactMap(Unicode.Scalar.init)
+      + (0x2066...0x2069).compactMap(Unicode.Scalar.init)
+    where out.unicodeScalars.contains(scalar) {
+      out = out.replacingOccurrences(
+        of: String(Character(scalar)), with: "[U+" + String(scalar.value, radix: 16, uppercase: true) + "]")
+    }
+    return out
   }
 
-  /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for HTML text and attributes.
+  /// `text` with `&`, `<`, `>`, `"` and `'` escaped, for HTML text and attributes; the controls that
+  /// reorder text (right-to-left overrides and embeddings, and isolates) shown as their code points, so a
+  /// name cannot make the text after it read backwards.
   static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
-    for ch in text {
-      switch ch {
+    for scalar in text.unicodeScalars {
+      switch scalar {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
-      default: out.append(ch)
+      case "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
+        out += "[U+" + String(scalar.value, radix: 16, uppercase: true) + "]"
+      default: out.unicodeScalars.append(scalar)
       }
     }
     return out
@@ -118,6 +143,7 @@ public enum ResultPage {
     th { background: var(--head); }
     figure { margin: 0; overflow-x: auto; background: #ffffff; border-radius: 4px; }
     figure svg { max-width: 100%; height: auto; }
+    \(ProfileChart.style)
     @media print { body { max-width: none; padding: 0; color: #000; background: #fff; } pre, th { background: #eee; } section { break-inside: avoid; } }
     """
 }
