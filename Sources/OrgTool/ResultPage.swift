@@ -54,6 +54,14 @@ public enum ResultPage {
       }
       out += "</tbody>\n</table></div>\n"
     }
+    if !result.warnings.isEmpty {
+      out += "<div class=\"warnings\" role=\"note\"><h3>Warnings</h3><ul>\n"
+      for w in result.warnings {
+        out +=
+          "<li>\(escape(w.message))" + w.help.map { "<br><small>\(escape($0))</small>" }.joined() + "</li>\n"
+      }
+      out += "</ul></div>\n"
+    }
     out += "</section>\n"
     if let svg {
       out += """

@@ -51,6 +51,8 @@ public struct ScriptRunner: Sendable {
     public var results: [QueryResult] = []
     /// Whether the query was cancelled.
     public var cancelled = false
+    /// Every diagnostic reported, as values (the query's, then any the renderer gave).
+    public var diagnostics: [Diagnostic] = []
   }
 
   /// Runs `text` (from `file`, starting at `firstLine`, or typed when `file` is `nil`).
@@ -63,6 +65,7 @@ public struct ScriptRunner: Sendable {
     let outcome = session.run(text, file: name, firstLine: firstLine, isCancelled: isCancelled)
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
     output.stderr += report(outcome.diagnostics, text: text, file: name, firstLine: firstLine)
+    output.diagnostics = outcome.diagnostics
     output.succeeded = outcome.succeeded
     output.results = outcome.results
     output.cancelled = outcome.cancelled
@@ -90,6 +93,7 @@ public struct ScriptRunner: Sendable {
         }
         if let text = try renderer(request, result, session.graph) { output.stdout += text }
       } catch let diagnostic as Diagnostic {
+        output.diagnostics.append(diagnostic)
         output.stderr += report([diagnostic], text: text, file: name, firstLine: firstLine)
         output.succeeded = false
       } catch {

@@ -33,7 +33,7 @@ struct Orgraph: ParsableCommand {
     version: OrgGraphVersion.string,
     subcommands: [
       Repl.self, Query.self, Run.self, Render.self, Check.self, Stats.self, Export.self, Import.self,
-      Links.self, Align.self, SiteCommand.self,
+      Links.self, Align.self, SiteCommand.self, Serve.self,
       Generate.self, Snapshot.self, LineEditorDemo.self,
       RenderWorkerCommand.self,
     ]

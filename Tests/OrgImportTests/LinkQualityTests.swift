@@ -124,11 +124,8 @@ struct ESCOAlignmentTests {
     #expect(alignment.skills.map(\.label) == ["conduct ICT code review", "review construction plans"])
     #expect(alignment.skills[0].text.contains("peer code review"))
     let proposals = alignment.propose(name: "Code review", aliases: ["peer review"], count: 5)
-    #expect(
-      proposals.map(\.skill.uri) == [
-        "http://data.europa.eu/esco/skill/3", "http://data.europa.eu/esco/skill/4",
-      ])
-    #expect(proposals[1].score < 0.5)
+    // "review construction plans" shares only "review": too little to propose.
+    #expect(proposals.map(\.skill.uri) == ["http://data.europa.eu/esco/skill/3"])
   }
 
   @Test func aFileWithoutURIsIsRefusedWithWhatItHolds() {

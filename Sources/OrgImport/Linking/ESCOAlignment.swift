@@ -193,6 +193,8 @@ public struct ESCOAlignment: Sendable {
     }
     scores.sort { $0.1 != $1.1 ? $0.1 > $1.1 : skills[$0.0].uri < skills[$1.0].uri }
     let best = scores.first?.1 ?? 1
+    // A skill that shares only a common word scores next to nothing: not a proposal.
+    scores = scores.filter { $0.1 >= best * 0.05 }
     var out = scores.prefix(count).map {
       Proposal(skill: skills[$0.0], score: $0.1 / best, accepted: accepted.contains(skills[$0.0].uri))
     }

@@ -12,18 +12,24 @@ extension Evaluator {
     case .gap(let from, let to, let via, let stages, let shape):
       // A side with no recorded requirements makes every requirement of the other look added or removed,
       // or the gap empty: say so, as the other empty answers do.
-      for (side, other, change) in [(from, to, "added"), (to, from, "removed")]
-      where graph.holdings(of: side, via: via).isEmpty {
-        let name = "\(graph.kind(of: side).name) \"\(graph.name(of: side))\""
-        let consequence =
-          graph.holdings(of: other, via: via).isEmpty
-          ? "and neither has any, so the gap is empty"
-          : "so every requirement of `\(graph.name(of: other))` shows as \(change)"
+      let graph = self.graph
+      func label(_ node: NodeID) -> String { "\(graph.kind(of: node).name) \"\(graph.name(of: node))\"" }
+      func help(_ node: NodeID) -> String {
+        "see what it holds with `\(label(node)) -> \(via ?? graph.competencyEdgeType(for: node))`; a role's requirements sit on its levels (`-> has_level -> requires`)"
+      }
+      if graph.holdings(of: from, via: via).isEmpty && graph.holdings(of: to, via: via).isEmpty {
         warn(
-          .Q405, "\(name) has no recorded requirements, \(consequence)", at: nil,
-          help: [
-            "see what it holds with `\(name) -> \(via ?? graph.competencyEdgeType(for: side))`; a role's requirements sit on its levels (`-> has_level -> requires`)"
-          ])
+          .Q405, "neither \(label(from)) nor \(label(to)) has recorded requirements, so the gap is empty",
+          at: nil,
+          help: [help(from)])
+      } else {
+        for (side, other, change) in [(from, to, "added"), (to, from, "removed")]
+        where graph.holdings(of: side, via: via).isEmpty {
+          warn(
+            .Q405,
+            "\(label(side)) has no recorded requirements, so every requirement of `\(graph.name(of: other))` shows as \(change)",
+            at: nil, help: [help(side)])
+        }
       }
       let rows = graph.gap(from: from, to: to, via: via).map { row in
         Row(

@@ -105,7 +105,7 @@ public struct ProfileChart: Sendable {
     }
     func f(_ x: Double) -> String { String(format: "%.1f", x) }
     var out =
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"profile\" viewBox=\"0 0 \(f(size)) \(f(size + 30 + 18 * Double(series.count)))\" role=\"img\" aria-labelledby=\"profile-title\">\n"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"profile\" viewBox=\"-100 40 \(f(size + 200)) \(f(size - 40 + 18 * Double(series.count)))\" role=\"img\" aria-labelledby=\"profile-title\">\n"
     out += "<title id=\"profile-title\">\(escape(title))</title>\n"
     // Rings, labelled with the scale's words on the first spoke.
     for ring in 1...rings {
@@ -119,7 +119,8 @@ public struct ProfileChart: Sendable {
       out += "<line class=\"spoke\" x1=\"\(f(centre))\" y1=\"\(f(centre))\" x2=\"\(f(x))\" y2=\"\(f(y))\"/>\n"
       let (lx, ly) = point(i, Double(rings) + 0.55)
       let anchor = abs(lx - centre) < 8 ? "middle" : lx < centre ? "end" : "start"
-      let words = series.map { s in s.levels[spoke.id]?.name ?? "—" }.joined(separator: " / ")
+      // Lowest series first, as a change reads: the level below → this level.
+      let words = series.reversed().map { s in s.levels[spoke.id]?.name ?? "—" }.joined(separator: " → ")
       out += "<text class=\"label\" x=\"\(f(lx))\" y=\"\(f(ly))\" text-anchor=\"\(anchor)\">"
       out += "<tspan>\(escape(Self.short(spoke.name)))</tspan>"
       out += "<tspan class=\"levels\" x=\"\(f(lx))\" dy=\"1.1em\">\(escape(words))</tspan></text>\n"
@@ -136,10 +137,10 @@ public struct ProfileChart: Sendable {
     }
     // The legend: a line sample, the marker, the name.
     for (n, s) in series.enumerated() {
-      let y = size + 12 + 18 * Double(n)
-      out += "<line class=\"series s\(n)\" x1=\"20\" y1=\"\(f(y))\" x2=\"56\" y2=\"\(f(y))\"/>\n"
-      out += marker(n, 38, y)
-      out += "<text class=\"legend\" x=\"64\" y=\"\(f(y + 4))\">\(escape(s.name))</text>\n"
+      let y = size - 20 + 18 * Double(n)
+      out += "<line class=\"series s\(n)\" x1=\"-80\" y1=\"\(f(y))\" x2=\"-44\" y2=\"\(f(y))\"/>\n"
+      out += marker(n, -62, y)
+      out += "<text class=\"legend\" x=\"-36\" y=\"\(f(y + 4))\">\(escape(s.name))</text>\n"
     }
     out += "</svg>"
     return out

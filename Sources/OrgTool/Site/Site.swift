@@ -29,6 +29,28 @@ public enum Site {
   /// The kinds that have pages, in the order the index lists them.
   public static let pageKinds = ["role", "level", "track", "competency", "team", "value"]
 
+  /// One file of the site, made on its own (what `orgraph serve` answers a request with), or `nil` when
+  /// the site has no such file: `index.html`, `level/….html`, `assets/site.css` ….
+  public static func file(at path: String, of graph: Graph, options: Options = Options()) -> String? {
+    var builder = SiteBuilder(graph: graph, options: options)
+    switch path {
+    case "", "index.html": return builder.index()
+    case "competencies.html": return builder.competencyIndex()
+    case "assets/site.css": return SiteAssets.style + ProfileChart.style
+    case "assets/search.js": return SiteAssets.script
+    case "assets/search-index.js": return builder.searchIndex()
+    default: break
+    }
+    let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
+    guard parts.count == 2, pageKinds.contains(parts[0]), parts[1].hasSuffix(".html") else { return nil }
+    let slug = String(parts[1].dropLast(".html".count))
+    guard let node = graph.nodes(ofKind: parts[0]).first(where: { Self.slug(graph.id(of: $0)) == slug })
+    else {
+      return nil
+    }
+    return builder.page(for: node)
+  }
+
   /// The site's files: pages, the search index and the assets.
   public static func build(_ graph: Graph, options: Options = Options()) -> [ExportFile] {
     var builder = SiteBuilder(graph: graph, options: options)
@@ -58,6 +80,9 @@ public enum Site {
     }
     return out.isEmpty ? "_" : String(out.prefix(180))
   }
+
+  /// `text` escaped for HTML text and attributes, as every page of the site escapes it.
+  public static func escape(_ text: String) -> String { ResultPage.escape(text) }
 
   /// An anchor name for an id inside a page: `s-` for a statement, `r-` for a requirement.
   static func anchor(_ prefix: String, _ id: String) -> String { prefix + slug(id) }
@@ -169,19 +194,22 @@ struct SiteBuilder {
     for kind in Site.pageKinds {
       for node in graph.nodes(ofKind: kind) {
         guard let path = Site.path(of: node, in: graph) else { continue }
-        let text: String
-        switch kind {
-        case "role": text = rolePage(node)
-        case "level": text = levelPage(node)
-        case "track": text = trackPage(node)
-        case "competency": text = competencyPage(node)
-        case "team": text = teamPage(node)
-        default: text = valuePage(node)
-        }
-        out.append(ExportFile(path: path, text: text))
+        out.append(ExportFile(path: path, text: page(for: node)))
       }
     }
     return out
+  }
+
+  /// The page of a node of a kind with pages.
+  mutating func page(for node: NodeID) -> String {
+    switch graph.kind(of: node).name {
+    case "role": return rolePage(node)
+    case "level": return levelPage(node)
+    case "track": return trackPage(node)
+    case "competency": return competencyPage(node)
+    case "team": return teamPage(node)
+    default: return valuePage(node)
+    }
   }
 
   // MARK: - Index
@@ -246,8 +274,11 @@ struct SiteBuilder {
     return ": " + levels.map { link($0, depth: 0, text: levelTitle($0)) }.joined(separator: ", ")
   }
 
+  /// "L3 Senior Cloud Security Engineer"; the name alone when the code is the name ("Intern").
   func levelTitle(_ level: NodeID) -> String {
-    (string("code", level).map { $0 + " " } ?? "") + graph.name(of: level)
+    let name = graph.name(of: level)
+    guard let code = string("code", level), code.lowercased() != name.lowercased() else { return name }
+    return code + " " + name
   }
 
   func competencyIndex() -> String {
@@ -371,9 +402,15 @@ struct SiteBuilder {
     for lower in below {
       let rows = graph.gap(from: lower, to: level).filter { $0.change != .unchanged }
       body += "<section><h2>What it adds over \(link(lower, depth: depth, text: levelTitle(lower)))</h2>\n"
-      if rows.isEmpty {
+      if graph.holdings(of: level).isEmpty && graph.holdings(of: lower).isEmpty {
+        body += "<p>Neither level has recorded requirements: the documents describe them in words only.</p>\n"
+      } else if rows.isEmpty {
         body += "<p>The same requirements at the same proficiencies.</p>\n"
       } else {
+        if graph.holdings(of: lower).isEmpty {
+          body +=
+            "<p>The level below has no recorded requirements, so every requirement here shows as added.</p>\n"
+        }
         body += "<table><thead><tr><th scope=\"col\">competency</th><th scope=\"col\">before</th>"
         body += "<th scope=\"col\">after</th><th scope=\"col\">change</th></tr></thead><tbody>\n"
         for row in rows {

@@ -31,6 +31,14 @@ struct Align: ParsableCommand {
       "text, or yaml (`- id: …` with `esco:` lists to paste, proposals as comments).", valueName: "format"))
   var format: AlignFormat = .text
 
+  /// The competency ids closest to `id`, as a suggestion.
+  static func near(_ id: String, _ graph: Graph) -> String? {
+    let slug = id.dropFirst("competency:".count)
+    let ids = graph.nodes(ofKind: "competency").map { graph.id(of: $0) }
+    let close = ids.filter { $0.contains(slug) || slug.count > 3 && $0.contains(slug.prefix(slug.count - 2)) }
+    return close.isEmpty ? nil : close.prefix(5).map { "`\($0)`" }.joined(separator: ", ")
+  }
+
   enum AlignFormat: String, ExpressibleByArgument, CaseIterable { case text, yaml }
 
   func validate() throws {
@@ -98,7 +106,10 @@ struct Align: ParsableCommand {
         }
       }
     }
-    out += format == .text ? "(\(shown) competencies, \(alignment.skills.count) ESCO skills)\n" : ""
+    out +=
+      format == .text
+      ? "(\(shown) \(shown == 1 ? "competency" : "competencies"), \(alignment.skills.count) ESCO skills; scores are relative to the best proposal for each)\n"
+      : ""
     try Terminal.write(ToolOutput(stdout: out))
   }
 }

@@ -18,7 +18,7 @@ struct Render: ParsableCommand {
         orgraph render --format png -o team.png 'team Cloud <- in_team'
         orgraph render --format mermaid 'track "Security Engineer"'
         orgraph render --format dot 'overlap role "Cloud Engineer", role "SRE Engineer"'
-        orgraph render --format html -o result.html 'gap from level "Engineer" to level "Senior Engineer"'
+        orgraph render --format html -o result.html 'gap from role "Cloud Engineer" to level "Senior Cloud Security Engineer"'
       """)
 
   @OptionGroup var graphOptions: GraphOptions
