@@ -68,25 +68,46 @@ public enum GraphServer {
   }
 }
 
-/// Lets at most `limit` callers in at once; the others wait their turn for a while.
+/// Lets at most `limit` callers in at once; the others wait their turn, in order, for a while.
 actor Gate {
   let limit: Int
   var running = 0
+  var waiting: [(id: Int, turn: CheckedContinuation<Bool, Never>)] = []
+  var next = 0
 
   init(limit: Int) { self.limit = limit }
 
   /// Whether a turn came within `seconds`.
   func enter(within seconds: Double) async -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while running >= limit {
-      if Date() >= deadline { return false }
-      try? await Task.sleep(nanoseconds: 5_000_000)
+    if running < limit {
+      running += 1
+      return true
     }
-    running += 1
-    return true
+    next += 1
+    let id = next
+    return await withCheckedContinuation { turn in
+      waiting.append((id, turn))
+      Task {
+        try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+        self.giveUp(id)
+      }
+    }
   }
 
-  func leave() { running -= 1 }
+  /// A waiter whose time ran out leaves the queue, answered "no".
+  func giveUp(_ id: Int) {
+    guard let i = waiting.firstIndex(where: { $0.id == id }) else { return }
+    waiting.remove(at: i).turn.resume(returning: false)
+  }
+
+  /// A caller leaves: its turn goes to the first waiter, if any.
+  func leave() {
+    if waiting.isEmpty {
+      running -= 1
+    } else {
+      waiting.removeFirst().turn.resume(returning: true)
+    }
+  }
 }
 
 /// Every request: authentication, routing, limits, headers, and the log line.

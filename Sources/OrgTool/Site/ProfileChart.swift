@@ -55,17 +55,29 @@ public struct ProfileChart: Sendable {
   /// The chart of a gap: the target's rated requirements (solid) over the start's (dashed) — a level's,
   /// a role's, or a person's assessments — or `nil` when fewer than three competencies are rated.
   public static func gap(from start: NodeID, to target: NodeID, in graph: Graph) -> ProfileChart? {
+    gap(from: start, to: target, in: graph, names: names(in: graph))
+  }
+
+  /// ``gap(from:to:in:)`` with the competencies' names already made (a site makes them once, not once per
+  /// page).
+  static func gap(from start: NodeID, to target: NodeID, in graph: Graph, names: [String: String])
+    -> ProfileChart?
+  {
     var series = [Series(name: graph.name(of: target), levels: rated(target, in: graph))]
     let before = rated(start, in: graph)
     // An outline with nothing on the chart's spokes would only be a legend entry.
     if !before.isEmpty { series.append(Series(name: graph.name(of: start), levels: before)) }
-    return ProfileChart(series: series, names: names(in: graph))
+    return ProfileChart(series: series, names: names)
   }
 
   /// The chart of one node's rated requirements (or assessments).
   public static func of(_ node: NodeID, in graph: Graph) -> ProfileChart? {
-    ProfileChart(
-      series: [Series(name: graph.name(of: node), levels: rated(node, in: graph))], names: names(in: graph))
+    of(node, in: graph, names: names(in: graph))
+  }
+
+  /// ``of(_:in:)`` with the competencies' names already made.
+  static func of(_ node: NodeID, in graph: Graph, names: [String: String]) -> ProfileChart? {
+    ProfileChart(series: [Series(name: graph.name(of: node), levels: rated(node, in: graph))], names: names)
   }
 
   /// The proficiency of each competency `node` holds with one.
@@ -103,7 +115,7 @@ public struct ProfileChart: Sendable {
       let r = radius * level / Double(rings)
       return (centre + r * cos(angle), centre + r * sin(angle))
     }
-    func f(_ x: Double) -> String { String(format: "%.1f", x) }
+    let f = Self.decimal
     var out =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"profile\" viewBox=\"-100 40 \(f(size + 200)) \(f(size - 40 + 18 * Double(series.count)))\" role=\"img\" aria-labelledby=\"profile-title\">\n"
     out += "<title id=\"profile-title\">\(escape(title))</title>\n"
@@ -148,7 +160,7 @@ public struct ProfileChart: Sendable {
 
   /// A series' marker: a circle, a square, a triangle, then a diamond.
   func marker(_ n: Int, _ x: Double, _ y: Double) -> String {
-    func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    let f = Self.decimal
     switch n % 4 {
     case 0: return "<circle class=\"marker s0\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4\"/>\n"
     case 1:
@@ -160,6 +172,14 @@ public struct ProfileChart: Sendable {
       return
         "<polygon class=\"marker s3\" points=\"\(f(x)),\(f(y - 5)) \(f(x + 5)),\(f(y)) \(f(x)),\(f(y + 5)) \(f(x - 5)),\(f(y))\"/>\n"
     }
+  }
+
+  /// `x` with one decimal (`-3.5`, `280.0`), without Foundation's formatter (a site draws tens of thousands
+  /// of charts).
+  static func decimal(_ x: Double) -> String {
+    let tenths = Int((x * 10).rounded())
+    let sign = tenths < 0 ? "-" : ""
+    return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
   }
 
   /// A name short enough for a spoke's label.

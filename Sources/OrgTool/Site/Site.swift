@@ -93,10 +93,19 @@ struct SiteBuilder {
   let graph: Graph
   let options: Site.Options
   var ladders: [NodeID: String] = [:]
+  /// Competency names by id, made once for every profile chart.
+  let names: [String: String]
+  /// The manifest's documents by id.
+  let documents: [String: SourceDocument]
+  /// The date the pages say they were made, formatted once.
+  let made: String
 
   init(graph: Graph, options: Site.Options) {
     self.graph = graph
     self.options = options
+    self.names = ProfileChart.names(in: graph)
+    self.documents = Dictionary(graph.manifest.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.made = ResultPage.stamp(options.date)
   }
 
   // MARK: - Helpers
@@ -135,7 +144,7 @@ struct SiteBuilder {
   /// Where a statement comes from, as text with a link to its origin when that is a web address.
   func source(_ node: NodeID) -> String {
     guard case .source(let s)? = graph.property("source", of: node) else { return "" }
-    let document = graph.manifest.documents.first { $0.id == s.document }
+    let document = documents[s.document]
     let title = escape(document?.title ?? s.document)
     let origin = document?.origin ?? ""
     let place = "\(title), line \(s.line)"
@@ -172,7 +181,7 @@ struct SiteBuilder {
       <main id="main">
       \(body)
       </main>
-      <footer><p>Made by OrgGraph on \(escape(ResultPage.stamp(options.date))) from \(escape(graph.manifest.name)).</p></footer>
+      <footer><p>Made by OrgGraph on \(escape(made)) from \(escape(graph.manifest.name)).</p></footer>
       <script src="\(root)assets/search-index.js"></script>
       <script src="\(root)assets/search.js"></script>
       </body>
@@ -219,7 +228,7 @@ struct SiteBuilder {
     if let description = graph.manifest.description { body += "<p>\(escape(description))</p>\n" }
     let stats = graph.statistics
     body +=
-      "<p class=\"meta\">\(stats.nodes) nodes and \(stats.edges) edges; made \(escape(ResultPage.stamp(options.date))).</p>\n"
+      "<p class=\"meta\">\(stats.nodes) nodes and \(stats.edges) edges; made \(escape(made)).</p>\n"
     body +=
       "<table class=\"counts\"><caption>What the graph holds</caption><thead><tr><th scope=\"col\">kind</th><th scope=\"col\">count</th></tr></thead><tbody>\n"
     for k in stats.kinds where k.count > 0 {
@@ -424,8 +433,8 @@ struct SiteBuilder {
     }
     body += requirements(level, depth: depth)
     let chart =
-      below.first.flatMap { ProfileChart.gap(from: $0, to: level, in: graph) }
-      ?? ProfileChart.of(level, in: graph)
+      below.first.flatMap { ProfileChart.gap(from: $0, to: level, in: graph, names: names) }
+      ?? ProfileChart.of(level, in: graph, names: names)
     if let chart {
       body += "<section><h2>Profile</h2>\n"
       body +=

@@ -66,10 +66,18 @@ enum SiteAssets {
           for (var k = 0; k < words.length; k++) { if (folded[i].indexOf(words[k]) < 0) { ok = false; break; } }
           if (ok) { hits.push(i); }
         }
-        hits.sort(function (a, b) {
-          var sa = index[a][1].indexOf("statement") === 0 ? 1 : 0, sb = index[b][1].indexOf("statement") === 0 ? 1 : 0;
-          return sa - sb || a - b;
-        });
+        // Names that start with the query first, then names that hold every word, then aliases and
+        // statements; the index's order within each.
+        var query1 = words.join(" ");
+        function rank(i) {
+          var title = fold(index[i][0]);
+          if (index[i][1].indexOf("statement") === 0) { return 3; }
+          if (title.indexOf(query1) === 0) { return 0; }
+          return words.every(function (w) { return title.indexOf(w) >= 0; }) ? 1 : 2;
+        }
+        var ranks = {};
+        hits.forEach(function (i) { ranks[i] = rank(i); });
+        hits.sort(function (a, b) { return ranks[a] - ranks[b] || a - b; });
         status.textContent = hits.length === 0 ? "Nothing matches." : hits.length + (hits.length === 1 ? " match" : " matches") + (hits.length > 50 ? "; the first 50:" : ":");
         hits.slice(0, 50).forEach(function (i) {
           var e = index[i], li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");

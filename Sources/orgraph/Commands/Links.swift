@@ -81,7 +81,7 @@ struct Links: ParsableCommand {
     }
     if unlinked {
       let rows = statements.filter { $0.links.isEmpty }
-      var out = rows.map { "\($0.document):\($0.line)\t\($0.text)\n" }.joined()
+      var out = "source\tstatement\n" + rows.map { "\($0.document):\($0.line)\t\($0.text)\n" }.joined()
       out += "(\(rows.count) of \(statements.count) statements link to no competency)\n"
       try Terminal.write(ToolOutput(stdout: out))
       return
