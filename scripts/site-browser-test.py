@@ -10,27 +10,16 @@ opened the same way. Screenshots go to SCREENSHOTS. Uses Debian's chromedriver (
 which would try the network). Prints one line per check and exits 1 on the first failure.
 """
 
-import os
 import pathlib
 import sys
 
-os.environ["SE_AVOID_STATS"] = "true"
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
+from browser_support import chromium, fail, ok  # noqa: E402
 from axe_selenium_python import Axe  # noqa: E402
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
-
-def fail(message):
-    print("FAIL " + message)
-    sys.exit(1)
-
-
-def ok(message):
-    print("ok   " + message)
 
 
 def main():
@@ -39,13 +28,7 @@ def main():
     shots = pathlib.Path(sys.argv[3]).resolve()
     shots.mkdir(parents=True, exist_ok=True)
 
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1280,1000"]:
-        options.add_argument(argument)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(30)
+    driver = chromium(1280, 1000)
     wait = WebDriverWait(driver, 10)
     try:
         def pwned():

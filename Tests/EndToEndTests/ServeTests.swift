@@ -225,6 +225,32 @@ struct ServeTests {
     #expect(output.contains("Selected: 6/6"), "\(output)")
   }
 
+  /// The console in a real browser: completion, a run, the table and the drawing, a node's page, an error
+  /// as the terminal shows it, a comparison — on the fixture whose names hold a script, which never runs.
+  @Test(
+    .enabled(
+      if: SiteCommandTests.haveBrowser,
+      "chromium, chromium-driver or the venv's selenium are not installed (scripts/setup.sh installs them): skipped"
+    ))
+  func theConsoleWorksInABrowser() throws {
+    let server = try Server(["--graph", SiteCommandTests.fixture.path])
+    defer { _ = server.stop() }
+    let port = try #require(server.waitUntilServing(), "\(server.stderr)")
+    let (output, status) = try Tool.runMerged(
+      SiteCommandTests.python,
+      [
+        Paths.repository.appending(path: "scripts/serve-browser-test.py").path, "http://127.0.0.1:\(port)",
+        Paths.repository.appending(path: ".build/serve-screenshots").path,
+      ], in: try Paths.temporaryFolder())
+    #expect(status == 0, "\(output)")
+    for check in [
+      "ok   Tab completes", "ok   Ctrl+Enter runs", "ok   a node in the result links to its page",
+      "ok   an error shows as in the terminal", "ok   compare:",
+    ] {
+      #expect(output.contains(check), "\(check) missing from:\n\(output)")
+    }
+  }
+
   @Test func sigtermStopsItCleanly() throws {
     let server = try Server([])
     try #require(server.waitUntilServing() != nil, "\(server.stderr)")

@@ -61,8 +61,9 @@ struct Align: ParsableCommand {
       guard let node = graph.node(withID: id), graph.kind(of: node).name == "competency" else {
         FileHandle.standardError.write(
           Data(
-            "error: the graph has no competency `\(id)`\n  = help: `orgraph links --help` and `orgraph query 'competencies'` show them\n"
-              .utf8))
+            ("error: the graph has no competency `\(id)`\n  = help: "
+              + (Self.near(id, graph).map { "did you mean \($0)?" }
+                ?? "`orgraph query 'competencies | select id, name'` lists them") + "\n").utf8))
         throw ExitCode(1)
       }
       nodes = [node]
