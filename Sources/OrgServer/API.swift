@@ -72,7 +72,9 @@ struct API: Sendable {
       }
       var object = graph.nodeJSON(node)
       if case .object(var pairs) = object {
-        pairs.append(("name", .string(graph.name(of: node))))
+        if !pairs.contains(where: { $0.0 == "name" }) {
+          pairs.append(("name", .string(graph.name(of: node))))
+        }
         pairs.append(("edges", .array(edges)))
         object = .object(pairs)
       }

@@ -56,6 +56,8 @@ enum ConsoleAssets {
       }
       function table(rows, into) {
         while (into.firstChild) { into.removeChild(into.firstChild); }
+        // An overlap answers an object whose `rows` are the table.
+        if (rows && !Array.isArray(rows) && Array.isArray(rows.rows)) { rows = rows.rows; }
         if (!Array.isArray(rows)) { into.appendChild(el("pre", JSON.stringify(rows, null, 2))); return; }
         if (rows.length === 0) { into.appendChild(el("p", "No rows.")); return; }
         var columns = Object.keys(rows[0]), t = el("table"), head = el("thead"), tr = el("tr"), body = el("tbody");
@@ -124,7 +126,14 @@ enum ConsoleAssets {
           error.hidden = true; status.textContent = "Running…";
           post("/api/query", { query: query }).then(function (r) { return r.text().then(function (t) { return [r, t]; }); }).then(function (p) {
             var ms = (performance.now() - started).toFixed(0);
-            if (!p[0].ok) { status.textContent = "Failed (" + p[0].status + ") in " + ms + " ms"; showError(error, p[0], p[1]); return; }
+            if (!p[0].ok) {
+              status.textContent = "Failed (" + p[0].status + ") in " + ms + " ms";
+              showError(error, p[0], p[1]);
+              // The last result and drawing were not this query's: they go.
+              while (result.firstChild) { result.removeChild(result.firstChild); }
+              while (figure.firstChild) { figure.removeChild(figure.firstChild); }
+              return;
+            }
             var rows; try { rows = JSON.parse(p[1]); } catch (e) { rows = p[1]; }
             table(rows, result);
             status.textContent = (Array.isArray(rows) ? rows.length + (rows.length === 1 ? " row" : " rows") : "done") + " in " + ms + " ms";

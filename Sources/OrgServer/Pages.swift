@@ -25,6 +25,7 @@ struct Pages: Sendable {
     case "/assets/console.js": return .text(ConsoleAssets.script, type: "text/javascript; charset=utf-8")
     case "/assets/console.css": return .text(ConsoleAssets.style, type: "text/css; charset=utf-8")
     case "/site": return redirect("/site/")
+    case "/favicon.ico": return Response(status: .noContent)
     default: break
     }
     guard path.hasPrefix("/site/") else {

@@ -34,10 +34,12 @@ struct SiteTests {
     Golden.check(text, "site/" + path.replacingOccurrences(of: "/", with: "__"))
   }
 
-  /// Every relative link points at a page of the site, and every `#anchor` at an id on that page.
+  /// Every relative link (in the pages and in their drawings) points at a page of the site, and every
+  /// `#anchor` at an id on that page.
   @Test func everyLinkAndAnchorResolves() throws {
+    // With the ladders drawn: each level in a drawing links to its page too.
     for graph in [try GraphLoader.load(path: Self.fixture.path), try GraphLoader.loadDefault()] {
-      let files = Self.files(graph)
+      let files = Self.files(graph, diagrams: true)
       var checked = 0
       for (path, text) in files where path.hasSuffix(".html") {
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) + "/" : ""

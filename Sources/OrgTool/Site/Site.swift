@@ -310,9 +310,20 @@ struct SiteBuilder {
     guard options.diagrams else { return nil }
     if let svg = ladders[owner] { return svg.isEmpty ? nil : svg }
     var svg = ""
-    if let diagram = try? LadderDiagram(graph: graph, owner: owner).diagram,
-      let drawn = try? GraphvizRenderer.svg(diagram)
-    {
+    if var diagram = try? LadderDiagram(graph: graph, owner: owner).diagram {
+      // Each level in the drawing links to its page (ladder pages sit one folder down, as every page does).
+      for i in diagram.nodes.indices {
+        guard let node = graph.node(withID: diagram.nodes[i].id), let path = Site.path(of: node, in: graph)
+        else {
+          continue
+        }
+        diagram.nodes[i].attributes["URL"] = .text("../" + path)
+        diagram.nodes[i].attributes["tooltip"] = .text(graph.name(of: node))
+      }
+      guard let drawn = try? GraphvizRenderer.svg(diagram) else {
+        ladders[owner] = ""
+        return nil
+      }
       svg = ResultPage.inline(drawn)
     }
     ladders[owner] = svg
