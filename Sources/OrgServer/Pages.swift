@@ -95,16 +95,23 @@ struct Pages: Sendable {
   }
 
   var compare: String {
-    let levels = graph.nodes(ofKind: "level").map { graph.name(of: $0) }
-    let roles = graph.nodes(ofKind: "role").map { graph.name(of: $0) }
-    let people = graph.nodes(ofKind: "person").map { graph.name(of: $0) }
-    func options(_ kind: String, _ names: [String]) -> String {
-      names.sorted().map {
-        "<option value=\"\(kind) &quot;\(Site.escape($0))&quot;\">\(kind): \(Site.escape($0))</option>"
+    // Options name nodes by id (two ladders may each have a "Senior"); a level's label gives its ladder.
+    func options(_ kind: String) -> String {
+      graph.nodes(ofKind: kind).map { node -> (label: String, value: String) in
+        var label = graph.name(of: node)
+        if kind == "level" {
+          let ladders = graph.neighbors(of: node, via: "has_level", direction: .backward).map {
+            graph.name(of: $0.node)
+          }
+          if !ladders.isEmpty { label += " (" + ladders.joined(separator: ", ") + ")" }
+        }
+        return (label, "\(kind) \"\(graph.id(of: node))\"")
       }
+      .sorted { $0.label < $1.label }
+      .map { "<option value=\"\(Site.escape($0.value))\">\(kind): \(Site.escape($0.label))</option>" }
       .joined(separator: "\n")
     }
-    let all = options("level", levels) + "\n" + options("role", roles) + "\n" + options("person", people)
+    let all = options("level") + "\n" + options("role") + "\n" + options("person")
     return shell(
       title: "Compare",
       body: """

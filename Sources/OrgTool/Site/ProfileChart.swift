@@ -189,11 +189,11 @@ public struct ProfileChart: Sendable {
 
   /// The styles the chart's classes need (in the site's and the one-file result's style sheets).
   public static let style = """
-    svg.profile { max-width: 36rem; width: 100%; height: auto; font-family: "DejaVu Sans", sans-serif; font-size: 12px; }
+    svg.profile { max-width: 36rem; width: 100%; height: auto; font-family: "DejaVu Sans", sans-serif; font-size: 15px; }
     svg.profile .ring { fill: none; stroke: #9aa5b1; stroke-width: 0.6; }
     svg.profile .spoke { stroke: #9aa5b1; stroke-width: 0.6; }
-    svg.profile text { fill: currentColor; } svg.profile .scale { font-size: 10px; fill: #7b8794; }
-    svg.profile .levels { font-size: 10px; fill: #52606d; }
+    svg.profile text { fill: currentColor; } svg.profile .scale { font-size: 12px; fill: #7b8794; }
+    svg.profile .levels { font-size: 13px; fill: #52606d; }
     svg.profile .series { fill: none; stroke-width: 2; }
     svg.profile .s0 { stroke: #1f6feb; } svg.profile polygon.series.s0 { fill: rgba(31, 111, 235, 0.12); }
     svg.profile .s1 { stroke: #b35900; stroke-dasharray: 7 4; } svg.profile .s2 { stroke: #2f855a; stroke-dasharray: 2 3; }

@@ -90,5 +90,6 @@ struct Serve: ParsableCommand {
       FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(error)\n".utf8))
       throw ExitCode(1)
     }
+    FileHandle.standardError.write(Data("stopped: the requests in flight were answered\n".utf8))
   }
 }
