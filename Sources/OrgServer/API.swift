@@ -203,13 +203,12 @@ struct API: Sendable {
 
   func render(_ body: Body) throws -> Response {
     let text = try self.text(body)
-    let name = body.format ?? "svg"
-    let formats: [String: (DiagramFormat, String)] = [
-      "svg": (.svg, "image/svg+xml"), "png": (.png, "image/png"),
-      "dot": (.dot, "text/vnd.graphviz; charset=utf-8"),
-      "mermaid": (.mermaid, "text/plain; charset=utf-8"),
+    let types: [RenderFormat: String] = [
+      .svg: "image/svg+xml", .png: "image/png", .dot: "text/vnd.graphviz; charset=utf-8",
+      .mermaid: "text/plain; charset=utf-8", .html: "text/html; charset=utf-8",
     ]
-    guard name == "html" || formats[name] != nil else {
+    let name = body.format ?? "svg"
+    guard let format = RenderFormat(rawValue: name), let type = types[format] else {
       throw HTTPFailure(.badRequest, "`format` is svg, png, dot, mermaid or html; got `\(name)`")
     }
     var runner = ScriptRunner(session: session(body), format: .json, renderer: Self.readOnly)
@@ -218,41 +217,16 @@ struct API: Sendable {
     guard let result = output.results.last(where: { $0.kind != .binding }) else {
       throw HTTPFailure(.badRequest, "the query has no result to draw")
     }
-    if name == "html" {
-      // The one-file result: the query, the table, the drawing and, for a gap, the profile chart.
-      let svg = (try? Diagram.forResult(result, graph: graph, limits: .standard)).flatMap {
-        try? GraphvizRenderer.svg($0)
-      }
-      var profile: String?
-      if result.kind == .gap, result.compared.count == 2,
-        let chart = ProfileChart.gap(from: result.compared[0], to: result.compared[1], in: graph)
-      {
-        profile = chart.svg(title: "Proficiency profile")
-      }
-      let page = ResultPage.html(
-        query: text, result: result, graph: graph, svg: svg,
-        note: svg == nil ? "No diagram for this result." : nil,
-        profile: profile, date: Date())
-      return .text(page, type: "text/html; charset=utf-8")
-    }
-    guard let (format, type) = formats[name] else { throw HTTPFailure(.badRequest, "unknown format") }
-    if format == .svg, result.kind == .gap, result.compared.count == 2,
-      let chart = ProfileChart.gap(from: result.compared[0], to: result.compared[1], in: graph)
-    {
-      return .text(chart.svgFile(title: "Proficiency profile"), type: type)
-    }
     do {
-      let diagram = try Diagram.forResult(result, graph: graph, limits: .standard)
-      switch format {
-      case .dot: return .text(diagram.dot, type: type)
-      case .mermaid: return .text(diagram.mermaid, type: type)
-      default:
-        let data = try GraphvizRenderer.data(for: diagram, as: format)
-        return Response(
-          status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
-      }
+      // The drawing `orgraph render` makes, from the same function.
+      let data = try Rendering.drawing(
+        of: result, as: format, query: text, graph: graph, limits: .standard, range: nil)
+      return Response(
+        status: .ok, headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     } catch {
-      throw HTTPFailure(.unprocessableContent, "the result cannot be drawn: \(error)")
+      var failure = self.failure(runner, [error], text: text)
+      failure.status = .unprocessableContent
+      throw failure
     }
   }
 

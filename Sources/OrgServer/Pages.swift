@@ -8,14 +8,15 @@ import OrgTool
 /// own text: scripts are files, so the Content-Security-Policy forbids any other.
 struct Pages: Sendable {
   let graph: Graph
-  let tokenRequired: Bool
+  /// The site's pages, made on request from what was worked out once.
+  let site: Site.Renderer
   /// The search index, made once: it covers the whole graph.
   let searchIndex: String
 
-  init(graph: Graph, tokenRequired: Bool) {
+  init(graph: Graph) {
     self.graph = graph
-    self.tokenRequired = tokenRequired
-    self.searchIndex = Site.file(at: "assets/search-index.js", of: graph) ?? ""
+    self.site = Site.Renderer(graph: graph)
+    self.searchIndex = site.file(at: "assets/search-index.js") ?? ""
   }
 
   func answer(_ path: String) throws -> Response {
@@ -37,7 +38,7 @@ struct Pages: Sendable {
     if decoded == "assets/search-index.js" {
       return .text(searchIndex, type: "text/javascript; charset=utf-8")
     }
-    guard let text = Site.file(at: decoded, of: graph) else {
+    guard let text = site.file(at: decoded) else {
       throw HTTPFailure(.notFound, "the site has no page \(inside)", help: "start at /site/")
     }
     let type =

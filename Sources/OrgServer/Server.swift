@@ -125,7 +125,7 @@ struct Handler: HTTPResponder {
     self.options = options
     self.gate = Gate(limit: options.concurrent)
     self.api = API(graph: graph, options: options)
-    self.pages = Pages(graph: graph, tokenRequired: options.token != nil)
+    self.pages = Pages(graph: graph)
   }
 
   func respond(to request: Request, context: Context) async throws -> Response {

@@ -54,8 +54,54 @@ public enum Rendering {
       }
       return nil
     }
-    if chosen == .html {
-      // The query, the table and the diagram (when the result draws one) in one page.
+    // Binary drawings are not printed; where a file goes, and whether it may, is settled before Graphviz
+    // spends time on it.
+    var target: WritePolicy.Target?
+    if let file = request.file {
+      do {
+        target = try writes.target(file, fromQuery: fromQuery)
+      } catch {
+        throw fail(error.message, help: error.help, code: .Q403, file: true)
+      }
+    } else if let format = DiagramFormat(chosen), !format.isText {
+      throw fail(
+        "\(name.uppercased()) is binary and is not printed to the terminal",
+        help: [
+          fromQuery
+            ? "name a file: `| render \(name) to \"diagram.\(format.fileExtension)\"`"
+            : "name a file: `-o diagram.\(format.fileExtension)`"
+        ])
+    }
+    let data = try drawing(
+      of: result, as: chosen, query: request.query ?? "", graph: graph, limits: limits, range: request.range)
+    guard let target else { return String(decoding: data, as: UTF8.self) }
+    do {
+      try writes.write(data, to: target)
+    } catch {
+      throw fail(error.message, help: error.help, code: .Q403, file: true)
+    }
+    return nil
+  }
+
+  /// What `result` looks like as `format`, the bytes a file of it holds — the one place a drawing is made,
+  /// for the command line, the shell and the server alike:
+  /// - `html`: the one-file result (the query, the table, the diagram, and a gap's profile chart);
+  /// - `svg` of a gap: its profile chart, when three or more competencies are rated;
+  /// - otherwise the diagram the result draws (``OrgDiagram/Diagram/forResult(_:graph:limits:)``), as DOT,
+  ///   Mermaid, or through Graphviz.
+  ///
+  /// Diagnostics point at `range`: Q402 for a result that cannot be drawn as asked, Q404 for Graphviz failing.
+  public static func drawing(
+    of result: QueryResult, as format: RenderFormat, query: String, graph: Graph, limits: DiagramLimits,
+    range: SourceRange?
+  ) throws(Diagnostic) -> Data {
+    func fail(_ message: String, help: [String] = [], code: DiagnosticCode = .Q402) -> Diagnostic {
+      Diagnostic(code: code, message: message, range: range, help: help)
+    }
+    let gap: (start: NodeID, target: NodeID)? =
+      result.kind == .gap && result.compared.count == 2 ? (result.compared[0], result.compared[1]) : nil
+    let profile = gap.flatMap { ProfileChart.gap(from: $0.start, to: $0.target, in: graph) }
+    if format == .html {
       var svg: String?
       var note: String?
       do {
@@ -63,43 +109,22 @@ public enum Rendering {
       } catch {
         note = "No diagram: \(error)"
       }
-      var profile: String?
-      if result.kind == .gap, result.compared.count == 2,
-        let chart = ProfileChart.gap(from: result.compared[0], to: result.compared[1], in: graph)
-      {
-        profile = chart.svg(title: "Proficiency profile of \(graph.name(of: result.compared[1]))")
-      }
       let page = ResultPage.html(
-        query: request.query ?? "", result: result, graph: graph, svg: svg, note: note, profile: profile,
+        query: query, result: result, graph: graph, svg: svg, note: note,
+        profile: gap.flatMap { g in profile?.svg(title: "Proficiency profile of \(graph.name(of: g.target))")
+        },
         date: Date())
-      guard let file = request.file else { return page }
-      do {
-        try writes.write(Data(page.utf8), to: file, fromQuery: fromQuery)
-      } catch {
-        throw fail(error.message, help: error.help, code: .Q403, file: true)
-      }
-      return nil
+      return Data(page.utf8)
     }
-    // A gap drawn as SVG is a profile chart of the two sides' proficiencies, when three or more
-    // competencies are rated; otherwise the overlap diagram below.
-    if chosen == .svg, result.kind == .gap, result.compared.count == 2,
-      let chart = ProfileChart.gap(from: result.compared[0], to: result.compared[1], in: graph)
-    {
-      let text = chart.svgFile(
-        title:
-          "Proficiency profile: \(graph.name(of: result.compared[1])) over \(graph.name(of: result.compared[0]))"
-      )
-      guard let file = request.file else { return text }
-      do {
-        try writes.write(Data(text.utf8), to: file, fromQuery: fromQuery)
-      } catch {
-        throw fail(error.message, help: error.help, code: .Q403, file: true)
-      }
-      return nil
+    if format == .svg, let gap, let profile {
+      return Data(
+        profile.svgFile(
+          title: "Proficiency profile: \(graph.name(of: gap.target)) over \(graph.name(of: gap.start))"
+        ).utf8)
     }
-    guard let format = DiagramFormat(chosen) else {
+    guard let diagramFormat = DiagramFormat(format) else {
       let names = DiagramFormat.allCases.map(\.rawValue).joined(separator: ", ")
-      throw fail("`\(name)` is not a diagram format", help: ["use one of \(names)"])
+      throw fail("`\(format.rawValue)` is not a diagram format", help: ["use one of \(names)"])
     }
     let diagram: Diagram
     do {
@@ -118,48 +143,12 @@ public enum Rendering {
         throw fail("\(error)")
       }
     }
-    guard let file = request.file else {
-      guard format.isText else {
-        throw fail(
-          "\(name.uppercased()) is binary and is not printed to the terminal",
-          help: [
-            fromQuery
-              ? "name a file: `| render \(name) to \"diagram.\(format.fileExtension)\"`"
-              : "name a file: `-o diagram.\(format.fileExtension)`"
-          ])
-      }
-      switch format {
-      case .mermaid: return diagram.mermaid
-      case .dot: return diagram.dot
-      default:
-        do {
-          return try GraphvizRenderer.svg(diagram)
-        } catch {
-          throw fail(
-            "Graphviz could not draw the diagram: \(error)", help: advice(for: error, format: name),
-            code: .Q404)
-        }
-      }
-    }
-    // Where it goes, and whether it may, is settled before Graphviz spends time on it.
-    let target: WritePolicy.Target
     do {
-      target = try writes.target(file, fromQuery: fromQuery)
+      return try GraphvizRenderer.data(for: diagram, as: diagramFormat)
     } catch {
-      throw fail(error.message, help: error.help, code: .Q403, file: true)
+      // The error names Graphviz and what went wrong ("Graphviz crashed while laying out …").
+      throw fail("\(error)", help: advice(for: error, format: format.rawValue), code: .Q404)
     }
-    let data: Data
-    do {
-      data = try GraphvizRenderer.data(for: diagram, as: format)
-    } catch {
-      throw fail("\(error)", help: advice(for: error, format: name), code: .Q404)
-    }
-    do {
-      try writes.write(data, to: target)
-    } catch {
-      throw fail(error.message, help: error.help, code: .Q403, file: true)
-    }
-    return nil
   }
 
   /// What to do about a failed render: another file for a write, a smaller diagram or DOT text for a

@@ -37,6 +37,8 @@ public struct CompetencyLinker: Sendable {
   public let competencies: [(id: String, name: String, area: String?, aliases: [String])]
   /// Each competency's description, by id, where it has one.
   public let descriptions: [String: String]
+  /// The folded words of each description, by id, made once (the import's review list asks for them).
+  let descriptionWords: [String: Set<String>]
   let phrases: [Phrase]
   /// Phrases the mapping file says to ignore (they look like a competency but are not one).
   let ignored: [[String]]
@@ -99,6 +101,7 @@ public struct CompetencyLinker: Sendable {
     }
     self.competencies = competencies
     self.descriptions = descriptions
+    self.descriptionWords = descriptions.mapValues { Set(Self.words($0)) }
     // Longer phrases first, so "cloud security" wins over "security"; at one length, rules before names
     // before aliases.
     self.phrases = phrases.filter { !$0.words.isEmpty }.sorted {

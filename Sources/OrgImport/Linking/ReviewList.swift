@@ -47,8 +47,7 @@ package struct ReviewList: Sendable {
     var frequency: [String: Int] = [:]
     for words in allStatements { for w in Set(words) { frequency[w, default: 0] += 1 } }
     let ceiling = max(3, allStatements.count / 10)
-    let described = Set(
-      (linker?.descriptions.values).map { $0.flatMap { CompetencyLinker.words($0) } } ?? [])
+    let described = linker.map { Set($0.descriptionWords.values.joined()) } ?? []
     var byKey: [String: [Int]] = [:]
     var spelled: [String: String] = [:]
     for statement in pending {
@@ -97,8 +96,7 @@ package struct ReviewList: Sendable {
   static func suggestion(for words: [String], _ spelled: String, _ linker: CompetencyLinker?) -> String {
     if let linker {
       let candidates = linker.competencies.filter { c in
-        let described = Set(CompetencyLinker.words(linker.descriptions[c.id] ?? ""))
-        return words.allSatisfy { described.contains($0) }
+        words.allSatisfy { linker.descriptionWords[c.id]?.contains($0) == true }
       }
       if let best = candidates.min(by: {
         (linker.descriptions[$0.id]?.count ?? 0, $0.id) < (linker.descriptions[$1.id]?.count ?? 0, $1.id)

@@ -29,26 +29,42 @@ public enum Site {
   /// The kinds that have pages, in the order the index lists them.
   public static let pageKinds = ["role", "level", "track", "competency", "team", "value"]
 
-  /// One file of the site, made on its own (what `orgraph serve` answers a request with), or `nil` when
-  /// the site has no such file: `index.html`, `level/….html`, `assets/site.css` ….
+  /// One file of the site, made on its own, or `nil` when the site has no such file: `index.html`,
+  /// `level/….html`, `assets/site.css` …. To make many, make a ``Renderer`` once.
   public static func file(at path: String, of graph: Graph, options: Options = Options()) -> String? {
-    var builder = SiteBuilder(graph: graph, options: options)
-    switch path {
-    case "", "index.html": return builder.index()
-    case "competencies.html": return builder.competencyIndex()
-    case "assets/site.css": return SiteAssets.style + ProfileChart.style
-    case "assets/search.js": return SiteAssets.script
-    case "assets/search-index.js": return builder.searchIndex()
-    default: break
+    Renderer(graph: graph, options: options).file(at: path)
+  }
+
+  /// Makes the site's files one at a time, as `orgraph serve` answers requests: what every page needs (the
+  /// competencies' names, the documents, the page of each path) is worked out once, not per request.
+  public struct Renderer: Sendable {
+    let template: SiteBuilder
+    let pages: [String: NodeID]
+
+    /// A renderer of `graph`'s site.
+    public init(graph: Graph, options: Options = Options()) {
+      template = SiteBuilder(graph: graph, options: options)
+      var pages: [String: NodeID] = [:]
+      for kind in pageKinds {
+        for node in graph.nodes(ofKind: kind) {
+          if let path = Site.path(of: node, in: graph) { pages[path] = node }
+        }
+      }
+      self.pages = pages
     }
-    let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
-    guard parts.count == 2, pageKinds.contains(parts[0]), parts[1].hasSuffix(".html") else { return nil }
-    let slug = String(parts[1].dropLast(".html".count))
-    guard let node = graph.nodes(ofKind: parts[0]).first(where: { Self.slug(graph.id(of: $0)) == slug })
-    else {
-      return nil
+
+    /// The file at `path` inside the site, or `nil`.
+    public func file(at path: String) -> String? {
+      var builder = template
+      switch path {
+      case "", "index.html": return builder.index()
+      case "competencies.html": return builder.competencyIndex()
+      case "assets/site.css": return SiteAssets.style + ProfileChart.style
+      case "assets/search.js": return SiteAssets.script
+      case "assets/search-index.js": return builder.searchIndex()
+      default: return pages[path].map { builder.page(for: $0) }
+      }
     }
-    return builder.page(for: node)
   }
 
   /// The site's files: pages, the search index and the assets.
@@ -89,7 +105,7 @@ public enum Site {
 }
 
 /// Builds the pages of one graph.
-struct SiteBuilder {
+struct SiteBuilder: Sendable {
   let graph: Graph
   let options: Site.Options
   var ladders: [NodeID: String] = [:]

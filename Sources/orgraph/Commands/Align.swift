@@ -31,14 +31,6 @@ struct Align: ParsableCommand {
       "text, or yaml (`- id: …` with `esco:` lists to paste, proposals as comments).", valueName: "format"))
   var format: AlignFormat = .text
 
-  /// The competency ids closest to `id`, as a suggestion.
-  static func near(_ id: String, _ graph: Graph) -> String? {
-    let slug = id.dropFirst("competency:".count)
-    let ids = graph.nodes(ofKind: "competency").map { graph.id(of: $0) }
-    let close = ids.filter { $0.contains(slug) || slug.count > 3 && $0.contains(slug.prefix(slug.count - 2)) }
-    return close.isEmpty ? nil : close.prefix(5).map { "`\($0)`" }.joined(separator: ", ")
-  }
-
   enum AlignFormat: String, ExpressibleByArgument, CaseIterable { case text, yaml }
 
   func validate() throws {
@@ -47,6 +39,9 @@ struct Align: ParsableCommand {
 
   func run() throws {
     let graph = try loadGraphOrExit(options.graph)
+    // A mistyped competency is reported before ESCO's 14,000 skills are read.
+    let nodes =
+      try competency.map { [try competencyOrExit($0, in: graph)] } ?? graph.nodes(ofKind: "competency")
     let alignment: ESCOAlignment
     do throws(ImportError) {
       alignment = try ESCOAlignment(contentsOf: esco)
@@ -54,19 +49,6 @@ struct Align: ParsableCommand {
       FileHandle.standardError.write(
         Data("error: \(error)\n\(error.help.map { "  = help: \($0)\n" } ?? "")".utf8))
       throw ExitCode(1)
-    }
-    var nodes = graph.nodes(ofKind: "competency")
-    if var id = competency {
-      if !id.hasPrefix("competency:") { id = "competency:" + id }
-      guard let node = graph.node(withID: id), graph.kind(of: node).name == "competency" else {
-        FileHandle.standardError.write(
-          Data(
-            ("error: the graph has no competency `\(id)`\n  = help: "
-              + (Self.near(id, graph).map { "did you mean \($0)?" }
-                ?? "`orgraph query 'competencies | select id, name'` lists them") + "\n").utf8))
-        throw ExitCode(1)
-      }
-      nodes = [node]
     }
     let context = ESCOAlignment.context(
       graph.nodes(ofKind: "competency").flatMap { node -> [String] in

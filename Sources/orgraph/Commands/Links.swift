@@ -65,20 +65,7 @@ struct Links: ParsableCommand {
       try score(statements, labelsPath: labels, graph: graph)
       return
     }
-    var competencyID = competency
-    if let id = competencyID, !id.hasPrefix("competency:") { competencyID = "competency:" + id }
-    if let id = competencyID, graph.node(withID: id) == nil {
-      let known = graph.nodes(ofKind: "competency").map { graph.id(of: $0) }
-      let near = known.filter { $0.contains(id.dropFirst("competency:".count)) }.prefix(5)
-      FileHandle.standardError.write(
-        Data(
-          ("error: the graph has no competency `\(id)`\n  = help: "
-            + (near.isEmpty
-              ? "`orgraph query 'competencies'` lists them"
-              : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))?")
-            + "\n").utf8))
-      throw ExitCode(1)
-    }
+    let competencyID = try competency.map { graph.id(of: try competencyOrExit($0, in: graph)) }
     if unlinked {
       let rows = statements.filter { $0.links.isEmpty }
       var out = "source\tstatement\n" + rows.map { "\($0.document):\($0.line)\t\($0.text)\n" }.joined()
