@@ -259,7 +259,9 @@ let package = Package(
     .testTarget(
       name: "OrgImportTests",
       dependencies: ["OrgImport", "OrgGraph", "OrgQuery", "OrgTestSupport"],
-      exclude: ["Golden", "Fixtures", "Matrices", "LevelPages", "Structured", "Workbooks", "LinkQuality"]
+      exclude: [
+        "Golden", "Fixtures", "Matrices", "LevelPages", "Structured", "Workbooks", "LinkQuality", "Mapping",
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]

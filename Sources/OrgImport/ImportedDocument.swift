@@ -27,6 +27,10 @@ public struct ImportedDocument: Sendable, Hashable {
   /// The organisation's own competencies the document names (a matrix's rows), which its statements
   /// express (``ImportedText/competency``).
   public var competencies: [ImportedCompetency] = []
+  /// The organisation the document is of, when it says (`organisation:` in its front matter or at the top
+  /// of a structured file) or a rule names it (`--organisation NAME=PATTERN`, a mapping's `organisations`);
+  /// `nil` for the import's organisation.
+  public var organisation: String? = nil
   /// The proficiency words the document uses, and the scale's case each was read as (`Practitioner` →
   /// `advanced`), for the report.
   public var proficiencyWords: [String: String] = [:]

@@ -24,11 +24,14 @@ public struct ReaderRule: Sendable, Hashable {
     self.init(reader, pattern: parts.count > 1 ? parts[1] : nil)
   }
 
-  /// Whether the rule applies to the document at `path`.
+  /// Whether the rule applies to the document at `path`. A pattern with a `/` is matched against the path
+  /// and against each of its ends that starts a folder, so `beta/*` matches `handbooks/beta/matrix.csv`
+  /// whichever folder was named on the command line.
   public func matches(_ path: String) -> Bool {
     guard let pattern else { return true }
-    let subject = pattern.contains("/") ? path : String(path.split(separator: "/").last ?? "")
-    return fnmatch(pattern, subject, 0) == 0
+    let parts = path.split(separator: "/")
+    guard pattern.contains("/") else { return fnmatch(pattern, String(parts.last ?? ""), 0) == 0 }
+    return parts.indices.contains { fnmatch(pattern, parts[$0...].joined(separator: "/"), 0) == 0 }
   }
 }
 
@@ -62,8 +65,13 @@ public enum Importer {
 
   /// Reads every path as ``read(_:reader:progress:)`` does, each document with the reader of the first of
   /// `readers` whose pattern its path matches (`auto` when none does): a mixed handbook in one run.
+  ///
+  /// Each document is of the organisation of the first of `organisations` whose pattern matches it, else of
+  /// the one it names itself, else of the import's; `mapping` tells the readers what the documents do not
+  /// say (a structured file's field names, its proficiency words).
   public static func read(
-    _ paths: [String], readers: [ReaderRule], progress: (@Sendable (Int, Int) -> Void)? = nil
+    _ paths: [String], readers: [ReaderRule], organisations: [OrganisationRule] = [],
+    mapping: ImportMapping = ImportMapping(), progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> Reading {
     var reading = Reading()
     var all: [(shown: String, full: String)] = []
@@ -107,7 +115,13 @@ public enum Importer {
       progress?(n, all.count)
       do throws(ImportError) {
         let reader = readers.first { $0.matches(shown) }?.reader ?? .auto
-        reading.documents.append(try read(try readSource(full, shown: shown), reader: reader))
+        var source = try readSource(full, shown: shown)
+        source.mapping = mapping
+        var document = try read(source, reader: reader)
+        if let rule = organisations.first(where: { $0.pattern != nil && $0.matches(shown) }) {
+          document.organisation = rule.name
+        }
+        reading.documents.append(document)
       } catch {
         reading.failures.append(error)
       }
@@ -279,6 +293,7 @@ public enum Importer {
   {
     let path = source.path
     var document = try readShape(source, reader: reader)
+    document.organisation = organisation(namedIn: source)
     // Statements that name the level they are measured against: "(Equivalent to L2 Software Engineer)".
     for l in document.levels.indices {
       let levelWide = Set(document.levels[l].includes.map(\.line))
@@ -297,6 +312,27 @@ public enum Importer {
       }
     }
     return document
+  }
+
+  /// The organisation a document names itself: `organisation:` (or `organization:`) at the top of a
+  /// structured file or in a page's front matter.
+  static func organisation(namedIn source: SourceDocument) -> String? {
+    guard let text = source.text else { return nil }
+    let lower = source.path.lowercased()
+    let yaml =
+      lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || lower.hasSuffix(".json")
+      ? text : FrontMatter(text)?.yaml
+    guard let yaml, yaml.contains("organi"),
+      let root = (try? Yams.load(yaml: yaml)) as? [String: Any]
+    else { return nil }
+    for key in ["organisation", "organization"] {
+      if let name = (root[key] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines),
+        name.contains(where: { $0.isLetter || $0.isNumber })
+      {
+        return name
+      }
+    }
+    return nil
   }
 
   /// The reader `choice` names, or the one surest of `source`; why; and its reading.

@@ -153,4 +153,56 @@ struct ImportCommandTests {
     #expect((object?["documents"] as? [Any])?.count == 7)
     #expect((object?["refused"] as? [Any])?.count == 4)
   }
+
+  /// Several organisations in one run and a mapping file, as a user types them: `--organisation NAME=PATTERN`
+  /// names one folder's, a file names its own, a mapping file names a structured file's fields; a mapping
+  /// file's mistake stops the import at its line, before anything is read or written.
+  @Test func organisationsAndAMappingFile() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let mapping = Paths.repository.appending(path: "Tests/OrgImportTests/Mapping")
+    let result = try Tool.run(
+      [
+        "import", mapping.appending(path: "orgs").path, "--organisation", "Beta Ltd=beta/*", "-o", "both",
+      ], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout.contains(
+        "orgs/acme/framework.yaml  (structured reader: `competencies` records that name their level)  of Acme Inc\n"
+      ))
+    #expect(
+      result.stdout.contains(
+        "orgs/beta/matrix.csv  (matrix reader: a table whose header names levels)  of Beta Ltd\n"))
+    let orgs = try Tool.run(
+      ["query", "--graph", "both", "orgs | select name | sort by name", "--format", "csv"], in: folder)
+    #expect(orgs.stdout == "name\r\nAcme Inc\r\nBeta Ltd\r\n")
+    let grades = try Tool.run(
+      [
+        "import", mapping.appending(path: "grades.yaml").path, "--mapping",
+        mapping.appending(path: "grades-mapping.yaml").path, "-o", "gamma",
+      ], in: folder)
+    #expect(grades.status == 0, "\(grades.stderr)")
+    #expect(
+      grades.stdout.contains(
+        "  proficiency words: Developing → working, Emerging → foundational, Leads → expert\n"))
+    let levels = try Tool.run(
+      [
+        "query", "--graph", "gamma",
+        "org \"Gamma Support\" <- part_of -> has_level | select name, count(-> expects) as n", "--format",
+        "csv",
+      ],
+      in: folder)
+    #expect(
+      levels.stdout == "name,n\r\nSupport Engineer,2\r\nSenior Support Engineer,2\r\n", "\(levels.stderr)")
+    let misspelt = mapping.appending(path: "misspelt.yaml").path
+    let bad = try Tool.run(
+      ["import", mapping.appending(path: "grades.yaml").path, "--mapping", misspelt, "-o", "x"], in: folder)
+    #expect(bad.status == 2)
+    #expect(bad.stdout.isEmpty)
+    #expect(
+      bad.stderr == "error: \(misspelt):2: `feilds` is no key of a mapping file (did you mean `fields`?)\n"
+        + "  = help: its keys are `organisation`, `organisations`, `readers`, `fields`, `proficiency`, `rules`, `ignore`\n"
+    )
+    #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "x").path))
+  }
 }

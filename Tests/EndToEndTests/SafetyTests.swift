@@ -202,7 +202,7 @@ struct ImportEdgeCaseTests {
     #expect(result.status == 64)
     #expect(
       result.stderr.hasPrefix(
-        "Error: --organisation needs a name with a letter or digit in it, like `--organisation \"Acme Inc\"`\n"
+        "Error: --organisation needs a name with a letter or digit in it, like `--organisation \"Acme Inc\"` or `--organisation \"Beta Ltd=beta/*\"`\n"
       ))
   }
 

@@ -46,9 +46,20 @@ public struct CompetencyLinker: Sendable {
   /// a statement capitalises only when they are a name ("the Cloud Platform", "Support, Sales and TAM").
   let commonWords: Set<String>
 
-  /// A linker over the competencies of `graph` (the default graph's taxonomy, or another) and the rules of a
-  /// mapping file (YAML: `rules: [{phrase: …, competency: competency:…}]`, `ignore: [phrase, …]`).
-  public init(taxonomy graph: Graph, mapping: String? = nil) throws(ImportError) {
+  /// A linker over the competencies of `graph` and the rules of a mapping file's text (YAML: `rules:
+  /// [{phrase: …, competency: competency:…}]`, `ignore: [phrase, …]`, and the other keys of
+  /// ``ImportMapping``).
+  public init(taxonomy graph: Graph, mapping: String?) throws(ImportError) {
+    try self.init(
+      taxonomy: graph,
+      mapping: try mapping.map { (text) throws(ImportError) in
+        try ImportMapping(yaml: text, path: "mapping")
+      } ?? ImportMapping())
+  }
+
+  /// A linker over the competencies of `graph` (the default graph's taxonomy, or another) and the linking
+  /// rules and ignored phrases of `mapping`; a rule naming no competency of `graph` is an error at its line.
+  public init(taxonomy graph: Graph, mapping: ImportMapping = ImportMapping()) throws(ImportError) {
     var competencies: [(String, String, String?, [String])] = []
     var phrases: [Phrase] = []
     var descriptions: [String: String] = [:]
@@ -74,31 +85,22 @@ public struct CompetencyLinker: Sendable {
             confidence: Self.confidence(name: false, words: aliasWords.count)))
       }
     }
-    var ignored: [[String]] = []
-    if let mapping {
-      let known = Set(competencies.map(\.0))
-      do {
-        guard let root = try Yams.load(yaml: mapping) as? [String: Any] else {
-          throw ImportError(path: "mapping", message: "is not a YAML mapping with `rules:` and `ignore:`")
-        }
-        for rule in root["rules"] as? [[String: Any]] ?? [] {
-          guard let phrase = rule["phrase"] as? String, let id = rule["competency"] as? String else {
-            throw ImportError(path: "mapping", message: "a rule needs `phrase:` and `competency:`")
-          }
-          guard known.contains(id) else {
-            throw ImportError(
-              path: "mapping", message: "the rule for \"\(phrase)\" names `\(id)`, which is not a competency")
-          }
-          phrases.append(
-            Phrase(words: Self.words(phrase), competency: id, how: "rule \"\(phrase)\"", confidence: 1))
-        }
-        ignored = (root["ignore"] as? [String] ?? []).map(Self.words)
-      } catch let error as ImportError {
-        throw error
-      } catch {
-        throw ImportError(path: "mapping", message: "is not valid YAML: \(error)")
+    let known = Set(competencies.map(\.0))
+    for rule in mapping.rules {
+      guard known.contains(rule.competency) else {
+        let close = Suggestions.closest(to: rule.competency, in: known, limit: 1).first
+        throw ImportError(
+          path: "mapping", line: rule.line,
+          message: "the rule for \"\(rule.phrase)\" names `\(rule.competency)`, which is not a competency",
+          help: close.map(Suggestions.question)
+            ?? "`orgraph query 'competencies | select id, name'` lists the competencies")
       }
+      phrases.append(
+        Phrase(
+          words: Self.words(rule.phrase), competency: rule.competency, how: "rule \"\(rule.phrase)\"",
+          confidence: 1))
     }
+    let ignored = mapping.ignore.map(Self.words)
     self.competencies = competencies
     self.descriptions = descriptions
     self.descriptionWords = descriptions.mapValues { Set(Self.words($0)) }

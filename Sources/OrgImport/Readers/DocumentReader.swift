@@ -52,6 +52,9 @@ public struct SourceDocument: Sendable {
   public var bytes: Data
   /// The bytes as UTF-8 text with Unix line ends, or `nil` when they are not text.
   public var text: String?
+  /// What a mapping file says of the framework (`orgraph import --mapping`): the names a structured file
+  /// gives its fields, its proficiency words.
+  public var mapping = ImportMapping()
 
   /// A document of `text` at `path`.
   public init(path: String, text: String) {

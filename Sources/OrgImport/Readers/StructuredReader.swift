@@ -49,20 +49,19 @@ public enum StructuredReader: DocumentReader {
   /// The shape of `root`, when it is one of the two.
   enum Shape { case records, topics }
 
-  static func shape(_ root: Node?) -> Shape? {
+  static func shape(_ root: Node?, _ fields: StructuredFields) -> Shape? {
     guard let root, case .mapping = root else { return nil }
-    if let list = records(in: root)?.sequence, list.contains(where: { $0["level"] != nil }) {
+    if let list = fields.value("records", in: root)?.sequence,
+      list.contains(where: { fields.value("level", in: $0) != nil })
+    {
       return .records
     }
-    if let topics = root["topics"]?.sequence, topics.contains(where: { $0["content"]?.sequence != nil }) {
+    if let topics = fields.value("topics", in: root)?.sequence,
+      topics.contains(where: { fields.value("content", in: $0)?.sequence != nil })
+    {
       return .topics
     }
     return nil
-  }
-
-  /// The list of records: `competencies`, `expectations` or `criteria`.
-  static func records(in root: Node) -> Node? {
-    root["competencies"] ?? root["expectations"] ?? root["criteria"]
   }
 
   /// A structured framework's keys.
@@ -70,11 +69,13 @@ public enum StructuredReader: DocumentReader {
     guard let (text, _) = yaml(document) else { return .no }
     guard let root = try? Yams.compose(yaml: text) else {
       // YAML that does not parse, with a framework's keys in it: this reader says where it breaks.
-      let keys = ["topics:", "competencies:", "levels:", "themes:"]
+      let keys = ["topics", "records", "levels", "themes"].flatMap(document.mapping.fields.keys).map {
+        $0 + ":"
+      }
       return keys.contains(where: text.contains)
         ? Recognition(.possible, "a framework's keys in YAML that does not parse") : .no
     }
-    switch shape(root) {
+    switch shape(root, document.mapping.fields) {
     case .records: return Recognition(.likely, "`competencies` records that name their level")
     case .topics: return Recognition(.likely, "`topics` with `content` per level")
     case nil: return .no
@@ -109,14 +110,14 @@ public enum StructuredReader: DocumentReader {
     } catch {
       throw ImportError(path: document.path, message: "is not valid YAML: \(error)")
     }
-    guard let root, let shape = shape(root) else {
+    guard let root, let shape = shape(root, document.mapping.fields) else {
       throw ImportError(
         path: document.path,
         message: "holds no `competencies` records with a `level`, nor `topics` with `content`",
         help: "see docs/import.md, \"Structured files\", for the two shapes")
     }
     func line(_ node: Node?) -> Int { (node?.mark?.line ?? 1) + firstLine - 1 }
-    var reading = Reading(path: document.path)
+    var reading = Reading(path: document.path, mapping: document.mapping)
     switch shape {
     case .records: reading.records(root, line: line)
     case .topics: reading.topics(root, line: line)
@@ -170,7 +171,19 @@ public enum StructuredReader: DocumentReader {
     /// The proficiency words read, and what each means.
     var words: [String: String] = [:]
 
-    init(path: String) { self.path = path }
+    /// What a mapping file says of the framework: its fields' names, its proficiency words.
+    let mapping: ImportMapping
+    var fields: StructuredFields { mapping.fields }
+
+    init(path: String, mapping: ImportMapping) {
+      self.path = path
+      self.mapping = mapping
+    }
+
+    /// The text of `field` in `node`.
+    func text(_ field: String, _ node: Node?) -> String? {
+      StructuredReader.text(fields.value(field, in: node))
+    }
 
     /// The level called `key` (an id or a name), added at the end when it is new.
     mutating func level(_ key: String, name: String? = nil, line: Int) -> Int {
@@ -199,7 +212,7 @@ public enum StructuredReader: DocumentReader {
       var statement = ImportedText(text: text, section: competency.map { competencies[$0].name }, line: line)
       statement.competency = competency
       if let word = StructuredReader.text(word) {
-        if let value = StructuredReader.proficiency(of: word) {
+        if let value = mapping.proficiency(of: word) {
           statement.proficiency = value
           words[word] = value
         } else {
@@ -220,79 +233,62 @@ public enum StructuredReader: DocumentReader {
 
     /// Flat records: `levels`, `themes`, then records naming their level and theme.
     mutating func records(_ root: Node, line: (Node?) -> Int) {
-      for node in root["levels"]?.sequence ?? [] {
-        let id =
-          StructuredReader.text(node["id"]) ?? StructuredReader.text(node["name"])
-          ?? StructuredReader.text(node)
-        guard let id else { continue }
-        _ = level(
-          id, name: StructuredReader.text(node["name"]) ?? StructuredReader.text(node["title"]),
-          line: line(node))
+      for node in fields.value("levels", in: root)?.sequence ?? [] {
+        guard let id = text("id", node) ?? text("name", node) ?? StructuredReader.text(node) else { continue }
+        _ = level(id, name: text("name", node), line: line(node))
       }
-      for node in root["themes"]?.sequence ?? root["areas"]?.sequence ?? root["categories"]?.sequence ?? [] {
-        guard let id = StructuredReader.text(node["id"]) ?? StructuredReader.text(node["name"]) else {
-          continue
-        }
-        _ = competency(
-          id, name: StructuredReader.text(node["name"]) ?? StructuredReader.text(node["title"]) ?? id,
-          area: StructuredReader.text(node["area"]) ?? StructuredReader.text(node["category"]),
-          line: line(node))
+      for node in fields.value("themes", in: root)?.sequence ?? [] {
+        guard let id = text("id", node) ?? text("name", node) else { continue }
+        _ = competency(id, name: text("name", node) ?? id, area: text("area", node), line: line(node))
       }
-      for record in StructuredReader.records(in: root)?.sequence ?? [] {
-        let summary =
-          StructuredReader.text(record["summary"]) ?? StructuredReader.text(record["description"])
-          ?? StructuredReader.text(record["text"]) ?? StructuredReader.text(record["name"])
-        guard let levelKey = StructuredReader.text(record["level"]), let summary else {
+      for record in fields.value("records", in: root)?.sequence ?? [] {
+        let summary = text("text", record)
+        guard let levelKey = text("level", record), let summary else {
           skipped.append(
             SkippedLine(
-              line: line(record), text: StructuredReader.text(record["summary"]) ?? "(a record)",
-              reason: "a record with no `level` or no `summary`, `description` or `text`"))
+              line: line(record), text: text("text", record) ?? "(a record)",
+              reason:
+                "a record with no `\(fields.keys("level")[0])` or no "
+                + fields.keys("text").map { "`\($0)`" }.joined(separator: ", ")))
           continue
         }
-        let theme =
-          StructuredReader.text(record["theme"]) ?? StructuredReader.text(record["area"])
-          ?? StructuredReader.text(record["category"]) ?? StructuredReader.text(record["competency"])
+        let theme = text("theme", record)
         let l = level(levelKey, line: line(record))
         let c = theme.map { competency($0, line: line(record)) }
-        statement(summary, level: l, competency: c, proficiency: record["proficiency"], line: line(record))
+        statement(
+          summary, level: l, competency: c, proficiency: fields.value("proficiency", in: record),
+          line: line(record))
       }
     }
 
     /// Nested topics: each topic's `content` per `level`, with `criteria` and `exampleCriteria`.
     mutating func topics(_ root: Node, line: (Node?) -> Int) {
-      for topic in root["topics"]?.sequence ?? [] {
-        guard let name = StructuredReader.text(topic["name"]) ?? StructuredReader.text(topic["title"]) else {
-          continue
-        }
-        let c = competency(
-          name, area: StructuredReader.text(topic["area"]) ?? StructuredReader.text(topic["category"]),
-          line: line(topic))
-        for content in topic["content"]?.sequence ?? [] {
-          guard let levelKey = StructuredReader.text(content["level"]) else {
+      for topic in fields.value("topics", in: root)?.sequence ?? [] {
+        guard let name = text("name", topic) else { continue }
+        let c = competency(name, area: text("area", topic), line: line(topic))
+        for content in fields.value("content", in: topic)?.sequence ?? [] {
+          guard let levelKey = text("level", content) else {
             skipped.append(
               SkippedLine(line: line(content), text: name, reason: "a topic's content with no `level`"))
             continue
           }
-          let l = level(levelKey, line: line(content["level"]))
-          for criterion in content["criteria"]?.sequence ?? [] {
-            guard let text = StructuredReader.text(criterion) ?? StructuredReader.text(criterion["criteria"])
-            else {
+          let l = level(levelKey, line: line(fields.value("level", in: content)))
+          let proficiency = fields.value("proficiency", in: content)
+          for criterion in fields.value("criteria", in: content)?.sequence ?? [] {
+            guard let said = StructuredReader.text(criterion) ?? text("criterion", criterion) else {
               continue
             }
-            statement(
-              text, level: l, competency: c, proficiency: content["proficiency"], line: line(criterion))
+            statement(said, level: l, competency: c, proficiency: proficiency, line: line(criterion))
           }
-          for entry in content["exampleCriteria"]?.sequence ?? [] {
-            if let text = StructuredReader.text(entry["criteria"])
-              ?? StructuredReader.text(entry["criterion"])
-            {
+          for entry in fields.value("example_criteria", in: content)?.sequence ?? [] {
+            if let said = text("criterion", entry) {
               statement(
-                text, level: l, competency: c, proficiency: content["proficiency"],
-                line: line(entry["criteria"] ?? entry))
+                said, level: l, competency: c, proficiency: proficiency,
+                line: line(fields.value("criterion", in: entry) ?? entry))
             }
-            for example in entry["examples"]?.sequence ?? [] {
-              guard let text = StructuredReader.text(example) else { continue }
-              statement(text, level: l, competency: c, proficiency: nil, line: line(example), example: true)
+            for example in fields.value("examples", in: entry)?.sequence ?? [] {
+              guard let said = StructuredReader.text(example) else { continue }
+              statement(said, level: l, competency: c, proficiency: nil, line: line(example), example: true)
             }
           }
         }

@@ -5,13 +5,15 @@ import Yams
 /// What the Graph folder of an import is made from, worked out once: the ids of each document's levels and
 /// roles, the references between them, the tracks and their promotions. Each file is one method.
 struct FolderPlan {
-  typealias Track = (id: String, name: String, folder: String?, levels: [(id: String, level: ImportedLevel)])
-  typealias Team = (id: String, name: String, purpose: String?, lead: String?)
+  typealias Track = (
+    id: String, name: String, folder: String?, org: String, levels: [(id: String, level: ImportedLevel)]
+  )
+  typealias Team = (id: String, name: String, purpose: String?, lead: String?, org: String)
 
   let documents: [ImportedDocument]
   let organisation: String
-  /// The organisation's id word: `octopus-deploy`.
-  let org: String
+  /// The organisations the documents are of, in the order they come: id word (`octopus-deploy`) and name.
+  let organisations: [(org: String, name: String)]
   /// Links a reviewer left in an earlier import, by statement text.
   let reviewed: [String: [Node]]
   /// Where each of the organisation's competencies is first named, by id.
@@ -28,7 +30,12 @@ struct FolderPlan {
     self.documents = documents
     self.organisation = organisation
     self.reviewed = reviewed
-    org = GraphBuilder.slug(organisation).isEmpty ? "imported" : GraphBuilder.slug(organisation)
+    var organisations: [(org: String, name: String)] = []
+    for name in documents.map({ $0.organisation ?? organisation }) + (documents.isEmpty ? [organisation] : [])
+    where !organisations.contains(where: { $0.org == Self.org(name) }) {
+      organisations.append((Self.org(name), name))
+    }
+    self.organisations = organisations
     // A document's one level is named after the document; several, after their titles within it
     // (`level:octopus-deploy/quality-coaching/senior-quality-coach`), so adding one moves no other.
     var unitPaths: [String: [String]] = [:]
@@ -39,6 +46,7 @@ struct FolderPlan {
     self.unitPaths = unitPaths
     var firstNamed: [String: (document: Int, competency: Int)] = [:]
     for (d, document) in documents.enumerated() {
+      let org = Self.org(document.organisation ?? organisation)
       for (c, competency) in document.competencies.enumerated() {
         let id = "competency:\(org)/" + GraphBuilder.slug(competency.name)
         if firstNamed[id] == nil { firstNamed[id] = (d, c) }
@@ -51,6 +59,14 @@ struct FolderPlan {
     promotions = GraphFolderWriter.promotions(tracks.map { $0.levels })
   }
 
+  /// An organisation's id word: `octopus-deploy`.
+  static func org(_ name: String) -> String {
+    GraphBuilder.slug(name).isEmpty ? "imported" : GraphBuilder.slug(name)
+  }
+
+  /// The id word of the organisation `d` is of.
+  func org(_ d: ImportedDocument) -> String { Self.org(d.organisation ?? organisation) }
+
   /// The folder a document is in, relative to what was imported.
   static func folder(_ d: ImportedDocument) -> String {
     let parts = d.path.split(separator: "/")
@@ -58,12 +74,12 @@ struct FolderPlan {
   }
 
   func levelID(_ d: ImportedDocument, _ i: Int) -> String {
-    "level:\(org)/\(GraphFolderWriter.documentID(d))"
+    "level:\(org(d))/\(GraphFolderWriter.documentID(d))"
       + (d.levels.count > 1 ? "/" + (unitPaths["level " + d.path]?[i] ?? "\(i + 1)") : "")
   }
 
   func roleID(_ d: ImportedDocument, _ i: Int) -> String {
-    "role:\(org)/\(GraphFolderWriter.documentID(d))"
+    "role:\(org(d))/\(GraphFolderWriter.documentID(d))"
       + (d.roles.count > 1 ? "/" + (unitPaths["role " + d.path]?[i] ?? "\(i + 1)") : "")
   }
 
@@ -93,6 +109,7 @@ struct FolderPlan {
   func makeTracks() -> [Track] {
     var tracks: [Track] = []
     for d in documents where !d.levels.isEmpty {
+      let org = self.org(d)
       let id: String
       let name: String
       let place: String?
@@ -109,7 +126,7 @@ struct FolderPlan {
       } else {
         let folder = Self.folder(d)
         let last = folder.split(separator: "/").last.map(String.init) ?? ""
-        name = last.isEmpty ? organisation : last.replacingOccurrences(of: "-", with: " ")
+        name = last.isEmpty ? (d.organisation ?? organisation) : last.replacingOccurrences(of: "-", with: " ")
         id =
           "track:\(org)/"
           + (folder.isEmpty ? "main" : GraphBuilder.slug(folder.replacingOccurrences(of: "/", with: "-")))
@@ -119,7 +136,9 @@ struct FolderPlan {
         // A document of several ladders (a matrix's tables) has a track for each.
         let (trackID, trackName) =
           level.track.map { ("\(id)/" + GraphBuilder.slug($0), $0) } ?? (id, name)
-        if !tracks.contains(where: { $0.id == trackID }) { tracks.append((trackID, trackName, place, [])) }
+        if !tracks.contains(where: { $0.id == trackID }) {
+          tracks.append((trackID, trackName, place, org, []))
+        }
         let t = tracks.firstIndex { $0.id == trackID } ?? 0
         tracks[t].levels.append((levelID(d, i), level))
       }
@@ -131,13 +150,14 @@ struct FolderPlan {
   func teams() -> [Team] {
     var teams: [Team] = []
     for d in documents {
+      let org = self.org(d)
       // An area's own page names the team and says why it exists.
       if let team = d.team {
         let id = "team:\(org)/" + GraphBuilder.slug(team.name)
         if let i = teams.firstIndex(where: { $0.id == id }) {
           teams[i].purpose = teams[i].purpose ?? team.purpose?.text
         } else {
-          teams.append((id, team.name, team.purpose?.text, nil))
+          teams.append((id, team.name, team.purpose?.text, nil, org))
         }
       }
       for role in d.roles {
@@ -147,17 +167,23 @@ struct FolderPlan {
           if teams[i].purpose == nil { teams[i].purpose = role.areaPurpose?.text }
           if teams[i].lead == nil { teams[i].lead = role.lead?.text }
         } else {
-          teams.append((id, area.text, role.areaPurpose?.text, role.lead?.text))
+          teams.append((id, area.text, role.areaPurpose?.text, role.lead?.text, org))
         }
       }
     }
     return teams
   }
 
-  /// `organisation.yaml`: the organisation, its tracks, teams and the people who lead them.
+  /// `organisation.yaml`: the organisations, their tracks, teams and the people who lead them.
   func organisationFile() -> ExportFile {
     var sections: [(String, Node)] = [
-      ("orgs", Node([GraphFolderWriter.mapping([("id", Node("org:\(org)")), ("name", Node(organisation))])]))
+      (
+        "orgs",
+        Node(
+          organisations.map { o in
+            GraphFolderWriter.mapping([("id", Node("org:\(o.org)")), ("name", Node(o.name))])
+          })
+      )
     ]
     if !tracks.isEmpty { sections.append(("tracks", Node(tracks.map(trackNode)))) }
     let teams = teams()
@@ -168,7 +194,7 @@ struct FolderPlan {
           Node(
             teams.map { t in
               var pairs: [(String, Node)] = [
-                ("id", Node(t.id)), ("name", Node(t.name)), ("part_of", Node("org:\(org)")),
+                ("id", Node(t.id)), ("name", Node(t.name)), ("part_of", Node("org:\(t.org)")),
               ]
               if let purpose = t.purpose, !purpose.isBlank { pairs.append(("purpose", Node(purpose))) }
               return GraphFolderWriter.mapping(pairs)
@@ -189,25 +215,27 @@ struct FolderPlan {
       pairs.append(("description", Node(description.text)))
       pairs.append(("source", Node("\(GraphFolderWriter.documentID(d)):\(description.line)")))
     }
-    pairs.append(("part_of", Node("org:\(org)")))
+    pairs.append(("part_of", Node("org:\(t.org)")))
     pairs.append(("has_level", Node(t.levels.map { Node($0.id) })))
     return GraphFolderWriter.mapping(pairs)
   }
 
   /// One person per name, leading every team that names them.
   func peopleNodes(_ teams: [Team]) -> [Node] {
-    var people: [(name: String, teams: [String])] = []
+    var people: [(name: String, teams: [String], org: String)] = []
     for t in teams {
       guard let lead = t.lead else { continue }
-      if let i = people.firstIndex(where: { GraphBuilder.slug($0.name) == GraphBuilder.slug(lead) }) {
+      if let i = people.firstIndex(where: {
+        $0.org == t.org && GraphBuilder.slug($0.name) == GraphBuilder.slug(lead)
+      }) {
         people[i].teams.append(t.id)
       } else {
-        people.append((lead, [t.id]))
+        people.append((lead, [t.id], t.org))
       }
     }
     return people.map { p in
       GraphFolderWriter.mapping([
-        ("id", Node("person:\(org)/" + GraphBuilder.slug(p.name))), ("name", Node(p.name)),
+        ("id", Node("person:\(p.org)/" + GraphBuilder.slug(p.name))), ("name", Node(p.name)),
         ("leads", Node(p.teams.map { Node($0) })),
       ])
     }
@@ -244,7 +272,7 @@ struct FolderPlan {
 
   /// The id of the organisation's competency `c` of the `index`th document: `competency:acme/code-quality`.
   func competencyID(document index: Int, _ c: Int) -> String {
-    "competency:\(org)/" + GraphBuilder.slug(documents[index].competencies[c].name)
+    "competency:\(org(documents[index]))/" + GraphBuilder.slug(documents[index].competencies[c].name)
   }
 
   /// One of the organisation's own competencies: its name, area and source, and the canonical competency
@@ -306,6 +334,7 @@ struct FolderPlan {
     let d = documents[index]
     let role = d.roles[i]
     let documentID = GraphFolderWriter.documentID(d)
+    let org = self.org(d)
     var pairs: [(String, Node)] = [("id", Node(roleID(d, i))), ("name", Node(role.title))]
     if let description = role.description, !description.text.isBlank {
       pairs.append(("description", Node(description.text)))

@@ -12,7 +12,9 @@ public enum ImportReport {
     var out = ""
     var totals = (levels: 0, statements: 0, examples: 0, skipped: 0)
     for (index, d) in reading.documents.enumerated() {
-      out += "\(d.path)  (\(d.reader) reader\(d.readBecause.map { ": \($0)" } ?? ""))\n"
+      out +=
+        "\(d.path)  (\(d.reader) reader\(d.readBecause.map { ": \($0)" } ?? ""))"
+        + (d.organisation.map { "  of \($0)" } ?? "") + "\n"
       func references(
         _ list: [LevelReference], _ verb: String, roles: Bool, excluding: ReferenceTarget? = nil
       ) {
@@ -228,7 +230,8 @@ public enum ImportReport {
         }
         return .object([
           ("path", .string(d.path)), ("reader", .string(d.reader.rawValue)),
-          ("because", d.readBecause.map(JSON.string) ?? .null), ("title", .string(d.title)),
+          ("because", d.readBecause.map(JSON.string) ?? .null),
+          ("organisation", d.organisation.map(JSON.string) ?? .null), ("title", .string(d.title)),
           ("levels", .array(levels)), ("roles", .array(roles)), ("track", track), ("team", team),
           ("skipped", lines(d.skipped)), ("warnings", lines(d.warnings.sorted { $0.line < $1.line })),
           (

@@ -37,15 +37,15 @@ struct Import: ParsableCommand {
   var reader: [String] = []
   @Option(
     help: ArgumentHelp(
-      "The organisation's name, for ids and the manifest (default: the first path's folder's name).",
+      "The organisation's name, for ids and the manifest (default: the first path's folder's name); or NAME=PATTERN for the documents the pattern matches, repeatable, so several organisations' frameworks import into one graph. A document that names its own (`organisation:` in its front matter or structured file) is of that one unless a pattern says otherwise.",
       valueName: "name"))
-  var organisation: String?
+  var organisation: [String] = []
   @Option(
     name: [.short, .customLong("output")], help: ArgumentHelp("The Graph folder to write.", valueName: "dir"))
   var output: String?
   @Option(
     help: ArgumentHelp(
-      "A mapping file of linking rules (YAML: `rules: [{phrase: …, competency: competency:…}]`, `ignore: [phrase, …]`), used with the default graph's competencies.",
+      "A mapping file (YAML; docs/import.md, docs/mapping.schema.json): the organisation and the readers of documents by pattern, the field names of structured files, proficiency words, and linking rules and phrases to ignore.",
       valueName: "file"))
   var mapping: String?
   @Flag(help: "Import statements without linking them to competencies.")
@@ -76,6 +76,9 @@ struct Import: ParsableCommand {
   /// The `--reader` options as rules, in order.
   var readerRules: [ReaderRule] { reader.compactMap(ReaderRule.init(argument:)) }
 
+  /// The `--organisation` options: the one with no pattern, and the rules with one.
+  var organisationRules: [OrganisationRule] { organisation.map(OrganisationRule.init(argument:)) }
+
   func validate() throws {
     for argument in reader where ReaderRule(argument: argument) == nil {
       let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
@@ -85,36 +88,66 @@ struct Import: ParsableCommand {
         "--reader: `\(name)` is no reader\(suggestion); the readers are \(names.joined(separator: ", "))")
     }
     if paths.isEmpty { throw ValidationError("name the documents or folders to import") }
-    if let organisation, !organisation.contains(where: { $0.isLetter || $0.isNumber }) {
-      throw ValidationError(
-        "--organisation needs a name with a letter or digit in it, like `--organisation \"Acme Inc\"`")
+    for rule in organisationRules {
+      guard rule.name.contains(where: { $0.isLetter || $0.isNumber }) else {
+        throw ValidationError(
+          "--organisation needs a name with a letter or digit in it, like `--organisation \"Acme Inc\"` or `--organisation \"Beta Ltd=beta/*\"`"
+        )
+      }
+      if rule.pattern?.isEmpty == true {
+        throw ValidationError("--organisation \"\(rule.name)=\": name the documents after `=`, like `beta/*`")
+      }
     }
+    if organisationRules.filter({ $0.pattern == nil }).count > 1 {
+      throw ValidationError(
+        "--organisation is given more than one name for every document; give one, and NAME=PATTERN for the others"
+      )
+    }
+  }
+
+  /// The mapping file, or an error at its line that stops the import before anything is read.
+  func readMapping() throws -> ImportMapping {
+    guard let mapping else { return ImportMapping() }
+    do throws(ImportError) {
+      return try ImportMapping(contentsOf: mapping)
+    } catch {
+      throw Self.mappingError(error, path: mapping)
+    }
+  }
+
+  /// A mapping file's problem, as the user sees it: `error: FILE:LINE: …`, and its help.
+  static func mappingError(_ error: ImportError, path: String) -> Error {
+    let place = path + (error.line.map { ":\($0)" } ?? "")
+    FileHandle.standardError.write(
+      Data(
+        DiagnosticRenderer.plainError(
+          "\(place): \(error.message)", help: error.help.map { [$0] } ?? []
+        ).utf8))
+    return ExitCode(2)
   }
 
   func run() throws {
     let line = ProgressLine()
-    var reading = Importer.read(paths, readers: readerRules, progress: line.counter("importing documents"))
+    let rules = try readMapping()
+    var reading = Importer.read(
+      paths, readers: readerRules + rules.readers,
+      organisations: organisationRules.filter { $0.pattern != nil } + rules.organisations, mapping: rules,
+      progress: line.counter("importing documents"))
     var linker: CompetencyLinker?
     if !noLinks {
-      var rules: String?
-      if let mapping {
-        guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
-          throw ValidationError("cannot read the mapping file `\(mapping)`")
-        }
-        rules = text
-      }
       let taxonomy = try GraphLoader.loadDefault()
       do throws(ImportError) {
         linker = try CompetencyLinker(taxonomy: taxonomy, mapping: rules)
       } catch {
-        throw ValidationError("the mapping file `\(mapping ?? "")` \(error.message)")
+        throw Self.mappingError(error, path: mapping ?? "mapping")
       }
       line.status("linking statements to competencies")
       if let linker { Importer.link(&reading, with: linker) }
     }
     // An update keeps the organisation the folder was imported for (its ids hold it).
     let name =
-      organisation ?? (update ? output.flatMap(ImportUpdate.organisation(of:)) : nil)
+      organisationRules.first { $0.pattern == nil }?.name ?? rules.organisation
+      ?? (update ? output.flatMap(ImportUpdate.organisation(of:)) : nil)
       ?? Self.defaultOrganisation(paths[0])
     // What is written must load: a document that would not is reported and left out, before the report.
     line.status("writing the Graph folder")
