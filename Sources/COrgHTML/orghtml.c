@@ -46,7 +46,8 @@ static void own_text(buffer_t *b, xmlNodePtr node, int depth) {
     } else if (node->type == XML_ELEMENT_NODE) {
       const char *name = (const char *)node->name;
       if (strcmp(name, "li") == 0 || strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0) continue;
-      if (strcmp(name, "br") == 0) append(b, " ", 1);
+      /* A line break separates a table cell's items: the record separator, read as a space elsewhere. */
+      if (strcmp(name, "br") == 0) append(b, "\x1e", 1);
       own_text(b, node->children, depth + 1);
     }
   }
@@ -66,6 +67,8 @@ static void outline(buffer_t *b, xmlNodePtr node, int depth) {
         append(b, &lower, 1);
       }
       append(b, "\t", 1);
+      n = snprintf(prefix, sizeof prefix, "%ld\t", xmlGetLineNo(node));
+      append(b, prefix, (size_t)n);
       own_text(b, node->children, 0);
       append(b, "\n", 1);
     }

@@ -48,6 +48,58 @@ struct MatrixReaderTests {
     #expect(document.skipped.map(\.line) == [1, 3])
   }
 
+  /// Counted by hand in html-matrix.md: one HTML table in a Markdown page, split by a blank line (so its
+  /// rows after it are an indented code block to CommonMark); P1 has three statements (`<br>` splits one
+  /// cell), P2 three (a list of two, one sentence); a bold row spanning the columns is the category.
+  @Test func anHTMLTableInAMarkdownPage() throws {
+    let document = try Self.read("html-matrix.md")
+    #expect(document.reader == .matrix)
+    #expect(document.title == "Platform engineers")
+    #expect(
+      document.levels.map { "\($0.code ?? "-") \($0.title) \($0.rank ?? 0)" } == [
+        "P1 Platform Engineer 1", "P2 Senior Platform Engineer 2",
+      ])
+    #expect(
+      document.levels.flatMap(\.statements).map { "\($0.line) \($0.section ?? "-"): \($0.text)" } == [
+        "15 Incident response: Joins the on-call rotation after training.",
+        "15 Incident response: Writes a timeline for each incident.",
+        "25 Infrastructure as code: Changes Terraform modules with review.",
+        "16 Incident response: Leads incident reviews without blame.",
+        "16 Incident response: Turns repeated incidents into fixes.",
+        "26 Infrastructure as code: Designs modules other teams reuse.",
+      ])
+    #expect(
+      document.competencies.map { "\($0.name) (\($0.area ?? "-")) :\($0.line)" } == [
+        "Incident response (Operations) :14", "Infrastructure as code (Operations) :24",
+      ])
+    // The heading the caption outranks, the introduction and the closing line are reported; every line of
+    // the table is read.
+    #expect(document.skipped.map(\.line) == [1, 3, 31])
+  }
+
+  /// Counted by hand in matrix.html: an HTML page of two tables under `<h2>` headings (two ladders), a bold
+  /// category row, `<br>` items; the page's `<h1>` is its title, its paragraph and `<head>` are reported.
+  @Test func anHTMLPageOfTwoTables() throws {
+    let document = try Self.read("matrix.html")
+    #expect(document.reader == .matrix)
+    #expect(document.title == "Support career framework")
+    #expect(
+      document.levels.map { "\($0.code ?? "-") \($0.title) [\($0.track ?? "")] \($0.statements.count)" } == [
+        "S1 Support Engineer [Individual contributors] 2",
+        "S2 Senior Support Engineer [Individual contributors] 2",
+        "M1 Support Lead [Managers] 3", "M2 Support Manager [Managers] 2",
+      ])
+    #expect(
+      document.levels[2].statements.map(\.text) == [
+        "Interviews candidates for the team.", "Gives weekly feedback to each engineer.", "Runs one-to-ones.",
+      ])
+    #expect(
+      document.competencies.map { "\($0.name) (\($0.area ?? "-"))" } == [
+        "Customer care (Customers)", "Product knowledge (Customers)", "Hiring (-)", "Coaching (-)",
+      ])
+    #expect(document.skipped.map(\.line) == [3, 6])
+  }
+
   @Test func aCSVMatrixAndACellOfSeveralLines() throws {
     let document = try Self.read("skills.csv")
     #expect(
@@ -102,7 +154,10 @@ struct MatrixReaderTests {
   /// The import as a whole: the report (golden), a graph that loads, each level requiring its rows'
   /// competencies — the organisation's and the canonical ones they mean — and the two ladders.
   @Test func theImportLoadsAndTheLevelsRequireTheirRows() throws {
-    let names = ["engineering-matrix.md", "skills.csv", "levels-in-rows.md", "hostile.md"]
+    let names = [
+      "engineering-matrix.md", "skills.csv", "levels-in-rows.md", "hostile.md", "html-matrix.md",
+      "matrix.html",
+    ]
     var reading = Importer.Reading(documents: try names.map { try Self.read($0) })
     let taxonomy = try GraphLoader.loadDefault()
     let linker = try CompetencyLinker(taxonomy: taxonomy)
@@ -120,6 +175,7 @@ struct MatrixReaderTests {
     #expect(ids.contains("competency:kubernetes"))
     let tracks = session.run(
       "tracks | where name in [\"Individual contributors\", \"Managers\"] | count", file: "<t>")
-    #expect(formatter.format(try #require(tracks.results.last), as: .csv) == "count\r\n2\r\n")
+    // Two ladders each in engineering-matrix.md and matrix.html.
+    #expect(formatter.format(try #require(tracks.results.last), as: .csv) == "count\r\n4\r\n")
   }
 }

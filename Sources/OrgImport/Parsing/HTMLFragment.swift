@@ -10,6 +10,10 @@ package enum HTMLFragment {
     package var name: String
     /// The text inside, white space collapsed.
     package var text: String
+    /// The text inside as `<br>` divides it, each part white space collapsed, empty parts left out.
+    package var items: [String] = []
+    /// Its line in the fragment (1 for the first).
+    package var line = 1
     /// Elements inside it.
     package var children: [Element]
   }
@@ -56,15 +60,25 @@ package enum HTMLFragment {
     }
     var problem: Problem?
     for line in outline.split(separator: "\n", omittingEmptySubsequences: true) {
-      let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-      if parts.count == 3, parts[0] == "!" {
-        problem = Problem(line: max(Int(parts[1]) ?? 1, 1), message: Markdown.collapse(String(parts[2])))
+      if line.hasPrefix("!\t") {
+        let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+        if parts.count == 3 {
+          problem = Problem(line: max(Int(parts[1]) ?? 1, 1), message: Markdown.collapse(String(parts[2])))
+        }
         continue
       }
-      guard parts.count == 3, let depth = Int(parts[0]) else { continue }
+      let parts = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+      guard parts.count == 4, let depth = Int(parts[0]) else { continue }
       close(to: depth)
-      stack.append(
-        (depth, Element(name: String(parts[1]), text: Markdown.collapse(String(parts[2])), children: [])))
+      let raw = String(parts[3])
+      var element = Element(
+        name: String(parts[1]), text: Markdown.collapse(raw.replacingOccurrences(of: "\u{1E}", with: " ")),
+        children: [])
+      element.items = raw.split(separator: "\u{1E}").map { Markdown.collapse(String($0)) }.filter {
+        !$0.isEmpty
+      }
+      element.line = max(Int(parts[2]) ?? 1, 1)
+      stack.append((depth, element))
     }
     close(to: 0)
     return (roots, problem)

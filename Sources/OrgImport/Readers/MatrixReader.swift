@@ -2,7 +2,8 @@ import Foundation
 import OrgGraph
 
 /// Reads competency matrices: a table whose header row names levels and whose first column names
-/// competencies — a GitHub pipe table in Markdown, or a CSV file — and the transposed shape, whose rows are
+/// competencies — a GitHub pipe table or an HTML table in Markdown, an HTML page's tables, a CSV file, an
+/// XLSX workbook's sheets — and the transposed shape, whose rows are
 /// levels and whose columns are competencies or areas.
 ///
 /// ```text
@@ -23,7 +24,7 @@ public enum MatrixReader: DocumentReader {
   public static let name = "matrix"
   /// What it reads.
   public static let summary =
-    "competency matrices: a Markdown or CSV table whose header names levels (`Senior Engineer (L3)`) and whose first column names competencies, bold rows for categories; or the transposed shape, rows for levels"
+    "competency matrices: a Markdown pipe table, an HTML table (in a page or an .html file), a CSV file or an XLSX workbook whose header names levels (`Senior Engineer (L3)`) and whose first column names competencies, bold rows for categories; or the transposed shape, rows for levels"
   /// Its place in lists.
   public static let position = 50
   /// It reads XLSX workbooks, which are not text.
@@ -78,7 +79,81 @@ public enum MatrixReader: DocumentReader {
     var titleLine: Int? = nil
   }
 
-  /// Matrices in `document`: the tables of a Markdown page, or the rows of a CSV file.
+  /// Whether `document` is an HTML page (`.html`, `.htm`).
+  static func isHTML(_ document: SourceDocument) -> Bool {
+    let lower = document.path.lowercased()
+    return lower.hasSuffix(".html") || lower.hasSuffix(".htm")
+  }
+
+  /// The tables of an HTML page or fragment, as grids: each `<tr>`'s `<th>` and `<td>` cells, a cell's items
+  /// split at `<br>` or, when it holds a list, its `<li>` items; a first cell in `<strong>` or `<b>` marks a
+  /// category. Lines are the fragment's plus `offset`; each table is named by its `<caption>`, else by the
+  /// last heading before it (`heading` when the fragment has none).
+  static func htmlGrids(_ html: String, offset: Int, heading: (text: String, line: Int)?) -> [Grid] {
+    var grids: [Grid] = []
+    var last = heading
+    func walk(_ elements: [HTMLFragment.Element]) {
+      for element in elements {
+        if ["h1", "h2", "h3", "h4", "h5", "h6"].contains(element.name), !element.text.isEmpty {
+          last = (element.text, element.line + offset)
+        }
+        guard element.name == "table" else {
+          walk(element.children)
+          continue
+        }
+        let rows = HTMLFragment.all("tr", in: element.children)
+        guard !rows.isEmpty else { continue }
+        let caption = element.children.first { $0.name == "caption" && !$0.text.isEmpty }
+        var grid = Grid(rows: [], parts: [], lines: [], strong: [], title: caption?.text ?? last?.text)
+        grid.titleLine = caption.map { $0.line + offset } ?? last?.line
+        // Every line from `<table>` to its last element's is the table's.
+        func lastLine(_ e: HTMLFragment.Element) -> Int {
+          e.children.map(lastLine).max().map { max($0, e.line) } ?? e.line
+        }
+        grid.extraLines = Array((element.line + offset)...(lastLine(element) + offset))
+        for row in rows {
+          let cells = row.children.filter { $0.name == "td" || $0.name == "th" }
+          let items = cells.map { cell -> [String] in
+            let listed = HTMLFragment.all("li", in: cell.children).map(\.text).filter { !$0.isEmpty }
+            return listed.isEmpty ? cell.items : (cell.items + listed)
+          }
+          grid.rows.append(items.map { $0.joined(separator: " ") })
+          grid.parts.append(items)
+          grid.lines.append(row.line + offset)
+          grid.cellLines.append(cells.map { $0.line + offset })
+          let first = cells.first
+          grid.strong.append(
+            first.map { cell in
+              cell.children.contains { ["strong", "b"].contains($0.name) && $0.text == cell.text }
+            } ?? false)
+        }
+        grids.append(grid)
+      }
+    }
+    walk(HTMLFragment.parse(html))
+    return grids
+  }
+
+  /// An HTML page's title: its first `<h1>`, else its `<title>`, with its line.
+  static func htmlTitle(_ html: String) -> (text: String, line: Int)? {
+    let elements = HTMLFragment.parse(html)
+    let found =
+      HTMLFragment.all("h1", in: elements).first { !$0.text.isEmpty }
+      ?? HTMLFragment.all("title", in: elements).first { !$0.text.isEmpty }
+    return found.map { ($0.text, $0.line) }
+  }
+
+  /// The lines of an HTML page that hold markup only (`<tr>`, `</td>`): nothing there is left out.
+  static func markupLines(_ text: String) -> Set<Int> {
+    var lines = Set<Int>()
+    for (i, line) in text.components(separatedBy: "\n").enumerated()
+    where line.replacing(/<[^>]*>/, with: "").trimmingCharacters(in: .whitespaces).isEmpty {
+      lines.insert(i + 1)
+    }
+    return lines
+  }
+
+  /// Matrices in `document`: the tables of a Markdown or HTML page, or the rows of a CSV file.
   static func grids(_ document: SourceDocument) -> [Grid] {
     if isWorkbook(document) { return (try? Workbook(document.bytes)).map(grids(of:)) ?? [] }
     guard let text = document.text else { return [] }
@@ -91,10 +166,37 @@ public enum MatrixReader: DocumentReader {
       grid.extraLines = rows.flatMap { $0.line < $0.lastLine ? Array(($0.line + 1)...$0.lastLine) : [] }
       return [grid]
     }
+    if isHTML(document) { return htmlGrids(text, offset: 0, heading: nil) }
     var grids: [Grid] = []
     var heading: (text: String, line: Int)?
-    for block in Markdown.parse(FrontMatter(text)?.body ?? text) {
+    let lines = text.components(separatedBy: "\n")
+    let blocks = Markdown.parse(FrontMatter(text)?.body ?? text)
+    var b = 0
+    while b < blocks.count {
+      let block = blocks[b]
+      b += 1
       if case .heading = block.kind { heading = (block.text, block.lines.lowerBound) }
+      // An HTML table in a Markdown page: from the block that opens it to the one that closes it (a blank
+      // line inside a table ends a Markdown HTML block, and the indented rows after it are a code block, so
+      // it may span several).
+      if block.kind == .html, block.text.range(of: "<table", options: .caseInsensitive) != nil {
+        var end = block.lines.upperBound
+        var closing = block
+        while closing.text.range(of: "</table", options: .caseInsensitive) == nil, b < blocks.count,
+          blocks[b].kind == .html || blocks[b].kind == .code
+        {
+          closing = blocks[b]
+          end = closing.lines.upperBound
+          b += 1
+        }
+        let first = block.lines.lowerBound
+        let html = lines[(first - 1)..<min(end, lines.count)].joined(separator: "\n")
+        for var grid in htmlGrids(html, offset: first - 1, heading: heading) {
+          grid.extraLines = Array(first...end)
+          grids.append(grid)
+        }
+        continue
+      }
       guard block.kind == .table else { continue }
       let rows = block.children.filter { $0.kind == .tableRow }
       grids.append(
@@ -265,7 +367,8 @@ public enum MatrixReader: DocumentReader {
     }
     var levels: [ImportedLevel] = []
     var competencies: [ImportedCompetency] = []
-    var used = Set<Int>()
+    // An HTML page's lines of markup alone (`<tr>`, `</body>`) hold nothing to leave out.
+    var used = isHTML(document) ? markupLines(text) : Set<Int>()
     var skipped: [SkippedLine] = []
     var warnings: [SkippedLine] = []
     let manyTables = matrices.count > 1
@@ -317,15 +420,12 @@ public enum MatrixReader: DocumentReader {
         level.description = nil
         levels.append(level)
         let index = levels.count - 1
-        var area: String?
         for (r, row) in grid.rows.enumerated().dropFirst() {
           let name = row.first?.trimmingCharacters(in: .whitespaces) ?? ""
           let others = row.dropFirst().filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-          // A category row: bold, or with every other cell empty.
-          if !transposedShape && (grid.strong[r] || others.isEmpty) {
-            if !name.isEmpty { area = name }
-            continue
-          }
+          // A category row (bold, or with every other cell empty) holds no statements: the competencies
+          // under it took their area from it above.
+          if !transposedShape && (grid.strong[r] || others.isEmpty) { continue }
           guard c < row.count else { continue }
           let items = grid.parts[r][c]
           guard !items.isEmpty else { continue }
@@ -367,8 +467,12 @@ public enum MatrixReader: DocumentReader {
             reason: "a second column for the level `\(level.title)`: its cells are not imported"))
       }
     }
+    // An HTML page's title is its first `<h1>` (else its `<title>`), not its first table's.
+    let page = isHTML(document) ? htmlTitle(text) : nil
+    if let page { used.insert(page.line) }
     let title =
-      matrices.first?.title ?? URL(fileURLWithPath: document.path).deletingPathExtension().lastPathComponent
+      page?.text ?? matrices.first?.title
+      ?? URL(fileURLWithPath: document.path).deletingPathExtension().lastPathComponent
     var imported = ImportedDocument(
       path: document.path, reader: ReaderChoice(MatrixReader.self), title: title, levels: kept,
       skipped: LineAccount.complete(skipped, used: used, lines: sourceLines), used: used)

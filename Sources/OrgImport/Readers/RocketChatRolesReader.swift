@@ -239,7 +239,11 @@ extension RocketChatRolesReader: TextDocumentReader {
   /// A role heading and a Responsibilities line, or a table.
   public static func recognise(_ document: SourceDocument) -> Recognition {
     guard let text = document.text, recognises(text) else { return .no }
-    if text.lowercased().contains("<table") { return Recognition(.likely, "an HTML table of roles") }
+    if text.lowercased().contains("<table") {
+      // A table whose header names levels and whose first column names competencies is a matrix.
+      if MatrixReader.grids(document).contains(where: MatrixReader.isMatrix) { return .no }
+      return Recognition(.likely, "an HTML table of roles")
+    }
     return Recognition(.likely, "role headings ending in `:` and a Responsibilities list")
   }
 }
