@@ -43,7 +43,9 @@ let package = Package(
     // files of Formats/ by the RegisterFamilies plugin).
     .target(
       name: "OrgExport",
-      dependencies: ["OrgGraph", "OrgDiagram"],
+      dependencies: [
+        "OrgGraph", "OrgDiagram", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       swiftSettings: fuzzFlags,
       plugins: [.plugin(name: "RegisterFamilies")]
     ),
@@ -213,7 +215,9 @@ let package = Package(
     ),
     .testTarget(
       name: "OrgExportTests",
-      dependencies: ["OrgExport", "OrgGraph", "OrgTestSupport"],
+      dependencies: [
+        "OrgExport", "OrgGraph", "OrgTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
@@ -253,7 +257,10 @@ let package = Package(
     // End-to-end tests of the built tool.
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["orgraph", "orgraph-fuzz", "orgraph-benchmarks", "OrgExport", "OrgTestSupport"],
+      dependencies: [
+        "orgraph", "orgraph-fuzz", "orgraph-benchmarks", "OrgExport", "OrgTestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       exclude: ["Golden", "Transcripts"]
     ),
     .testTarget(

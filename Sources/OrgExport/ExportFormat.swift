@@ -29,6 +29,8 @@ public struct ExportFormat: RawRepresentable, CaseIterable, Sendable, Hashable, 
   public var description: String { rawValue }
   /// Whether the format is a folder of files rather than one text.
   public var writesFolder: Bool { exporter.writesFolder }
+  /// Whether the format is one binary file, written only to a file.
+  public var writesBytes: Bool { exporter.writesBytes }
 
   /// The whole of `graph` in this format.
   public func export(_ graph: Graph, options: ExportOptions = ExportOptions()) throws(ExportError)

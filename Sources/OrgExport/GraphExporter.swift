@@ -1,3 +1,4 @@
+import Foundation
 import OrgGraph
 
 /// One format `orgraph export` writes. A format is one conforming type in one file of `Formats/`, named
@@ -25,6 +26,8 @@ public protocol GraphExporter: Sendable {
   static var position: Int { get }
   /// Whether the format is a folder of files rather than one text.
   static var writesFolder: Bool { get }
+  /// Whether the format is one binary file (a workbook), written only to a file named with `-o`.
+  static var writesBytes: Bool { get }
   /// The ending a file of this format takes (`graphml`), or `nil` for a folder.
   static var fileExtension: String? { get }
   /// Command lines for `export --help`: the arguments after `orgraph export`, and a comment.
@@ -40,6 +43,8 @@ public protocol GraphExporter: Sendable {
 extension GraphExporter {
   /// One text, unless the format says otherwise.
   public static var writesFolder: Bool { false }
+  /// Text, unless the format says otherwise.
+  public static var writesBytes: Bool { false }
   /// The format's name.
   public static var fileExtension: String? { writesFolder ? nil : name }
   /// One way of writing it.
@@ -72,6 +77,8 @@ public enum ExportOutput: Sendable, Hashable {
   case text(String)
   /// Files inside a folder, by relative path.
   case files([ExportFile])
+  /// One binary file (a workbook).
+  case bytes(Data)
 }
 
 /// An export that could not be made, with what to do about it.

@@ -46,6 +46,22 @@ extension GraphTool {
             message: "cannot write `\(output)`: \(error.reason)",
             help: error.refused ? [] : ["pick a folder you can write to"]))
       }
+    case .bytes(let data):
+      guard let output else {
+        return ToolOutput(
+          stderr: DiagnosticRenderer.plainError(
+            "`--format \(format.rawValue)` writes a binary file, which is not for standard output",
+            help: [
+              "name the file: `orgraph export --format \(format.rawValue) -o graph.\(format.exporter.fileExtension ?? format.rawValue)`"
+            ]),
+          status: 64)
+      }
+      do throws(WriteRefusal) {
+        try WritePolicy(replaceExisting: replacing).write(data, to: output, fromQuery: false)
+        return ToolOutput()
+      } catch {
+        return failed(error)
+      }
     case .text(let text):
       guard let output else { return ToolOutput(stdout: text) }
       do throws(WriteRefusal) {

@@ -3,6 +3,7 @@ import OrgExport
 import OrgGraph
 import OrgQuery
 import Testing
+import ZIPFoundation
 
 /// `orgraph export`: every format compared whole with a golden file on a graph whose text needs escaping,
 /// exports that are the same bytes twice, folders written in one step, and round trips through real
@@ -34,25 +35,38 @@ struct ExportTests {
   }
 
   /// Every format and variant, from the registry: the command line of each, and its golden file.
-  static var variants: [(arguments: [String], golden: String, folder: Bool)] {
+  static var variants: [(arguments: [String], golden: String, folder: Bool, bytes: Bool)] {
     ExportFormat.allCases.flatMap { format in
       format.exporter.variants.map { variant in
         let dialect =
           variant.options.dialect == .neo4j ? [] : ["--dialect", variant.options.dialect.rawValue]
         return (
           ["--format", format.rawValue] + dialect,
-          "\(variant.name).\(format.exporter.fileExtension ?? "txt")", format.writesFolder
+          "\(variant.name).\(format.writesBytes ? "txt" : format.exporter.fileExtension ?? "txt")",
+          format.writesFolder, format.writesBytes
         )
       }
     }
   }
 
+  /// A zip's entries as `== path` sections, in the archive's order.
+  static func zipText(_ url: URL) throws -> String {
+    let archive = try Archive(url: url, accessMode: .read)
+    var out = ""
+    for entry in archive {
+      var bytes = Data()
+      _ = try archive.extract(entry) { bytes.append($0) }
+      out += "== \(entry.path)\n" + String(decoding: bytes, as: UTF8.self)
+    }
+    return out
+  }
+
   @Test(arguments: variants.indices)
   func everyFormatPrintsItsGoldenFile(_ index: Int) throws {
-    let (arguments, golden, isFolder) = Self.variants[index]
+    let (arguments, golden, isFolder, isBytes) = Self.variants[index]
     let folder = try Paths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let output = isFolder ? ["-o", "out"] : []
+    let output = isFolder || isBytes ? ["-o", "out"] : []
     let first = try Tool.run(["export", "--graph", Self.fixture.path] + arguments + output, in: folder)
     #expect(first.status == 0, "\(first.stderr)")
     if isFolder {
@@ -61,6 +75,18 @@ struct ExportTests {
         try Self.folderText(folder.appending(path: "out")), at: Self.goldens.appending(path: golden))
       // Nothing is left beside the folder.
       #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out"])
+    } else if isBytes {
+      #expect(first.stdout == "")
+      let file = folder.appending(path: "out")
+      Golden.check(try Self.zipText(file), at: Self.goldens.appending(path: golden))
+      // The same bytes twice; never to standard output.
+      let again = try Tool.run(
+        ["export", "--graph", Self.fixture.path] + arguments + ["-o", "again"], in: folder)
+      #expect(again.status == 0)
+      #expect(try Data(contentsOf: file) == (try Data(contentsOf: folder.appending(path: "again"))))
+      let printed = try Tool.run(["export", "--graph", Self.fixture.path] + arguments, in: folder)
+      #expect(printed.status == 64)
+      #expect(printed.stderr.contains("writes a binary file, which is not for standard output"))
     } else {
       let second = try Tool.run(["export", "--graph", Self.fixture.path] + arguments)
       #expect(first.stdout == second.stdout, "two exports differ")
@@ -320,5 +346,69 @@ struct MatrixRoundTripTests {
     let after = try Self.facts("second", in: folder)
     #expect(before.count > 20)
     #expect(after == before)
+  }
+
+  static let python = Paths.repository.appending(path: ".venv/bin/python")
+  static var haveOpenpyxl: Bool {
+    FileManager.default.isExecutableFile(atPath: python.path)
+      && (try? Tool.runMerged(python, ["-c", "import openpyxl"], in: Paths.repository).1) == 0
+  }
+
+  /// The same round trip through one workbook: a sheet per ladder, read back by the matrix reader with the
+  /// same levels, statements and requirements.
+  @Test func importExportImportThroughAWorkbook() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = Self.matrices.appending(path: "engineering-matrix.md").path
+    #expect(
+      try Tool.run(["import", "--organisation", "Acme", source, "-o", "first"], in: folder).status == 0)
+    let export = try Tool.run(
+      ["export", "--graph", "first", "--format", "xlsx", "-o", "framework.xlsx"], in: folder)
+    #expect(export.status == 0, "\(export.stderr)")
+    let second = try Tool.run(
+      ["import", "--organisation", "Acme", "framework.xlsx", "-o", "second"], in: folder)
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(
+      second.stdout.hasPrefix(
+        "framework.xlsx  (matrix reader: a workbook of 2 sheets whose header names levels)\n"),
+      "\(second.stdout)")
+    let before = try Self.facts("first", in: folder)
+    #expect(before.count > 20)
+    #expect(try Self.facts("second", in: folder) == before)
+  }
+
+  /// A real spreadsheet library opens the workbook: openpyxl (PyPI) reads each sheet's name and cells as
+  /// the CSV matrices hold them.
+  @Test(.enabled(if: haveOpenpyxl, "no .venv with openpyxl: run ./test, which creates it"))
+  func openpyxlReadsTheWorkbook() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = Self.matrices.appending(path: "engineering-matrix.md").path
+    #expect(
+      try Tool.run(["import", "--organisation", "Acme", source, "-o", "first"], in: folder).status == 0)
+    #expect(
+      try Tool.run(["export", "--graph", "first", "--format", "xlsx", "-o", "f.xlsx"], in: folder).status == 0
+    )
+    #expect(
+      try Tool.run(["export", "--graph", "first", "--format", "matrix", "-o", "sheets"], in: folder).status
+        == 0)
+    let script = """
+      import csv, glob, sys, openpyxl
+      book = openpyxl.load_workbook("f.xlsx")
+      print(book.sheetnames)
+      for sheet, path in zip(book.worksheets, sorted(glob.glob("sheets/*.csv"))):
+          cells = [[c if c is not None else "" for c in row] for row in sheet.iter_rows(values_only=True)]
+          same = cells == [row for row in csv.reader(open(path, newline=""))]
+          print(sheet.title, sheet.freeze_panes, "same as " + path if same else "differs from " + path)
+      """
+    let (output, status) = try Tool.runMerged(Self.python, ["-c", script], in: folder)
+    #expect(status == 0, "\(output)")
+    #expect(
+      output == """
+        ['Individual contributors', 'Managers']
+        Individual contributors B2 same as sheets/track-acme-engineering-matrix-individual-contributors.csv
+        Managers B2 same as sheets/track-acme-engineering-matrix-managers.csv
+
+        """)
   }
 }

@@ -29,12 +29,32 @@ extension ExportFormat {
   public static let matrix = ExportFormat(MatrixExporter.self)
 }
 
+/// One ladder as a matrix: its rows (the header first), which rows are categories, its owner's name, and
+/// the file it is written to.
+public struct MatrixSheet: Sendable, Hashable {
+  /// The track's or role's name.
+  public var name: String
+  /// The file name, from the owner's id: `track-acme-backend.csv`.
+  public var file: String
+  /// The rows, the header (`Competency`, then each level) first; each cell's statements one per line.
+  public var rows: [[String]]
+  /// The indices of the category rows (an area's name, the other cells empty).
+  public var categories: Set<Int>
+}
+
 extension Graph {
   /// A CSV matrix per node that has levels (a track or a role), named after its id: `track-acme-backend.csv`.
   /// Each statement is written once, in the row of the first competency it expresses; statements that
   /// express none are in a last row, `Not linked to a competency`.
   public func exportMatrices() -> [ExportFile] {
-    var files: [ExportFile] = []
+    matrixSheets().map { sheet in
+      ExportFile(path: sheet.file, text: sheet.rows.map(Graph.csvLine).joined())
+    }
+  }
+
+  /// Each ladder as a matrix (``exportMatrices()`` writes them as CSV, ``XLSXExporter`` as a workbook).
+  public func matrixSheets() -> [MatrixSheet] {
+    var sheets: [MatrixSheet] = []
     var owners: [NodeID] = []
     for kind in ["track", "role"] where schema.kind(kind) != nil {
       owners += nodes(ofKind: kind).filter { !neighbors(of: $0, via: "has_level").isEmpty }
@@ -61,28 +81,31 @@ extension Graph {
         let area = property("area", of: competency).map { Self.matrixText($0) } ?? ""
         byArea[area, default: []].append(competency)
       }
-      var text = Graph.csvLine(["Competency"] + levels.map(header))
+      var rows: [[String]] = [["Competency"] + levels.map(header)]
+      var categories = Set<Int>()
       // Rows with no area first, then each area under a category row, both by name.
       for area in byArea.keys.sorted(by: { ($0.isEmpty ? 0 : 1, $0) < ($1.isEmpty ? 0 : 1, $1) }) {
-        if !area.isEmpty { text += Graph.csvLine([area] + levels.map { _ in "" }) }
-        let rows = (byArea[area] ?? []).sorted {
+        if !area.isEmpty {
+          categories.insert(rows.count)
+          rows.append([area] + levels.map { _ in "" })
+        }
+        let members = (byArea[area] ?? []).sorted {
           (name(of: $0).lowercased(), id(of: $0)) < (name(of: $1).lowercased(), id(of: $1))
         }
-        for competency in rows {
-          text += Graph.csvLine(
-            [name(of: competency)] + (cells[competency] ?? []).map { $0.joined(separator: "\n") })
+        for competency in members {
+          rows.append([name(of: competency)] + (cells[competency] ?? []).map { $0.joined(separator: "\n") })
         }
       }
       if unlinked.contains(where: { !$0.isEmpty }) {
-        text += Graph.csvLine(["Not linked to a competency"] + unlinked.map { $0.joined(separator: "\n") })
+        rows.append(["Not linked to a competency"] + unlinked.map { $0.joined(separator: "\n") })
       }
-      files.append(
-        ExportFile(
-          path: GraphBuilder.slug(
-            id(of: owner).replacingOccurrences(of: ":", with: "-")
-              .replacingOccurrences(of: "/", with: "-")) + ".csv", text: text))
+      let file =
+        GraphBuilder.slug(
+          id(of: owner).replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: "/", with: "-"))
+        + ".csv"
+      sheets.append(MatrixSheet(name: name(of: owner), file: file, rows: rows, categories: categories))
     }
-    return files
+    return sheets
   }
 
   /// A level's column header: `Senior Engineer (L3)`, or the name alone.
