@@ -268,6 +268,7 @@ let package = Package(
       dependencies: ["OrgImport", "OrgGraph", "OrgQuery", "OrgTestSupport"],
       exclude: [
         "Golden", "Fixtures", "Matrices", "LevelPages", "Structured", "Workbooks", "LinkQuality", "Mapping",
+        "RolePages",
       ]
     ),
   ],

@@ -68,7 +68,9 @@ public struct ImportMapping: Sendable, Hashable {
       throw ImportError(
         path: path, line: place.flatMap { Int($0.1) },
         message: "is not valid YAML: \(StructuredReader.problem(error))",
-        help: "YAML indents with spaces, never tabs; docs/import.md shows a mapping file")
+        help: text.contains("\t")
+          ? "YAML indents with spaces, never tabs; docs/import.md shows a mapping file"
+          : "check the indentation and quotes at that line; docs/import.md shows a mapping file")
     } catch {
       throw ImportError(path: path, message: "is not valid YAML: \(error)")
     }

@@ -52,6 +52,22 @@ struct LevelPagesReaderTests {
   }
 
   /// The import loads, with a promotion from each level to the next.
+  /// cumulative.md: a lead-in that builds on the level below is the level's description and its
+  /// `includes`, never a statement; a sentence that builds on it is both.
+  @Test func levelsThatBuildOnOthers() throws {
+    let document = try Self.read("cumulative.md")
+    #expect(document.reader == .levelPages)
+    #expect(document.levels.map(\.statements.count) == [2, 1, 2])
+    #expect(document.levels[1].description == "In addition to everything an Analyst 1 does:")
+    #expect(document.levels[1].includes.map(\.name) == ["Analyst 1"])
+    #expect(document.levels[2].includes.map(\.name) == ["Analyst 2"])
+    #expect(document.levels[2].statements.first?.line == 16)
+    let files = GraphFolderWriter.files(for: [document], organisation: "Acme")
+    let graph = try GraphLoader.load(files: files.map { ($0.path, $0.text) })
+    let a3 = try #require(graph.nodes(ofKind: "level").first { graph.name(of: $0) == "Analyst 3" })
+    #expect(graph.neighbors(of: a3, via: "includes").map { graph.name(of: $0.node) } == ["Analyst 2"])
+  }
+
   @Test func theLadderLoads() throws {
     let reading = Importer.Reading(documents: [
       try Self.read("developer.md"), try Self.read("senior-titles.md"),

@@ -45,6 +45,21 @@ struct MappingTests {
     }
   }
 
+  /// A field name the file never uses is a warning, not silence: the file is read under the usual names.
+  @Test func aMappedNameTheFileNeverUsesIsAWarning() throws {
+    let mapping = try ImportMapping(yaml: "fields: {themes: pilars}\n", path: "m.yaml")
+    let text = try String(
+      contentsOf: Self.folder.appending(path: "orgs/acme/framework.yaml"), encoding: .utf8)
+    var source = SourceDocument(path: "framework.yaml", text: text)
+    source.mapping = mapping
+    let document = try Importer.read(source, reader: .auto)
+    #expect(document.competencies.map(\.name) == ["Code quality", "Mentoring"])
+    #expect(
+      document.warnings.map { "\($0.line) \($0.text): \($0.reason)" } == [
+        "1 pilars: the mapping file names `pilars` for `themes`, and this file has no `pilars`: its usual names were read instead (`themes`, `areas`, `categories`)"
+      ])
+  }
+
   /// The mapping's rules link, its ignored phrases do not.
   @Test func theMappingsRulesLink() throws {
     let linker = try CompetencyLinker(

@@ -100,6 +100,24 @@ struct MatrixReaderTests {
     #expect(document.skipped.map(\.line) == [3, 6])
   }
 
+  /// spreadsheet-quirks.csv, as people type a sheet: levels with no code or level word under a first
+  /// cell `Competency` (as `export --format matrix` writes them), a `Notes` column, a bold category typed
+  /// as `**Craft**`, a cell past the header; the notes and the stray cell are reported, line by line.
+  @Test func aSpreadsheetAsPeopleTypeIt() throws {
+    let document = try Self.read("spreadsheet-quirks.csv")
+    #expect(document.levels.map { "\($0.rank ?? 0) \($0.title)" } == ["1 Engineer", "2 Senior Engineer"])
+    #expect(document.levels.map(\.statements.count) == [2, 2])
+    #expect(
+      document.competencies.map { "\($0.name) (\($0.area ?? "-"))" } == [
+        "Testing (Craft)", "Delivery (Craft)",
+      ])
+    #expect(
+      document.skipped.map { "\($0.line) \($0.text): \($0.reason)" } == [
+        "3 Ask QA first.: a cell under `Notes`, a column of notes, not a level",
+        "4 Past the header.: a cell past the header's last column",
+      ])
+  }
+
   @Test func aCSVMatrixAndACellOfSeveralLines() throws {
     let document = try Self.read("skills.csv")
     #expect(

@@ -133,3 +133,28 @@ struct DocumentIDTests {
     #expect(reading.failures.isEmpty)
   }
 }
+
+/// A page that is one role and its bullets — a title, then what the role does, in any organisation's words
+/// — is read without naming a reader; a heading with no words in it names no role.
+@Suite("A role and its bullets")
+struct TitleAndBulletsTests {
+  @Test func aTitleAndItsBulletsAreOneRole() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appending(path: "RolePages/head-of-support.md")
+    let document = try Importer.read(
+      try String(contentsOf: url, encoding: .utf8), path: "head-of-support.md", reader: .auto)
+    #expect(document.reader == .octopusRoles)
+    #expect(document.readBecause == "a title and a list of bullets: one role")
+    #expect(document.roles.map(\.title) == ["Head of Support"])
+    #expect(document.roles.first?.statements.map(\.line) == [3, 4, 5, 6])
+    #expect(document.skipped.isEmpty)
+    // The roles reader, named, takes no role from the emptied heading.
+    let named = try Importer.read(
+      try String(contentsOf: url, encoding: .utf8), path: "head-of-support.md", reader: .octopusRoles)
+    #expect(named.roles.count == 1)
+    #expect(throws: ImportError.self) {
+      try Importer.read(
+        try String(contentsOf: url, encoding: .utf8), path: "head-of-support.md", reader: .rocketchatRoles)
+    }
+  }
+}

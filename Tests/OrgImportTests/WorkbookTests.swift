@@ -38,7 +38,7 @@ struct WorkbookTests {
     #expect(
       document.warnings.map(\.reason) == [
         "a sheet whose header names no levels: not read",
-        "a spreadsheet formula, not its value: kept as written; export the sheet with values",
+        "a spreadsheet formula, not its value: kept as written; export the sheet with values (sheet `Engineering`)",
       ])
   }
 

@@ -15,6 +15,7 @@ struct DiagnosticsTests {
     ("edge-after-select", "roles | select name -> requires"),
     // Kinds.
     ("kind-typo", "rolez"),
+    ("kind-long-form", "organisations | count"),
     ("kind-singular-source", "role"),
     ("kind-plural-in-reference", #"roles "Cloud Engineer""#),
     ("kind-unknown-in-reference", #"postion "Cloud Engineer""#),

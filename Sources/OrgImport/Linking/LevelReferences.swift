@@ -41,7 +41,14 @@ package enum LevelReferences {
   /// Trailing words that end a named level's phrase without being part of its name.
   static let endings = [
     " role", " definition", " above", " below", " level", "'s responsibilities", "’s responsibilities",
-    " responsibilities", "'s", "’s",
+    " responsibilities", "'s", "’s", " does", " do", " is expected to do",
+  ]
+
+  /// Leading words that open a named level's phrase without being part of its name: "everything a
+  /// Developer 2 does", "what the Senior Engineer does".
+  static let openings = [
+    "everything that a ", "everything that an ", "everything that the ", "everything a ", "everything an ",
+    "everything the ", "all that a ", "all that an ", "what a ", "what an ", "what the ",
   ]
 
   /// The references `text` makes: each cue's phrase, split at `and`; a link that starts the phrase gives the
@@ -103,6 +110,10 @@ package enum LevelReferences {
     var out: [(String, MarkdownLink?)] = []
     for part in clause.components(separatedBy: " and ") {
       var name = part.trimmingCharacters(in: .whitespaces)
+      for opening in openings where name.lowercased().hasPrefix(opening) && name.count > opening.count {
+        name = String(name.dropFirst(opening.count))
+        break
+      }
       var changed = true
       while changed {
         changed = false

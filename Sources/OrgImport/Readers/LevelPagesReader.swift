@@ -147,8 +147,20 @@ public enum LevelPagesReader: DocumentReader {
         case .paragraph where isPicture(block):
           skip(block, "a picture; its words are not text to import")
         case .paragraph, .quote:
-          level.statements.append(
-            ImportedText(text: block.text, section: section, line: block.lines.lowerBound))
+          // Said of the whole level before its first section ("In addition to everything a Developer 2
+          // does:", "Building on the D2 level."): the level includes the one it names. A lead-in ending in
+          // `:` introduces the bullets and is the level's description; a sentence is a statement too.
+          let builds =
+            section == nil && level.statements.isEmpty
+            ? LevelReferences.find(
+              in: block.text, links: block.links, line: block.lines.lowerBound, path: document.path) : []
+          level.includes += builds
+          if !builds.isEmpty && block.text.hasSuffix(":") && level.description == nil {
+            level.description = block.text
+          } else {
+            level.statements.append(
+              ImportedText(text: block.text, section: section, line: block.lines.lowerBound))
+          }
           for line in block.lines { used.insert(line) }
         default:
           skip(block, "not a heading, a list or a paragraph under a level")

@@ -43,10 +43,31 @@ public enum MatrixReader: DocumentReader {
   static func grids(of workbook: Workbook) -> [Grid] {
     workbook.sheets.map { sheet in
       let cells = sheet.rows.map { $0.cells.map { $0.trimmingCharacters(in: .whitespaces) } }
-      return Grid(
-        rows: cells, parts: cells.map { $0.map(items) }, lines: sheet.rows.map(\.number),
-        strong: cells.map { _ in false }, title: sheet.name)
+      return marked(
+        Grid(
+          rows: cells, parts: cells.map { $0.map(items) }, lines: sheet.rows.map(\.number),
+          strong: cells.map { _ in false }, title: sheet.name))
     }
+  }
+
+  /// A spreadsheet's grid with Markdown emphasis read in its first column, as people type it in a cell:
+  /// `**Craft**` is a category (bold), `*Code quality*` a competency; the marks are no part of the name.
+  static func marked(_ grid: Grid) -> Grid {
+    var grid = grid
+    for r in grid.rows.indices {
+      guard let first = grid.rows[r].first else { continue }
+      for (mark, strong) in [("**", true), ("__", true), ("*", false), ("_", false)]
+      where first.count > 2 * mark.count && first.hasPrefix(mark) && first.hasSuffix(mark) {
+        let inner = String(first.dropFirst(mark.count).dropLast(mark.count))
+          .trimmingCharacters(in: .whitespaces)
+        guard !inner.isEmpty, !inner.hasPrefix("*"), !inner.hasPrefix("_") else { continue }
+        grid.rows[r][0] = inner
+        grid.parts[r][0] = [inner]
+        grid.strong[r] = grid.strong[r] || strong
+        break
+      }
+    }
+    return grid
   }
 
   /// A spreadsheet cell's items: its lines, as `<br>` separates them in a Markdown table; a bullet mark
@@ -160,9 +181,10 @@ public enum MatrixReader: DocumentReader {
     if document.path.lowercased().hasSuffix(".csv") {
       guard case .success(let rows) = CSVRows.parse(text), !rows.isEmpty else { return [] }
       let cells = rows.map { $0.fields.map { $0.trimmingCharacters(in: .whitespaces) } }
-      var grid = Grid(
-        rows: cells, parts: cells.map { $0.map(Self.items) }, lines: rows.map(\.line),
-        strong: cells.map { _ in false }, title: nil)
+      var grid = marked(
+        Grid(
+          rows: cells, parts: cells.map { $0.map(Self.items) }, lines: rows.map(\.line),
+          strong: cells.map { _ in false }, title: nil))
       grid.extraLines = rows.flatMap { $0.line < $0.lastLine ? Array(($0.line + 1)...$0.lastLine) : [] }
       return [grid]
     }
@@ -242,8 +264,34 @@ public enum MatrixReader: DocumentReader {
     }
   }
 
-  /// How many of a row's cells after the first name levels.
-  static func levelCount(_ cells: [String]) -> Int { cells.dropFirst().filter(namesLevel).count }
+  /// Words a header's first cell uses for the rows of a matrix: `Competency`, `Skills`, `Area`.
+  static let rowWords: Set<String> = [
+    "competency", "competencies", "skill", "skills", "area", "areas", "category", "categories", "theme",
+    "themes", "dimension", "dimensions", "capability", "capabilities", "attribute", "attributes",
+  ]
+
+  /// Words that head a column of notes, not a level: `Notes`, `Comments`, `Examples`.
+  static let noteWords: Set<String> = [
+    "notes", "note", "comments", "comment", "remarks", "description", "descriptions", "examples", "example",
+    "links", "link", "source", "sources", "owner", "evidence",
+  ]
+
+  /// Whether a header cell heads a column of notes rather than a level.
+  static func namesNotes(_ header: String) -> Bool {
+    noteWords.contains(header.lowercased().trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)))
+  }
+
+  /// How many of a row's cells after the first name levels: a code or a level word; or, under a first
+  /// cell that names the rows (`Competency`, as `export --format matrix` writes it), every cell with text
+  /// that is not a column of notes.
+  static func levelCount(_ cells: [String]) -> Int {
+    let first = cells.first?.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
+    if rowWords.contains(first) {
+      return cells.dropFirst().filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !namesNotes($0) }
+        .count
+    }
+    return cells.dropFirst().filter(namesLevel).count
+  }
 
   /// Whether the grid's levels are its rows (the transposed shape): its first column names levels and its
   /// header does not.
@@ -259,10 +307,12 @@ public enum MatrixReader: DocumentReader {
     guard grid.rows.count >= 2, let header = grid.rows.first, header.count >= 2 else { return false }
     guard levelCount(header) >= 2 || isTransposed(grid) else { return false }
     // A matrix's cells say what a level does, in sentences; a table of levels and their titles ("D1 |
-    // Developer 1") is not one: its cells average under two and a half words.
+    // Developer 1") is not one: its cells average under two and a half words, and are not sentences.
     let cells = grid.rows.dropFirst().flatMap { $0.dropFirst() }.filter { !$0.isEmpty }
-    let words = cells.reduce(0) { $0 + $1.split(separator: " ").count }
-    return !cells.isEmpty && Double(words) / Double(cells.count) >= 2.5
+    guard !cells.isEmpty else { return false }
+    let words = Double(cells.reduce(0) { $0 + $1.split(separator: " ").count }) / Double(cells.count)
+    let sentences = cells.filter { $0.hasSuffix(".") }.count * 2 >= cells.count
+    return words >= 2.5 || words >= 1.5 && sentences
   }
 
   /// A table whose header names levels.
@@ -373,6 +423,8 @@ public enum MatrixReader: DocumentReader {
     var warnings: [SkippedLine] = []
     let manyTables = matrices.count > 1
     for (t, found) in matrices.enumerated() {
+      // A workbook's rows are numbered per sheet: what is reported names the sheet.
+      let inSheet = isWorkbook(document) ? " (sheet `\(found.title ?? "")`)" : ""
       let grid = isTransposed(found) ? transposed(found) : found
       let transposedShape = isTransposed(found)
       for line in found.lines + found.extraLines { used.insert(line) }
@@ -398,14 +450,24 @@ public enum MatrixReader: DocumentReader {
           competencies.append(ImportedCompetency(name: name, area: rowArea, line: grid.line(r, 0)))
         }
       }
+      // Cells past the header's last column belong to no level: each is reported.
+      for (r, row) in grid.rows.enumerated().dropFirst() where row.count > header.count {
+        for cell in row[header.count...] where !cell.isEmpty {
+          skipped.append(
+            SkippedLine(
+              line: grid.lines[r], text: cell, reason: "a cell past the header's last column\(inSheet)"))
+        }
+      }
       for (c, cell) in header.enumerated().dropFirst() {
-        guard let (code, title) = level(cell) else {
-          // A column with no header holds no level: its cells are reported.
+        let notes = !transposedShape && namesNotes(cell)
+        guard !notes, let (code, title) = level(cell) else {
+          // A column with no header, or a column of notes, holds no level: its cells are reported.
+          let reason =
+            notes
+            ? "a cell under `\(cell)`, a column of notes, not a level"
+            : "a cell under a column with no level in its header"
           for (r, row) in grid.rows.enumerated().dropFirst() where c < row.count && !row[c].isEmpty {
-            skipped.append(
-              SkippedLine(
-                line: grid.lines[r], text: row[c], reason: "a cell under a column with no level in its header"
-              ))
+            skipped.append(SkippedLine(line: grid.lines[r], text: row[c], reason: reason + inSheet))
           }
           continue
         }
@@ -433,7 +495,8 @@ public enum MatrixReader: DocumentReader {
             for item in items {
               skipped.append(
                 SkippedLine(
-                  line: grid.lines[r], text: item, reason: "a cell in a row with no competency named"))
+                  line: grid.lines[r], text: item,
+                  reason: "a cell in a row with no competency named\(inSheet)"))
             }
             continue
           }
@@ -447,7 +510,8 @@ public enum MatrixReader: DocumentReader {
                 SkippedLine(
                   line: grid.line(r, c), text: item,
                   reason:
-                    "a spreadsheet formula, not its value: kept as written; export the sheet with values"))
+                    "a spreadsheet formula, not its value: kept as written; export the sheet with values\(inSheet)"
+                ))
             }
           }
         }
@@ -457,7 +521,8 @@ public enum MatrixReader: DocumentReader {
     var seen = Set<String>()
     var kept: [ImportedLevel] = []
     for level in levels {
-      let key = (level.track ?? "") + "/" + GraphBuilder.slug(level.title)
+      // Two columns of one title are two levels when their codes differ (`Engineer (E1)`, `Engineer (E2)`).
+      let key = (level.track ?? "") + "/" + GraphBuilder.slug(level.title) + "/" + (level.code ?? "")
       if seen.insert(key).inserted {
         kept.append(level)
       } else {
@@ -465,6 +530,12 @@ public enum MatrixReader: DocumentReader {
           SkippedLine(
             line: level.line, text: level.title,
             reason: "a second column for the level `\(level.title)`: its cells are not imported"))
+        for statement in level.statements {
+          skipped.append(
+            SkippedLine(
+              line: statement.line, text: statement.text,
+              reason: "a cell under a second column for the level `\(level.title)`"))
+        }
       }
     }
     // An HTML page's title is its first `<h1>` (else its `<title>`), not its first table's.

@@ -208,8 +208,25 @@ extension OctopusDisciplineReader: TextDocumentReader {
 
   /// A heading first and first-person bullets.
   public static func recognise(_ document: SourceDocument) -> Recognition {
-    guard let text = document.text, recognises(text) else { return .no }
-    return Recognition(.likely, "a title and first-person `- I …` bullets")
+    guard let text = document.text else { return .no }
+    if recognises(text) { return Recognition(.likely, "a title and first-person `- I …` bullets") }
+    // Only a page: a data file's `# comment` is no title.
+    let ending = document.path.split(separator: "/").last?.split(separator: ".").dropFirst().last?
+      .lowercased()
+    guard ending == nil || ending == "md" || ending == "markdown" else { return .no }
+    return isTitleAndBullets(text) ? Recognition(.possible, "a title and a list of bullets: one role") : .no
+  }
+
+  /// A page that is one role and its bullets, and nothing else: its one heading with words is its first
+  /// block, and a list of two or more items follows (`# Head of Community`, then what the role does).
+  static func isTitleAndBullets(_ text: String) -> Bool {
+    let blocks = Markdown.parse(FrontMatter(text)?.body ?? text)
+    let headings = blocks.filter {
+      if case .heading = $0.kind { return $0.text.contains { $0.isLetter || $0.isNumber } }
+      return false
+    }
+    guard headings.count == 1, let first = blocks.first, first == headings[0] else { return false }
+    return blocks.contains { $0.kind == .list && $0.children.count >= 2 }
   }
 }
 

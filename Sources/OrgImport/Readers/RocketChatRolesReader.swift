@@ -50,8 +50,13 @@ public enum RocketChatRolesReader {
         title = block.text
         use(block)
       case .heading:
-        // Every heading below the title starts a role (`### Backend Engineer:`).
-        let name = block.text.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+        // Every heading below the title starts a role (`### Backend Engineer:`); one with no words
+        // (`#### ****`, an emptied heading) names none.
+        let name = block.text.trimmingCharacters(in: CharacterSet(charactersIn: ": *_"))
+        guard name.contains(where: { $0.isLetter || $0.isNumber }) else {
+          use(block)
+          continue
+        }
         roles.append(ImportedRole(title: name, line: block.lines.lowerBound))
         paragraphs = 0
         section = nil

@@ -106,7 +106,9 @@ public enum StructuredReader: DocumentReader {
       throw ImportError(
         path: document.path, line: line,
         message: "is not valid YAML\(where_.map { " (column \($0.2))" } ?? ""): \(Self.problem(error))",
-        help: "YAML indents with spaces, never tabs; fix the line and import again")
+        help: text.contains("\t")
+          ? "YAML indents with spaces, never tabs; fix the line and import again"
+          : "check the indentation and quotes at that line, and import again")
     } catch {
       throw ImportError(path: document.path, message: "is not valid YAML: \(error)")
     }
@@ -114,7 +116,9 @@ public enum StructuredReader: DocumentReader {
       throw ImportError(
         path: document.path,
         message: "holds no `competencies` records with a `level`, nor `topics` with `content`",
-        help: "see docs/import.md, \"Structured files\", for the two shapes")
+        help:
+          "docs/import.md (\"The structured reader\") shows the two shapes; a mapping file's `fields:` names other keys"
+      )
     }
     func line(_ node: Node?) -> Int { (node?.mark?.line ?? 1) + firstLine - 1 }
     var reading = Reading(path: document.path, mapping: document.mapping)
@@ -145,9 +149,36 @@ public enum StructuredReader: DocumentReader {
       path: document.path, reader: ReaderChoice(StructuredReader.self), title: title, levels: reading.levels,
       skipped: skipped.sorted { $0.line < $1.line }, used: used)
     imported.competencies = reading.competencies
-    imported.warnings = reading.warnings
+    imported.warnings = reading.warnings + unusedFields(document.mapping.fields, in: root)
     imported.proficiencyWords = reading.words
     return imported
+  }
+
+  /// A warning for each field name the mapping gives that the file never uses (`themes: pilars` in a file of
+  /// `pillars`): that field was read under its usual names, which is seldom what was meant.
+  static func unusedFields(_ fields: StructuredFields, in root: Node) -> [SkippedLine] {
+    guard !fields.names.isEmpty else { return [] }
+    // Every key of every mapping in the file, without recursion (a file may nest deeply).
+    var keys = Set<String>()
+    var stack = [root]
+    while let node = stack.popLast() {
+      switch node {
+      case .mapping(let mapping):
+        for (key, value) in mapping {
+          if let text = key.string { keys.insert(text) }
+          stack.append(value)
+        }
+      case .sequence(let sequence): stack.append(contentsOf: sequence)
+      default: break
+      }
+    }
+    return fields.names.sorted { $0.key < $1.key }.filter { !keys.contains($0.value) }.map { field, name in
+      SkippedLine(
+        line: 1, text: name,
+        reason:
+          "the mapping file names `\(name)` for `\(field)`, and this file has no `\(name)`: its usual names were read instead (\(fields.keys(field).dropFirst().map { "`\($0)`" }.joined(separator: ", ")))"
+      )
+    }
   }
 
   /// What libyaml said, without its own place (the error gives the place).
@@ -220,7 +251,7 @@ public enum StructuredReader: DocumentReader {
             SkippedLine(
               line: line, text: word,
               reason:
-                "`\(word)` is no proficiency word OrgGraph knows (Awareness, Foundational, Working knowledge, Practitioner, Expert and their kin; docs/import.md lists them): the statement is read without one"
+                "`\(word)` is no proficiency word OrgGraph knows (Awareness, Foundational, Working knowledge, Practitioner, Expert and their kin; docs/import.md lists them)\(mapping.proficiency.isEmpty ? "" : " nor one the mapping file gives"): the statement is read without one; a mapping file's `proficiency:` says what a word means (`\(word): advanced`)"
             ))
         }
       }

@@ -28,13 +28,24 @@ extension Checker {
       return nil
     }
     let plurals = schema.kinds.map(\.plural)
-    let suggestion = Suggestions.closest(to: word.name, in: plurals + schema.kinds.map(\.name))
+    var suggestion = Suggestions.closest(to: word.name, in: plurals + schema.kinds.map(\.name))
       .compactMap { schema.kind(plural: $0)?.plural ?? schema.kind($0)?.plural }
+    // A kind whose name is short for the word written: `organisations` is `orgs`.
+    if suggestion.isEmpty, let kind = abbreviated(word.name) { suggestion = [kind.plural] }
     error(
       .Q103, "unknown kind `\(word.name)`", at: word.range, label: "not a kind of node",
       help: Array(Set(suggestion)).sorted().prefix(1).map(Suggestions.question),
       notes: ["kinds: " + plurals.joined(separator: ", ")])
     return nil
+  }
+
+  /// The kind whose name the word starts with, when it is a longer form of it (`organisation` for `org`).
+  func abbreviated(_ word: String) -> KindDefinition? {
+    let lower = word.lowercased()
+    return schema.kinds.filter {
+      $0.name.count >= 3 && lower.hasPrefix($0.name) && lower.count > $0.name.count
+    }
+    .max { $0.name.count < $1.name.count }
   }
 
   mutating func resolveSingularKind(_ word: Identifier) -> KindDefinition? {
@@ -47,9 +58,10 @@ extension Checker {
       return nil
     }
     let names = schema.kinds.map(\.name)
+    let close = Suggestions.didYouMean(word.name, in: names, limit: 1)
     error(
       .Q103, "unknown kind `\(word.name)`", at: word.range, label: "not a kind of node",
-      help: Suggestions.didYouMean(word.name, in: names, limit: 1),
+      help: close.isEmpty ? abbreviated(word.name).map { [Suggestions.question($0.name)] } ?? [] : close,
       notes: ["kinds: " + names.joined(separator: ", ")])
     return nil
   }

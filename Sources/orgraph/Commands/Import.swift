@@ -123,7 +123,7 @@ struct Import: ParsableCommand {
         DiagnosticRenderer.plainError(
           "\(place): \(error.message)", help: error.help.map { [$0] } ?? []
         ).utf8))
-    return ExitCode(2)
+    return ExitCode(1)
   }
 
   func run() throws {
