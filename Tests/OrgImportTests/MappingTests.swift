@@ -126,6 +126,8 @@ struct MappingTests {
       "levels | select id, name, code, rank | sort by id",
       "competencies as own | where own.id ~ \"/\" | -> broader as canonical | select own.id, canonical.id | sort by own.id",
       "overlap level \"Senior Engineer\", level \"Senior Developer\" | where shared_by = 2",
+      // The two organisations' own competencies of one name, and the canonical one, told apart by id.
+      "overlap level \"Senior Engineer\", level \"Senior Developer\" | where shared_by = 1 | sort by competency",
       "org \"Beta Ltd\" <- part_of | select id",
     ] {
       let outcome = session.run(query, file: "<test>")

@@ -104,11 +104,21 @@ public struct ResultFormatter: Sendable {
           }
       })
     let shown = rowLimit.map { Array(result.rows.prefix(max($0, 0))) } ?? result.rows
+    // Two different nodes of one name in a table (an organisation's own `Mentoring` and the canonical
+    // one) would read as one: each such node is shown with its id.
+    var byName: [String: Set<NodeID>] = [:]
+    for row in shown {
+      for value in row { if case .node(let n) = value { byName[graph.name(of: n), default: []].insert(n) } }
+    }
+    let ambiguous = Set(byName.values.filter { $0.count > 1 }.flatMap { $0 })
     var cells: [[String]] = [result.columns]
     for row in shown {
       cells.append(
         row.map { value in
           if case .path = value { return text(value) }  // a path is the answer: never cut
+          if case .node(let n) = value, ambiguous.contains(n) {
+            return cut(graph.name(of: n) + " (" + graph.id(of: n) + ")")
+          }
           return cut(text(value))
         })
     }
