@@ -263,6 +263,13 @@ let package = Package(
       ],
       exclude: ["Golden", "Transcripts"]
     ),
+    // The server driven in-process through HummingbirdTesting: every endpoint, status and limit.
+    .testTarget(
+      name: "OrgServerTests",
+      dependencies: [
+        "OrgServer", "OrgGraph", .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
     .testTarget(
       name: "OrgImportTests",
       dependencies: ["OrgImport", "OrgGraph", "OrgQuery", "OrgTestSupport"],

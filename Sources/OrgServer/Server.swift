@@ -56,15 +56,22 @@ public enum GraphServer {
   public static func run(graph: Graph, options: ServerOptions, onReady: @escaping @Sendable (Int) -> Void)
     async throws
   {
-    let handler = Handler(graph: graph, options: options)
-    let app = Application(
-      responder: handler,
+    let app = application(graph: graph, options: options, onReady: onReady)
+    // SIGTERM and SIGINT end it gracefully: the requests in flight finish first.
+    try await app.runService()
+  }
+
+  /// The server as a Hummingbird application, not yet running: what ``run(graph:options:onReady:)`` runs,
+  /// and what the tests drive through HummingbirdTesting.
+  package static func application(
+    graph: Graph, options: ServerOptions, onReady: @escaping @Sendable (Int) -> Void = { _ in }
+  ) -> some ApplicationProtocol {
+    Application(
+      responder: Handler(graph: graph, options: options),
       configuration: ApplicationConfiguration(
         address: .hostname(options.host, port: options.port), serverName: nil),
       onServerRunning: { channel in onReady(channel.localAddress?.port ?? options.port) },
       logger: Logger(label: "orgraph.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
-    // SIGTERM and SIGINT end it gracefully: the requests in flight finish first.
-    try await app.runService()
   }
 }
 
