@@ -29,7 +29,9 @@ public struct QuerySession: Sendable {
   /// The graph queries read.
   public private(set) var graph: Graph
   /// Parameters, used as `$name`.
-  public var parameters: [String: QueryValue]
+  public var parameters: [String: QueryValue] {
+    didSet { state &+= 1 }
+  }
   /// The most hops a closure or path search takes before it stops with a warning.
   public var hopCap: Int = 32
   /// How long one run may take, in seconds, before it stops with error Q304; `nil` for no limit (the
@@ -78,6 +80,21 @@ public struct QuerySession: Sendable {
 
   var bindings: [String: Frame] = [:]
   var bindingShapes: [String: Shape] = [:]
+  /// What checking a text depends on besides the text — the graph, the bindings' shapes, the parameters —
+  /// counted up whenever one changes, so a cached plan is used only in the state it was made in.
+  var state = 0
+  /// The plans of texts run before, by text and ``state``: a query run again skips parsing and checking.
+  var plans: [PlanKey: [(StatementPlan, StatementSyntax)]] = [:]
+  /// The most texts whose plans are kept; past it the cache starts afresh.
+  static let plansKept = 256
+
+  /// A text as it was run, in the session's state then.
+  struct PlanKey: Hashable {
+    var text: String
+    var file: String?
+    var firstLine: Int
+    var state: Int
+  }
   /// The text of each `let`, in order, so bindings survive a change of graph.
   var bindingTexts: [(name: String, text: String)] = []
 
@@ -94,6 +111,8 @@ public struct QuerySession: Sendable {
   /// check (a name the new graph lacks) are dropped and their diagnostics returned.
   public mutating func replaceGraph(with graph: Graph) -> [Diagnostic] {
     self.graph = graph
+    state &+= 1
+    plans = [:]
     let texts = bindingTexts
     bindings = [:]
     bindingShapes = [:]
@@ -122,25 +141,45 @@ public struct QuerySession: Sendable {
   ///   - file: the file the text came from, for diagnostics (`nil` for typed queries).
   ///   - firstLine: the line of `file` the text starts on.
   ///   - isCancelled: polled while the query runs; return `true` to stop it (Ctrl-C in the REPL).
+  ///
+  /// A text run again in the same state (no `let`, parameter or graph changed since) reuses its plan: the
+  /// fixed cost of a repeated query is a dictionary lookup, not lexing, parsing and checking.
   public mutating func run(
     _ text: String, file: String? = nil, firstLine: Int = 1, isCancelled: (@Sendable () -> Bool)? = nil
   ) -> QueryOutcome {
+    let key = PlanKey(text: text, file: file, firstLine: firstLine, state: state)
+    if let cached = plans[key] {
+      return evaluate(cached, text: text, firstLine: firstLine, isCancelled: isCancelled)
+    }
     let (syntax, syntaxErrors) = Parser.parse(text, file: file, firstLine: firstLine)
     if !syntaxErrors.isEmpty { return QueryOutcome(results: [], diagnostics: syntaxErrors) }
-    return run(syntax, text: text, firstLine: firstLine, isCancelled: isCancelled)
+    return run(syntax, text: text, firstLine: firstLine, isCancelled: isCancelled, key: key)
   }
 
-  /// Checks and runs parsed statements.
+  /// Checks and runs parsed statements; with `key`, keeps the plan for that text and state.
   mutating func run(
-    _ syntax: QuerySyntax, text: String, firstLine: Int, isCancelled: (@Sendable () -> Bool)?
+    _ syntax: QuerySyntax, text: String, firstLine: Int, isCancelled: (@Sendable () -> Bool)?,
+    key: PlanKey? = nil
   ) -> QueryOutcome {
     var checker = Checker(
       graph: graph, bindings: bindingShapes, parameters: parameters, text: text, firstLine: firstLine)
-    var plans: [(StatementPlan, StatementSyntax)] = []
+    var checked: [(StatementPlan, StatementSyntax)] = []
     for statement in syntax.statements {
-      if let plan = checker.check(statement) { plans.append((plan, statement)) }
+      if let plan = checker.check(statement) { checked.append((plan, statement)) }
     }
     if !checker.diagnostics.isEmpty { return QueryOutcome(results: [], diagnostics: checker.diagnostics) }
+    if let key {
+      if plans.count >= Self.plansKept { plans = [:] }
+      plans[key] = checked
+    }
+    return evaluate(checked, text: text, firstLine: firstLine, isCancelled: isCancelled)
+  }
+
+  /// Runs checked statements in order.
+  mutating func evaluate(
+    _ plans: [(StatementPlan, StatementSyntax)], text: String, firstLine: Int,
+    isCancelled: (@Sendable () -> Bool)?
+  ) -> QueryOutcome {
 
     var results: [QueryResult] = []
     var warnings: [Diagnostic] = []
@@ -185,6 +224,7 @@ public struct QuerySession: Sendable {
         if bindings[name] != nil { bindingTexts.removeAll { $0.name == name } }
         bindings[name] = frame
         bindingShapes[name] = pipeline.shape
+        state &+= 1
         if lines == nil { lines = Self.scalarLines(text) }
         bindingTexts.append(
           (name, Self.text(of: statement.range, lines: lines ?? [], whole: text, firstLine: firstLine)))
