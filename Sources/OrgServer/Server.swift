@@ -66,8 +66,16 @@ public enum GraphServer {
   package static func application(
     graph: Graph, options: ServerOptions, onReady: @escaping @Sendable (Int) -> Void = { _ in }
   ) -> some ApplicationProtocol {
-    Application(
-      responder: Handler(graph: graph, options: options),
+    application(handler: Handler(graph: graph, options: options), onReady: onReady)
+  }
+
+  /// The application around `handler` (the tests hold its gate).
+  static func application(handler: Handler, onReady: @escaping @Sendable (Int) -> Void = { _ in })
+    -> some ApplicationProtocol
+  {
+    let options = handler.options
+    return Application(
+      responder: handler,
       configuration: ApplicationConfiguration(
         address: .hostname(options.host, port: options.port), serverName: nil),
       onServerRunning: { channel in onReady(channel.localAddress?.port ?? options.port) },

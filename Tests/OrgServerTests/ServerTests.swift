@@ -144,54 +144,41 @@ struct ServerTests {
       body: #"{"query": "expectations | where text ~ \"(\\\\w+\\\\s?)*\\\\d$\" | count"}"#,
       options: options)
     #expect(slow.status == 408 && slow.body.contains(#""code":"Q304""#), "\(slow.status) \(slow.body)")
-    // One query at a time, waiting a twentieth of a second: while a slow query runs (5 s, to its budget),
-    // the queries beside it are turned away with 503 and Retry-After. They are sent until one is, or the
-    // slow one ends, so the test does not depend on how soon a busy machine starts the slow one.
+    // Queries beyond those that may run at once wait their turn, then are turned away: with the one turn
+    // taken, a query waits a twentieth of a second and gets 503 with Retry-After; once it is given back,
+    // the next query runs.
     var queue = ServerOptions()
     queue.concurrent = 1
     queue.queueWait = 0.05
-    queue.timeout = 5
-    let app = GraphServer.application(graph: Self.graph, options: queue)
-    let (slowStatus, turnedAway) = try await app.test(.router) { client in
-      try await withThrowingTaskGroup(of: (Int?, (Int, String?)?).self) { group in
-        let done = Flag()
-        group.addTask {
-          let slow = try await client.execute(
-            uri: "/api/query", method: .post,
-            body: ByteBuffer(
-              string: #"{"query": "expectations | where text ~ \"(\\\\w+\\\\s?)*\\\\d$\" | count"}"#))
-          done.set()
-          return (Int(slow.status.code), nil)
-        }
-        group.addTask {
-          while !done.value {
-            let probe = try await client.execute(
-              uri: "/api/query", method: .post, body: ByteBuffer(string: #"{"query": "roles | count"}"#))
-            if probe.status.code == 503 { return (nil, (503, probe.headers[.retryAfter])) }
-            try await Task.sleep(nanoseconds: 50_000_000)
-          }
-          return (nil, nil)
-        }
-        var slow: Int?
-        var turnedAway: (Int, String?)?
-        for try await (s, t) in group {
-          slow = s ?? slow
-          turnedAway = t ?? turnedAway
-        }
-        return (slow, turnedAway)
-      }
+    let handler = Handler(graph: Self.graph, options: queue)
+    #expect(await handler.gate.enter(within: 1))
+    let app = GraphServer.application(handler: handler)
+    let (full, freed) = try await app.test(.router) { client in
+      let full = try await client.execute(
+        uri: "/api/query", method: .post, body: ByteBuffer(string: #"{"query": "roles | count"}"#))
+      await handler.gate.leave()
+      let freed = try await client.execute(
+        uri: "/api/query", method: .post, body: ByteBuffer(string: #"{"query": "roles | count"}"#))
+      return (full, freed)
     }
-    #expect(slowStatus == 408)
-    #expect(turnedAway?.0 == 503)
-    #expect(turnedAway?.1 == "1")
+    #expect(full.status == .serviceUnavailable)
+    #expect(full.headers[.retryAfter] == "1")
+    #expect(String(buffer: full.body).contains("1 queries are running; try again in a moment"))
+    #expect(freed.status == .ok)
   }
 
-  /// A flag one task sets and another reads.
-  final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set_ = false
-    var value: Bool { lock.withLock { set_ } }
-    func set() { lock.withLock { set_ = true } }
+  /// The gate itself: at most `limit` in at once; a waiter gets the turn a leaver gives back, in order, or
+  /// gives up when its time runs out.
+  @Test func theGateLetsInAtMostItsLimit() async throws {
+    let gate = Gate(limit: 2)
+    #expect(await gate.enter(within: 1))
+    #expect(await gate.enter(within: 1))
+    #expect(await !gate.enter(within: 0.02))
+    let waiter = Task { await gate.enter(within: 5) }
+    try await Task.sleep(nanoseconds: 50_000_000)
+    await gate.leave()
+    #expect(await waiter.value)
+    #expect(await gate.running == 2)
   }
 
   /// With a token, every request needs it — as a bearer header, or the cookie `/?token=` sets — and a

@@ -216,13 +216,40 @@ struct SiteBuilder: Sendable {
       ExportFile(path: "assets/search.js", text: SiteAssets.script),
       ExportFile(path: "assets/search-index.js", text: searchIndex()),
     ]
-    for kind in Site.pageKinds {
-      for node in graph.nodes(ofKind: kind) {
-        guard let path = Site.path(of: node, in: graph) else { continue }
-        out.append(ExportFile(path: path, text: page(for: node)))
+    // The ladders first, one at a time (Graphviz draws one diagram at a time); then the pages, which only
+    // read the graph and the drawn ladders, on every core: tens of thousands of pages for a large graph.
+    if options.diagrams {
+      for kind in ["role", "track"] where graph.schema.kind(kind) != nil {
+        for node in graph.nodes(ofKind: kind) { _ = ladder(node) }
       }
     }
-    return out
+    var nodes: [(path: String, node: NodeID)] = []
+    for kind in Site.pageKinds {
+      for node in graph.nodes(ofKind: kind) {
+        if let path = Site.path(of: node, in: graph) { nodes.append((path, node)) }
+      }
+    }
+    let workers = nodes.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
+    let share = (nodes.count + workers - 1) / max(workers, 1)
+    let pages = PageShares(count: workers)
+    let builder = self
+    let owned = nodes
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      var mine = builder
+      let range = min(w * share, owned.count)..<min((w + 1) * share, owned.count)
+      pages.set(w, owned[range].map { ExportFile(path: $0.path, text: mine.page(for: $0.node)) })
+    }
+    return out + pages.all
+  }
+
+  /// The pages each worker made, kept in the workers' order so the files come out in the same order however
+  /// the work was shared.
+  final class PageShares: @unchecked Sendable {
+    private let lock = NSLock()
+    private var shares: [[ExportFile]]
+    init(count: Int) { shares = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ files: [ExportFile]) { lock.withLock { shares[index] = files } }
+    var all: [ExportFile] { lock.withLock { shares.flatMap { $0 } } }
   }
 
   /// The page of a node of a kind with pages.
