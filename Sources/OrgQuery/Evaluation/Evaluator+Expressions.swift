@@ -123,6 +123,14 @@ extension Evaluator {
     default:
       let a = try evaluate(left, row)
       let b = try evaluate(right, row)
+      // Two lists are equal or not; they have no order (`where esco != []`).
+      if case .list(let x) = a, case .list(let y) = b {
+        switch op {
+        case .equal: return .bool(x == y)
+        case .notEqual: return .bool(x != y)
+        default: return .bool(false)
+        }
+      }
       guard let order = Self.compare(a, b) else { return .bool(false) }
       switch op {
       case .equal: return .bool(order == 0)
