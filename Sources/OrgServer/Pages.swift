@@ -15,7 +15,8 @@ struct Pages: Sendable {
 
   init(graph: Graph) {
     self.graph = graph
-    self.site = Site.Renderer(graph: graph)
+    // The pages served live link back to the console, which a published site has not.
+    self.site = Site.Renderer(graph: graph, options: Site.Options(console: "/"))
     self.searchIndex = site.file(at: "assets/search-index.js") ?? ""
   }
 

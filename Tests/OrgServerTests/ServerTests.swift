@@ -88,7 +88,10 @@ struct ServerTests {
     let console = try await Self.one(.get, "/")
     #expect(console.status == 200 && console.body.contains(#"<script src="/assets/console.js"></script>"#))
     #expect(try await Self.one(.get, "/compare").status == 200)
-    #expect(try await Self.one(.get, "/site/").body.contains("<h1>OrgGraph default graph</h1>"))
+    // The site's pages, served live, link back to the console (a published site has none).
+    let site = try await Self.one(.get, "/site/")
+    #expect(site.body.contains("<h1>OrgGraph default graph</h1>"))
+    #expect(site.body.contains(#"<a href="/">Query console</a>"#))
     #expect(try await Self.one(.get, "/favicon.ico").status == 204)
   }
 

@@ -18,11 +18,15 @@ public enum Site {
     public var date: Date
     /// Whether to draw each ladder with Graphviz (an SVG inside the level, role and track pages).
     public var diagrams: Bool
+    /// Where the query console is, when the pages are served by `orgraph serve` (`/`): every page's
+    /// navigation links back to it. `nil` for a published site, which has no console.
+    public var console: String?
 
     /// Options for a site made at `date`.
-    public init(date: Date = Date(), diagrams: Bool = true) {
+    public init(date: Date = Date(), diagrams: Bool = true, console: String? = nil) {
       self.date = date
       self.diagrams = diagrams
+      self.console = console
     }
   }
 
@@ -186,7 +190,7 @@ struct SiteBuilder: Sendable {
       <body data-root="\(root)">
       <a class="skip" href="#main">Skip to the content</a>
       <header>
-      <nav aria-label="Site"><a href="\(root)index.html">\(escape(graph.manifest.name))</a> <a href="\(root)competencies.html">Competencies</a></nav>
+      <nav aria-label="Site"><a href="\(root)index.html">\(escape(graph.manifest.name))</a> <a href="\(root)competencies.html">Competencies</a>\(options.console.map { " <a href=\"\(escape($0))\">Query console</a>" } ?? "")</nav>
       <form class="search" role="search" action="\(root)index.html">
       <label for="search">Search</label>
       <input type="search" id="search" name="q" placeholder="roles, levels, competencies, statements" aria-describedby="search-status">
