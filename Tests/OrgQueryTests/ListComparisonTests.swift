@@ -25,4 +25,21 @@ struct ListComparisonTests {
     #expect(
       try Self.count(#"competencies | where aliases = ["k8s", "kube", "Helm"] | count"#) == "count\r\n1\r\n")
   }
+
+  /// A table shows a list of sentences as sentences ("… domain. I advocate …"), other lists with `; `; CSV
+  /// keeps `; ` between every item.
+  @Test func aTableShowsSentencesAsSentences() throws {
+    let graph = try GraphLoader.loadDefault()
+    var session = QuerySession(graph: graph)
+    let query =
+      #"level "Senior Cloud Security Engineer" -> requires | where name = "Cloud security" | select evidence"#
+    let result = try #require(session.run(query).results.last)
+    let formatter = ResultFormatter(graph: graph)
+    let table = formatter.format(result, as: .table)
+    #expect(table.contains("I am advanced in my team's domain. I advocate for improving"))
+    #expect(!table.contains(".; "))
+    #expect(formatter.format(result, as: .csv).contains("I am advanced in my team's domain.; I advocate"))
+    let aliases = try #require(session.run(#"competency "Kubernetes" | select aliases"#).results.last)
+    #expect(formatter.format(aliases, as: .table).contains("k8s; kube; Helm"))
+  }
 }

@@ -56,6 +56,19 @@ public struct ResultFormatter: Sendable {
     }
   }
 
+  /// A value as a table shows it: as ``text(_:)`` gives it, except that a list's items are joined by `; `
+  /// only where an item does not end a sentence — evidence reads "… domain. I advocate …", not
+  /// "… domain.; I advocate …". CSV keeps `; ` between every item, for the programs that split on it.
+  func display(_ value: QueryValue) -> String {
+    guard case .list(let items) = value else { return text(value) }
+    var out = ""
+    for (i, item) in items.map(display).enumerated() {
+      if i > 0 { out += out.last.map { ".!?".contains($0) } == true ? " " : "; " }
+      out += item
+    }
+    return out
+  }
+
   /// `Backend Engineer -[lateral~]-> SRE Engineer -[promotes_to]-> …`; `~` marks an inferred move, and an
   /// edge walked against its direction is written `<-[type]-`.
   public func pathText(_ path: GraphPath) -> String {
@@ -119,7 +132,7 @@ public struct ResultFormatter: Sendable {
           if case .node(let n) = value, ambiguous.contains(n) {
             return cut(graph.name(of: n) + " (" + graph.id(of: n) + ")")
           }
-          return cut(text(value))
+          return cut(display(value))
         })
     }
     if let width {
