@@ -26,7 +26,7 @@ struct Orgraph: ParsableCommand {
         orgraph check --graph Graph/         validate a Graph folder you are editing
         orgraph stats                        count nodes per kind and edges per type
         orgraph export --format graphml -o g.graphml   for yEd, Gephi, networkx (`orgraph export --help` lists every format)
-        orgraph import handbook/ -o graph            read Markdown handbooks into a Graph folder
+        orgraph import handbook/ -o graph            read a framework's pages, sheets and files into a Graph folder
         orgraph generate --scale L -o org            a synthetic organisation of a million people, as CSV
         orgraph snapshot --graph org/csv -o org.orgsnap   save a built graph; --graph org.orgsnap opens it at once
       """,

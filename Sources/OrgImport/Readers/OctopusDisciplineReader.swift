@@ -202,7 +202,7 @@ extension OctopusDisciplineReader: TextDocumentReader {
   public static let name = "octopus-roles"
   /// What it reads.
   public static let summary =
-    "discipline pages, many roles or levels in one file (`# Product Roles`, a `##` per role or level, `### I …` groups of `- I …` bullets)"
+    "discipline pages, many roles or levels in one file (`# Product Roles`, a `##` per role or level, `### I …` groups of `- I …` bullets); and a page that is a role's title and its bullets"
   /// Its place in lists.
   public static let position = 40
 

@@ -7,7 +7,8 @@ import OrgTool
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Read career-framework handbooks (Markdown) into a Graph folder, and report what was read.",
+    abstract:
+      "Read career frameworks — Markdown and HTML pages, CSV and XLSX matrices, YAML and JSON files — into a Graph folder, and report what was read.",
     discussion: """
       Each document becomes one reviewable YAML file with its statements, examples and metadata, each with its source line; a folder of ladder pages becomes a track whose levels are ordered by code. Every line of every document is either in the graph or listed in the report as skipped, with why. The folder is written in one step and passes `orgraph check`; an existing folder is replaced only with --force.
 
@@ -16,7 +17,7 @@ struct Import: ParsableCommand {
 
       Levels that build on others ("Building on …", "in addition to a junior …") include them; a statement measured against another level ("Equivalent to L2 Software Engineer") refers to it, across documents. A discipline's README describes its track; an area's page gives its team a purpose.
 
-      Statements are linked to the default graph's competencies by their words, with the proficiency and aspect their words give; each link says how it was made. --mapping adds rules and words to ignore. --update imports again into a folder an import wrote and merges what the documents changed into the files as you left them (docs/import.md).
+      Statements are linked to the default graph's competencies by their words, with the proficiency and aspect their words give; each link says how it was made. Several organisations' frameworks come in one run, each document of the organisation --organisation NAME=PATTERN or the document itself names. --mapping FILE says what the documents do not: organisations and readers by pattern, a structured file's field names, proficiency words, linking rules and words to ignore (docs/import.md, docs/mapping.schema.json). --update imports again into a folder an import wrote and merges what the documents changed into the files as you left them (docs/import.md).
 
       Examples:
         orgraph import ../shared/corpora/octopus-people-2024/Security-Operations -o security-ops
