@@ -201,7 +201,10 @@ let package = Package(
     ),
     // Golden files, paths, built executables and a seeded generator, shared by the test targets.
     .target(
-      name: "OrgTestSupport", dependencies: ["OrgGraph", "OrgDiagram", "OrgSynthetic"], path: "Tests/Support"),
+      name: "OrgTestSupport",
+      dependencies: [
+        "OrgGraph", "OrgDiagram", "OrgSynthetic", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ], path: "Tests/Support"),
     // The model's and the language's tests build without Graphviz.
     .testTarget(
       name: "OrgGraphTests",
@@ -216,7 +219,7 @@ let package = Package(
     .testTarget(
       name: "OrgExportTests",
       dependencies: [
-        "OrgExport", "OrgGraph", "OrgTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "OrgExport", "OrgGraph", "OrgTestSupport",
       ],
       exclude: ["Golden", "Fixtures"]
     ),
@@ -259,7 +262,6 @@ let package = Package(
       name: "EndToEndTests",
       dependencies: [
         "orgraph", "orgraph-fuzz", "orgraph-benchmarks", "OrgExport", "OrgTestSupport",
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       exclude: ["Golden", "Transcripts"]
     ),

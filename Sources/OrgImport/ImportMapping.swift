@@ -75,8 +75,7 @@ public struct ImportMapping: Sendable, Hashable {
       throw ImportError(path: path, message: "is not valid YAML: \(error)")
     }
     guard let root else { return }
-    var reader = MappingReader(path: path)
-    try reader.read(root, into: &self)
+    try MappingReader(path: path).read(root, into: &self)
   }
 
   /// The mapping file at `path`.
@@ -163,7 +162,7 @@ public struct OrganisationRule: Sendable, Hashable {
   }
 
   /// Whether the rule applies to the document at `path`.
-  public func matches(_ path: String) -> Bool { ReaderRule(.auto, pattern: pattern).matches(path) }
+  public func matches(_ path: String) -> Bool { ReaderRule.matches(pattern, path) }
 }
 
 /// Reads a mapping file's nodes, with the line of each problem.
@@ -231,7 +230,7 @@ private struct MappingReader {
     return Array(sequence)
   }
 
-  mutating func read(_ root: Node, into mapping: inout ImportMapping) throws(ImportError) {
+  func read(_ root: Node, into mapping: inout ImportMapping) throws(ImportError) {
     for (key, value) in try pairs(root, "a mapping file", keys: ImportMapping.keys) {
       switch key {
       case "organisation":

@@ -27,7 +27,11 @@ public struct ReaderRule: Sendable, Hashable {
   /// Whether the rule applies to the document at `path`. A pattern with a `/` is matched against the path
   /// and against each of its ends that starts a folder, so `beta/*` matches `handbooks/beta/matrix.csv`
   /// whichever folder was named on the command line.
-  public func matches(_ path: String) -> Bool {
+  public func matches(_ path: String) -> Bool { Self.matches(pattern, path) }
+
+  /// Whether the shell pattern `pattern` (`nil`: every document) matches the document at `path`, as every
+  /// rule by pattern matches (readers, organisations).
+  static func matches(_ pattern: String?, _ path: String) -> Bool {
     guard let pattern else { return true }
     let parts = path.split(separator: "/")
     guard pattern.contains("/") else { return fnmatch(pattern, String(parts.last ?? ""), 0) == 0 }

@@ -47,7 +47,7 @@ extension GraphTool {
             help: error.refused ? [] : ["pick a folder you can write to"]))
       }
     case .bytes(let data):
-      guard let output else {
+      guard output != nil else {
         return ToolOutput(
           stderr: DiagnosticRenderer.plainError(
             "`--format \(format.rawValue)` writes a binary file, which is not for standard output",
@@ -56,16 +56,15 @@ extension GraphTool {
             ]),
           status: 64)
       }
-      do throws(WriteRefusal) {
-        try WritePolicy(replaceExisting: replacing).write(data, to: output, fromQuery: false)
-        return ToolOutput()
-      } catch {
-        return failed(error)
-      }
+      return write(data)
     case .text(let text):
-      guard let output else { return ToolOutput(stdout: text) }
+      guard output != nil else { return ToolOutput(stdout: text) }
+      return write(Data(text.utf8))
+    }
+    /// One file, written atomically to `output`; an existing one replaced only with `replacing`.
+    func write(_ data: Data) -> ToolOutput {
       do throws(WriteRefusal) {
-        try WritePolicy(replaceExisting: replacing).write(Data(text.utf8), to: output, fromQuery: false)
+        try WritePolicy(replaceExisting: replacing).write(data, to: output ?? "", fromQuery: false)
         return ToolOutput()
       } catch {
         return failed(error)

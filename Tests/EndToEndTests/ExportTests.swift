@@ -3,7 +3,6 @@ import OrgExport
 import OrgGraph
 import OrgQuery
 import Testing
-import ZIPFoundation
 
 /// `orgraph export`: every format compared whole with a golden file on a graph whose text needs escaping,
 /// exports that are the same bytes twice, folders written in one step, and round trips through real
@@ -49,17 +48,8 @@ struct ExportTests {
     }
   }
 
-  /// A zip's entries as `== path` sections, in the archive's order.
-  static func zipText(_ url: URL) throws -> String {
-    let archive = try Archive(url: url, accessMode: .read)
-    var out = ""
-    for entry in archive {
-      var bytes = Data()
-      _ = try archive.extract(entry) { bytes.append($0) }
-      out += "== \(entry.path)\n" + String(decoding: bytes, as: UTF8.self)
-    }
-    return out
-  }
+  /// A zip file's entries as `== path` sections, in the archive's order.
+  static func zipText(_ url: URL) throws -> String { try ZipEntries.text(try Data(contentsOf: url)) }
 
   @Test(arguments: variants.indices)
   func everyFormatPrintsItsGoldenFile(_ index: Int) throws {
@@ -323,12 +313,17 @@ struct MatrixRoundTripTests {
     return lines.sorted()
   }
 
+  /// engineering-matrix.md imported for Acme into `first`, where each round trip starts.
+  static func importMatrix(in folder: URL) throws {
+    let source = Self.matrices.appending(path: "engineering-matrix.md").path
+    let result = try Tool.run(["import", "--organisation", "Acme", source, "-o", "first"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+  }
+
   @Test func importExportImport() throws {
     let folder = try Paths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let source = Self.matrices.appending(path: "engineering-matrix.md").path
-    #expect(
-      try Tool.run(["import", "--organisation", "Acme", source, "-o", "first"], in: folder).status == 0)
+    try Self.importMatrix(in: folder)
     #expect(
       try Tool.run(["export", "--graph", "first", "--format", "matrix", "-o", "sheets"], in: folder).status
         == 0)
@@ -359,9 +354,7 @@ struct MatrixRoundTripTests {
   @Test func importExportImportThroughAWorkbook() throws {
     let folder = try Paths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let source = Self.matrices.appending(path: "engineering-matrix.md").path
-    #expect(
-      try Tool.run(["import", "--organisation", "Acme", source, "-o", "first"], in: folder).status == 0)
+    try Self.importMatrix(in: folder)
     let export = try Tool.run(
       ["export", "--graph", "first", "--format", "xlsx", "-o", "framework.xlsx"], in: folder)
     #expect(export.status == 0, "\(export.stderr)")
@@ -383,9 +376,7 @@ struct MatrixRoundTripTests {
   func openpyxlReadsTheWorkbook() throws {
     let folder = try Paths.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let source = Self.matrices.appending(path: "engineering-matrix.md").path
-    #expect(
-      try Tool.run(["import", "--organisation", "Acme", source, "-o", "first"], in: folder).status == 0)
+    try Self.importMatrix(in: folder)
     #expect(
       try Tool.run(["export", "--graph", "first", "--format", "xlsx", "-o", "f.xlsx"], in: folder).status == 0
     )

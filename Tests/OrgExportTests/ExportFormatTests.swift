@@ -1,7 +1,6 @@
 import Foundation
 import OrgGraph
 import Testing
-import ZIPFoundation
 
 @testable import OrgExport
 
@@ -24,15 +23,7 @@ struct ExportFormatTests {
     case .text(let text): return text
     case .files(let files):
       return files.sorted { $0.path < $1.path }.map { "== \($0.path)\n\($0.text)" }.joined()
-    case .bytes(let data):
-      let archive = try Archive(data: data, accessMode: .read)
-      var out = ""
-      for entry in archive {
-        var bytes = Data()
-        _ = try archive.extract(entry) { bytes.append($0) }
-        out += "== \(entry.path)\n" + String(decoding: bytes, as: UTF8.self)
-      }
-      return out
+    case .bytes(let data): return try ZipEntries.text(data)
     }
   }
 
@@ -101,7 +92,7 @@ struct XLSXExporterTests {
 
   @Test func textXMLCannotHoldIsReplaced() {
     #expect(
-      XLSXExporter.escaped("a\u{1}b\tc<&>\"'\u{FFFE}") == "a\u{FFFD}b\tc&lt;&amp;&gt;&quot;&apos;\u{FFFD}")
+      XMLText.escape("a\u{1}b\tc<&>\"'\u{FFFE}") == "a\u{FFFD}b\tc&lt;&amp;&gt;&quot;&apos;\u{FFFD}")
     #expect(
       XLSXExporter.column(0) == "A" && XLSXExporter.column(25) == "Z" && XLSXExporter.column(26) == "AA")
   }

@@ -9,7 +9,7 @@ import ZIPFoundation
 ///
 /// Written with ZIPFoundation, deflated, every entry dated 1 January 1980 so two exports are the same
 /// bytes. A sheet is named after its track or role, cut to Excel's 31 characters without `[]:*?/\`, and
-/// made unique. Text that XML cannot hold (control characters) becomes U+FFFD; a cell longer than a
+/// made unique. Text is escaped as GraphML's is (XMLText): what XML cannot hold becomes U+FFFD; a cell longer than a
 /// spreadsheet holds (32,767 characters) is an error that names it.
 public enum XLSXExporter: GraphExporter {
   /// The name `--format` takes.
@@ -109,10 +109,6 @@ public enum XLSXExporter: GraphExporter {
     }
   }
 
-  /// `text` for an XML text node or attribute: GraphML's escaping (markup escaped, characters XML 1.0
-  /// cannot hold as U+FFFD).
-  static func escaped(_ text: String) -> String { XMLText.escape(text) }
-
   /// A column's letters: 0 → A, 26 → AA.
   static func column(_ index: Int) -> String {
     var n = index + 1
@@ -157,7 +153,7 @@ public enum XLSXExporter: GraphExporter {
   static func workbookXML(_ names: [String]) -> String {
     var xml = header + #"<workbook xmlns="\#(main)" xmlns:r="\#(officeRelationships)">"# + "\n<sheets>\n"
     for (i, name) in names.enumerated() {
-      xml += #"<sheet name="\#(escaped(name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"# + "\n"
+      xml += #"<sheet name="\#(XMLText.escape(name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"# + "\n"
     }
     return xml + "</sheets>\n</workbook>\n"
   }
@@ -199,7 +195,7 @@ public enum XLSXExporter: GraphExporter {
         // Bold: the header, the area rows and the competencies' names; the statements wrap.
         let style = r == 0 || c == 0 || sheet.categories.contains(r) ? 1 : 2
         xml += #"<c r="\#(column(c))\#(r + 1)" t="inlineStr" s="\#(style)"><is><t xml:space="preserve">"#
-        xml += escaped(cell) + "</t></is></c>"
+        xml += XMLText.escape(cell) + "</t></is></c>"
       }
       xml += "</row>\n"
     }

@@ -211,9 +211,9 @@ extension OctopusDisciplineReader: TextDocumentReader {
     guard let text = document.text else { return .no }
     if recognises(text) { return Recognition(.likely, "a title and first-person `- I …` bullets") }
     // Only a page: a data file's `# comment` is no title.
-    let ending = document.path.split(separator: "/").last?.split(separator: ".").dropFirst().last?
-      .lowercased()
-    guard ending == nil || ending == "md" || ending == "markdown" else { return .no }
+    guard ["", "md", "markdown"].contains((document.path as NSString).pathExtension.lowercased()) else {
+      return .no
+    }
     return isTitleAndBullets(text) ? Recognition(.possible, "a title and a list of bullets: one role") : .no
   }
 

@@ -64,8 +64,11 @@ struct FolderPlan {
     GraphBuilder.slug(name).isEmpty ? "imported" : GraphBuilder.slug(name)
   }
 
-  /// The id word of the organisation `d` is of.
-  func org(_ d: ImportedDocument) -> String { Self.org(d.organisation ?? organisation) }
+  /// The id word of the organisation `d` is of (from ``organisations``, made once).
+  func org(_ d: ImportedDocument) -> String {
+    let name = d.organisation ?? organisation
+    return organisations.first { $0.name == name }?.org ?? Self.org(name)
+  }
 
   /// The folder a document is in, relative to what was imported.
   static func folder(_ d: ImportedDocument) -> String {
