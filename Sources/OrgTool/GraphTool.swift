@@ -21,11 +21,11 @@ public enum GraphTool {
   }
 
   /// Loads the graph at `path` (a folder or an export), or the default graph when `path` is `nil`.
-  public static func loadGraph(_ path: String?, progress: LoadProgress.Handler? = nil)
-    throws(GraphLoadFailure)
-    -> Graph
-  {
-    try GraphLoader.load(pathOrDefault: path, progress: progress)
+  /// `timeout` bounds the load in seconds (`nil` or 0: none).
+  public static func loadGraph(
+    _ path: String?, progress: LoadProgress.Handler? = nil, timeout: Double? = nil
+  ) throws(GraphLoadFailure) -> Graph {
+    try GraphLoader.load(pathOrDefault: path, progress: progress, timeout: timeout)
   }
 
   /// How diagnostics name the graph: the path, or `the default graph`.

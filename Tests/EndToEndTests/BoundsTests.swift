@@ -91,4 +91,36 @@ struct BoundsTests {
       "\(result.stdout)")
     #expect(result.stdout.contains(#""promotes_to": {"count": \#(n - 1),"#), "\(result.stdout)")
   }
+
+  /// Loading gets the budget `--timeout` gives a command's queries (issue 25: 8,000 roles, a 4 MB line and
+  /// 10,000 unknown ids each ran far past it). A budget the load cannot meet stops it with G007 alone, the
+  /// phase it was in, and the two ways forward; the shell's `:graph` keeps its session's budget; a command
+  /// without `--timeout` loads the same folder.
+  @Test func loadingKeepsTheTimeBudget() throws {
+    var text = "orgraph: 1\nname: big\nroles:\n"
+    text += (0..<3000).map { "  - id: role:acme/r\($0)\n    name: R\($0)\n" }.joined()
+    let folder = try Self.graph(text)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let stopped = try Tool.run(["query", "--graph", folder.path, "--timeout", "0.000001", "roles | count"])
+    #expect(stopped.status == 1)
+    #expect(
+      stopped.stderr == """
+        error[G007]: loading the graph took more than 1e-06 seconds and was stopped (while reading `orgraph.yaml`)
+          = help: give it more time with `--timeout SECONDS` (`--timeout 0`: no limit)
+          = help: or write a snapshot once, `orgraph snapshot --graph DIR -o FILE`, which opens in a fraction of a second
+
+        """)
+    #expect(stopped.stdout.isEmpty)
+    let shell = try Tool.run([], stdin: ":set timeout 0.000001\n:graph \(folder.path)\nroles | count\n")
+    #expect(
+      shell.stderr.contains("error[G007]: loading the graph took more than 1e-06 seconds"), "\(shell.stderr)")
+    #expect(shell.stdout.hasSuffix("    5\n(1 row)\n"), "the default graph stays: \(shell.stdout)")
+    for arguments in [
+      ["query", "--graph", folder.path, "roles | count"], ["stats", "--graph", folder.path],
+    ] {
+      let loaded = try Tool.run(arguments)
+      #expect(loaded.status == 0, "\(loaded.stderr)")
+      #expect(loaded.stdout.contains("3000"), "\(loaded.stdout)")
+    }
+  }
 }

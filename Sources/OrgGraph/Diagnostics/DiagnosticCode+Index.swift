@@ -62,6 +62,15 @@ extension DiagnosticCode {
         fix:
           "Write the snapshot again from its graph folder: `orgraph snapshot --graph DIR -o FILE`; a newer snapshot needs the OrgGraph that wrote it."
       )
+    case .G007:
+      Entry(
+        code: self, title: "loading ran past the time budget",
+        meaning:
+          "Loading the graph took longer than the time budget of the command (`--timeout`, 30 seconds unless set, the same budget its queries get), and was stopped; nothing was changed.",
+        example: "orgraph query --graph huge/ --timeout 5 'roles'",
+        fix:
+          "Give the load more time (`--timeout 120`, or `--timeout 0` for no limit), or write a snapshot once (`orgraph snapshot --graph DIR -o FILE`), which opens in a fraction of a second."
+      )
     case .G101:
       Entry(
         code: self, title: "unknown kind",

@@ -24,6 +24,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
   case G005
   /// G006: see ``entry``.
   case G006
+  /// G007: see ``entry``.
+  case G007
   /// G101: see ``entry``.
   case G101
   /// G102: see ``entry``.

@@ -35,6 +35,10 @@ struct CSVTableReader {
   var bytesRead = 0
   /// The node ids by bytes, while edge tables are read.
   var lookup: IDLookup?
+  /// The load's time budget, asked before each chunk.
+  var deadline = LoadDeadline.none
+  /// Whether the budget ran out: nothing more is read.
+  var stopped = false
 
   /// What the file's name says it holds, or a diagnostic.
   static func target(of file: File, schema: Schema) -> Result<Target, Diagnostic> {
@@ -56,7 +60,7 @@ struct CSVTableReader {
 
   /// Reads node tables, in order.
   mutating func readNodes(_ files: [(File, Int)]) {
-    for (file, kind) in files { read(file, target: .nodes(kind: kind)) }
+    for (file, kind) in files where !stopped { read(file, target: .nodes(kind: kind)) }
   }
 
   /// Reads edge tables, in order.
@@ -64,7 +68,7 @@ struct CSVTableReader {
     guard !files.isEmpty else { return }
     // Every node exists now: their ids, laid out for lookups by bytes from both threads.
     lookup = IDLookup(builder.nodeIDs)
-    for (file, type) in files { read(file, target: .edges(type: type)) }
+    for (file, type) in files where !stopped { read(file, target: .edges(type: type)) }
     // The graph takes the same table and index as its own (no node is added after the edge tables).
     builder.idLookup = lookup
     lookup = nil
@@ -93,6 +97,11 @@ struct CSVTableReader {
     var errors = 0
     var ended = false
     while !ended {
+      if deadline.passed {
+        diagnostics.append(deadline.diagnostic(during: "reading `\(file.shown)`"))
+        stopped = true
+        return
+      }
       let data = (try? handle.read(upToCount: Self.chunkSize)) ?? Data()
       ended = data.isEmpty
       bytesRead += data.count

@@ -30,10 +30,12 @@ extension GraphLoader {
 
   /// The graph at `path` (a Graph folder, a snapshot or a JSON export), or the default graph when `path` is `nil` —
   /// what `--graph` means on the command line and in the examples.
-  public static func load(pathOrDefault path: String?, progress: LoadProgress.Handler? = nil)
-    throws(GraphLoadFailure) -> Graph
-  {
-    if let path { return try load(path: path, progress: progress) }
+  ///
+  /// `timeout` is the load's budget in seconds (`nil` or 0: none), as ``load(path:progress:timeout:)`` takes it.
+  public static func load(
+    pathOrDefault path: String?, progress: LoadProgress.Handler? = nil, timeout: Double? = nil
+  ) throws(GraphLoadFailure) -> Graph {
+    if let path { return try load(path: path, progress: progress, timeout: timeout) }
     return try loadDefault()
   }
 }

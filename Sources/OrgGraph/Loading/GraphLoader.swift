@@ -12,9 +12,13 @@ import Yams
 /// `file:line:column`, what was expected, and a fix where there is one.
 public enum GraphLoader {
   /// Loads a Graph folder, or a JSON file written by ``Graph/exportJSON()``, from `path`.
-  public static func load(path: String, progress: LoadProgress.Handler? = nil) throws(GraphLoadFailure)
-    -> Graph
+  ///
+  /// `timeout` bounds the load in seconds (`nil` or 0: no limit): past it, the load stops with a G007 error
+  /// and nothing else — the tool gives a load the budget its `--timeout` gives queries.
+  public static func load(path: String, progress: LoadProgress.Handler? = nil, timeout: Double? = nil)
+    throws(GraphLoadFailure) -> Graph
   {
+    let deadline = LoadDeadline(seconds: timeout)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw GraphLoadFailure(diagnostics: [
@@ -25,7 +29,7 @@ public enum GraphLoader {
           ])
       ])
     }
-    if isDirectory.boolValue { return try load(folder: path, progress: progress) }
+    if isDirectory.boolValue { return try load(folder: path, progress: progress, deadline: deadline) }
     let suffix = (path as NSString).pathExtension.lowercased()
     if suffix == "orgsnap" { return try GraphSnapshot.open(path: path) }
     if let snapshot = try GraphSnapshot.openIfSnapshot(path: path) { return snapshot }
@@ -43,8 +47,11 @@ public enum GraphLoader {
     case .success(let t): text = t
     case .failure(let diagnostic): throw GraphLoadFailure(diagnostics: [diagnostic])
     }
+    if deadline.passed {
+      throw GraphLoadFailure(diagnostics: [deadline.diagnostic(during: "reading `\(path)`")])
+    }
     if path.lowercased().hasSuffix(".json") { return try loadJSON(text, path: path) }
-    return try load(files: [(path, text)])
+    return try load(files: [(path, text)], deadline: deadline)
   }
 
   /// Loads every `*.yaml` and `*.yml` file under `folder` (sorted by path; hidden names skipped), and every
@@ -52,8 +59,14 @@ public enum GraphLoader {
   ///
   /// Sub-folders that are symbolic links are followed, each real folder once, so a link that leads back
   /// up the tree is read once and never loops. `progress` hears how far the tables have been read.
-  public static func load(folder: String, progress: LoadProgress.Handler? = nil) throws(GraphLoadFailure)
-    -> Graph
+  public static func load(folder: String, progress: LoadProgress.Handler? = nil, timeout: Double? = nil)
+    throws(GraphLoadFailure) -> Graph
+  {
+    try load(folder: folder, progress: progress, deadline: LoadDeadline(seconds: timeout))
+  }
+
+  static func load(folder: String, progress: LoadProgress.Handler?, deadline: LoadDeadline)
+    throws(GraphLoadFailure) -> Graph
   {
     let base = URL(fileURLWithPath: folder)
     let prefix = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
@@ -92,6 +105,9 @@ public enum GraphLoader {
     }
     var files: [(String, String)] = []
     for path in relative.sorted() {
+      if deadline.passed {
+        throw GraphLoadFailure(diagnostics: [deadline.diagnostic(during: "reading `\(path)`")])
+      }
       let shown = prefix == "." ? path : "\(prefix)/\(path)"
       switch readText(base.appending(path: path), shown: shown) {
       case .success(let text): files.append((shown, text))
@@ -111,6 +127,7 @@ public enum GraphLoader {
     }
     let graph: Graph
     var loader = YAMLGraphReader()
+    loader.deadline = deadline
     switch loader.read(files, tables: csv, progress: progress) {
     case .success(let built): graph = built
     case .failure(let list):
@@ -129,7 +146,14 @@ public enum GraphLoader {
 
   /// Loads a graph from YAML texts: `path` is what diagnostics show, `text` the file's contents.
   public static func load(files: [(path: String, text: String)]) throws(GraphLoadFailure) -> Graph {
+    try load(files: files, deadline: .none)
+  }
+
+  static func load(files: [(path: String, text: String)], deadline: LoadDeadline) throws(GraphLoadFailure)
+    -> Graph
+  {
     var loader = YAMLGraphReader()
+    loader.deadline = deadline
     let sources = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
     switch loader.read(files) {
     case .success(let graph): return graph

@@ -86,7 +86,8 @@ extension YAMLGraphReader {
       return
     }
     let schema = builder.schema
-    for item in items {
+    for (n, item) in items.enumerated() {
+      if n % 1024 == 1023, outOfTime("reading `\(file.path)`") { return }
       guard case .mapping(let mapping) = item else {
         error(.G003, "an edge is a mapping with `type`, `from` and `to`", at: file.range(item))
         continue

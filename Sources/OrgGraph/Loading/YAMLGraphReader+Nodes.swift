@@ -47,7 +47,10 @@ extension YAMLGraphReader {
         }
         continue
       }
-      for item in items { _ = readNode(item, kind: kind, file: file, inlineID: nil) }
+      for (n, item) in items.enumerated() {
+        if n % 1024 == 1023, outOfTime("reading `\(file.path)`") { return }
+        _ = readNode(item, kind: kind, file: file, inlineID: nil)
+      }
     }
   }
 

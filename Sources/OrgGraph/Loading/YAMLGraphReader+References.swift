@@ -5,7 +5,8 @@ extension YAMLGraphReader {
   /// Resolves the ids of queued edges and adds them.
   mutating func resolvePendingEdges() {
     let schema = builder.schema
-    for pending in pendingEdges {
+    for (n, pending) in pendingEdges.enumerated() {
+      if n % 4096 == 4095, outOfTime("resolving edges") { return }
       guard let edge = schema.edgeType(pending.type) else { continue }
       guard let from = resolve(pending.from, kinds: edge.from, edge: edge.name, end: "from"),
         let to = resolve(pending.to, kinds: edge.to, edge: edge.name, end: "to")

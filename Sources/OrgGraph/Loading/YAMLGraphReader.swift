@@ -15,6 +15,10 @@ struct YAMLGraphReader {
   var progress: LoadProgress.Handler?
   /// How many unknown ids have had a "did you mean" worked out (the first hundred do).
   var suggestionsMade = 0
+  /// The load's time budget.
+  var deadline = LoadDeadline.none
+  /// Whether the budget ran out; the load then reports that alone.
+  var stopped = false
 
   struct PendingEdge {
     var type: String
@@ -46,6 +50,7 @@ struct YAMLGraphReader {
     self.progress = progress
     var files: [YAMLFile] = []
     for (path, text) in inputs {
+      if outOfTime("reading `\(path)`") { return stoppedResult() }
       do {
         files.append(YAMLFile(path: path, text: text, root: try Yams.compose(yaml: text)))
       } catch let error as YamlError {
@@ -81,13 +86,17 @@ struct YAMLGraphReader {
     }
     if let manifestFile { readManifest(manifestFile) }
     let manifestPaths = Set(manifests.map(\.path))
-    for file in files { readDataFile(file, isManifest: manifestPaths.contains(file.path)) }
+    for file in files {
+      readDataFile(file, isManifest: manifestPaths.contains(file.path))
+      if outOfTime("reading `\(file.path)`") { return stoppedResult() }
+    }
     let unparsed = Set(diagnostics.filter { $0.code == .G001 }.compactMap { $0.range?.file })
     if tables.isEmpty {
       resolvePendingEdges()
     } else {
       readTables(tables, progress: progress)
     }
+    if outOfTime("resolving edges") { return stoppedResult() }
     if !unparsed.isEmpty { quietUnknownIDs(unparsed: unparsed) }
     return finish()
   }
@@ -117,12 +126,15 @@ struct YAMLGraphReader {
     }
     var trace = LoadTrace(progress)
     var reader = CSVTableReader(builder: builder)
+    reader.deadline = deadline
     builder = GraphBuilder()
     if let progress { reader.progress = { progress(LoadProgress(bytesRead: $0, totalBytes: total)) } }
     reader.readNodes(nodes)
     trace.mark("node tables")
     builder = reader.builder
     diagnostics += reader.diagnostics
+    if reader.stopped { stopped = true }
+    if outOfTime("reading the node tables") { return }
     resolvePendingEdges()
     // A node table that failed, or a table named after nothing (perhaps the people, misnamed), leaves nodes
     // out: the edge tables would only report every row that names them.
@@ -145,6 +157,7 @@ struct YAMLGraphReader {
     trace.mark("edge tables")
     builder = reader.builder
     diagnostics += reader.diagnostics
+    if reader.stopped { stopped = true }
     tablesFailed = !reader.diagnostics.isEmpty
   }
 
@@ -164,14 +177,30 @@ struct YAMLGraphReader {
   /// Checks the graph as a whole and builds it, or returns every diagnostic collected.
   mutating func finish() -> Result<Graph, DiagnosticList> {
     var trace = LoadTrace(progress)
+    if outOfTime("checking the graph") { return stoppedResult() }
     if !tablesFailed { diagnostics += builder.structuralDiagnostics() }
     trace.mark("structural checks")
+    if outOfTime("checking the graph") { return stoppedResult() }
     if !diagnostics.contains(where: { $0.severity == .error }) {
       let graph = builder.buildChecked()
       trace.mark("build")
       return .success(graph)
     }
     return .failure(DiagnosticList(Self.sorted(diagnostics)))
+  }
+
+  /// Whether the budget is spent (said once, as the load's error).
+  mutating func outOfTime(_ phase: String) -> Bool {
+    if stopped { return true }
+    guard deadline.passed else { return false }
+    stopped = true
+    diagnostics.append(deadline.diagnostic(during: phase))
+    return true
+  }
+
+  /// A stopped load reports only that it stopped: what it found so far is not the graph's whole story.
+  func stoppedResult() -> Result<Graph, DiagnosticList> {
+    .failure(DiagnosticList(diagnostics.filter { $0.code == .G007 }))
   }
 
   static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

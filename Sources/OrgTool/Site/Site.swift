@@ -213,7 +213,7 @@ struct SiteBuilder: Sendable {
   // MARK: - Files
 
   mutating func files() -> [ExportFile] {
-    var out: [ExportFile] = [
+    let out: [ExportFile] = [
       ExportFile(path: "index.html", text: index()),
       ExportFile(path: "competencies.html", text: competencyIndex()),
       ExportFile(path: "assets/site.css", text: SiteAssets.style + ProfileChart.style),

@@ -40,7 +40,7 @@ struct Render: ParsableCommand {
   var query: String
 
   func run() throws {
-    let graph = try loadGraphOrExit(graphOptions.graph)
+    let graph = try loadGraphOrExit(graphOptions.graph, limits: queryLimits)
     let parameters = try QueryOptions.parameters(self.parameters + ParameterArguments.extracted)
     let limits = maxNodes.map { DiagramLimits(maxNodes: $0) } ?? .standard
     try Terminal.write(

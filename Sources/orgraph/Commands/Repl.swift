@@ -15,7 +15,7 @@ struct ShellOptions: ParsableArguments {
 
   /// Loads the graph and runs the shell; throws its exit status when it is not 0.
   func start() throws {
-    let graph = try loadGraphOrExit(options.graph)
+    let graph = try loadGraphOrExit(options.graph, limits: limits)
     let status = REPL.run(graph: graph, graphPath: options.graph, limits: limits, writes: writes.policy)
     if status != 0 { throw ExitCode(status) }
   }

@@ -13,7 +13,7 @@ struct LimitOptions: ParsableArguments {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Stop a query that runs longer than this many seconds (0: no limit).", valueName: "seconds"))
+      "Stop a query, or loading the graph, that runs longer than this many seconds (0: no limit).", valueName: "seconds"))
   var timeout: String = "30"
 
   @Option(help: ArgumentHelp("Stop a query when one step makes more rows than this.", valueName: "n"))
@@ -25,6 +25,9 @@ struct LimitOptions: ParsableArguments {
     }
     guard maxRows >= 1 else { throw ValidationError("--max-rows takes a number of rows, 1 or more") }
   }
+
+  /// The time budget in seconds, `nil` for none.
+  var seconds: Double? { (try? QuerySession.validTimeout(timeout).get()) ?? nil }
 
   /// `session` with these limits.
   func apply(to session: QuerySession) -> QuerySession {

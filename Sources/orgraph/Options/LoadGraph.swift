@@ -4,12 +4,13 @@ import OrgGraph
 import OrgQuery
 import OrgTool
 
-/// Loads the graph for a command, or prints why not and exits 1.
-func loadGraphOrExit(_ path: String?) throws -> Graph {
+/// Loads the graph for a command, or prints why not and exits 1. A command that takes `--timeout` gives the
+/// load the same budget as its queries (`limits`); the others load without one.
+func loadGraphOrExit(_ path: String?, limits: LimitOptions? = nil) throws -> Graph {
   let line = ProgressLine()
   defer { line.finish() }
   do {
-    return try GraphTool.loadGraph(path, progress: line.handler)
+    return try GraphTool.loadGraph(path, progress: line.handler, timeout: limits?.seconds)
   } catch {
     line.finish()
     FileHandle.standardError.write(
@@ -23,7 +24,7 @@ func loadGraphOrExit(_ path: String?) throws -> Graph {
 func makeRunner(graphPath: String?, options: QueryOptions, limits: LimitOptions, writes: WriteOptions) throws
   -> ScriptRunner
 {
-  let graph = try loadGraphOrExit(graphPath)
+  let graph = try loadGraphOrExit(graphPath, limits: limits)
   var runner = ScriptRunner(
     session: limits.apply(to: QuerySession(graph: graph, parameters: try options.parsedParameters())),
     format: options.format,

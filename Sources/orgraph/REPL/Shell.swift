@@ -134,7 +134,7 @@ struct Shell {
         return true
       }
       do {
-        let graph = try GraphLoader.load(path: expand(argument))
+        let graph = try GraphLoader.load(path: expand(argument), timeout: session.timeout)
         let problems = session.replaceGraph(with: graph)
         graphPath = argument
         let stats = graph.statistics
