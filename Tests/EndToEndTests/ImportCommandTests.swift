@@ -17,7 +17,7 @@ struct ImportCommandTests {
     #expect(
       result.stdout.hasPrefix(
         "L2 Platform Engineer.md  (octopus reader: a level heading, `# L2 Platform Engineer`)\n"))
-    #expect(result.stderr == "wrote acme: 234 nodes, 40 edges; `orgraph check --graph acme` passes\n")
+    #expect(result.stderr == "wrote acme: 234 nodes, 37 edges; `orgraph check --graph acme` passes\n")
     let check = try Tool.run(["check", "--graph", "acme"], in: folder)
     #expect(check.status == 0, "\(check.stderr)")
     let query = try Tool.run(

@@ -75,6 +75,27 @@ struct LinkingTests {
         ])
   }
 
+  /// A word's sense against its neighbours: a department's name after "to", "its", "with" or "like" (and
+  /// "and" after one) names its people; an "-eer" is a person, not their field; "large-scale" and "at scale"
+  /// are sizes. The same words in their skill's sense still link.
+  @Test func peopleAndSizesAreNotSkills() {
+    func ids(_ text: String) -> [String] {
+      linker.links(for: text).map { String($0.competency.dropFirst(11)) }
+    }
+    #expect(ids("Presents to leadership.") == [])
+    #expect(ids("I am a trusted supporter of my team and its leadership.") == [])
+    #expect(ids("I partner with marketing and customer success.") == ["collaboration"])
+    #expect(ids("Other teams like support, sales and customer success trust me.") == [])
+    #expect(ids("I show leadership every day.") == ["leadership"])
+    #expect(ids("I know the basics of marketing.") == ["marketing"])
+    #expect(ids("I have experience with sales.") == ["sales"])
+    #expect(ids("I work closely with product managers and software engineers.") == [])
+    #expect(ids("I am mentoring another sales engineer.") == ["mentoring"])
+    #expect(ids("I practise software engineering with care.") == ["software-development"])
+    #expect(ids("I take on large-scale projects and work at scale.") == [])
+    #expect(ids("I plan for scaling out under high load.") == ["scalability"])
+  }
+
   /// Plurals and short forms the shared stemmer leaves alone fold like their singulars.
   @Test func wordFormsFold() {
     #expect(

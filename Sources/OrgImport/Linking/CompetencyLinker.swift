@@ -100,7 +100,7 @@ public struct CompetencyLinker: Sendable {
           words: Self.words(rule.phrase), competency: rule.competency, how: "rule \"\(rule.phrase)\"",
           confidence: 1))
     }
-    let ignored = mapping.ignore.map(Self.words)
+    let ignored = mapping.ignore.map(Self.words) + Self.sizes
     self.competencies = competencies
     self.descriptions = descriptions
     self.descriptionWords = descriptions.mapValues { Set(Self.words($0)) }
@@ -156,6 +156,9 @@ public struct CompetencyLinker: Sendable {
       // are not Influence, Leadership or management; "delivers" is still "deliver".
       if w.hasSuffix("ers"), w.count > 5 { w.removeLast() }
       if w.hasSuffix("er"), w.count > 4 { return w }
+      // Nor is an "-eer" their field: "software engineers" and "a sales engineer" are people, not Software
+      // engineering or Sales engineering, so "engineering" keeps its ending.
+      if w.hasSuffix("eering") { return w }
       return Graph.stem(w)
     }
   }
@@ -261,6 +264,40 @@ public struct CompetencyLinker: Sendable {
       "team teams group groups department departments org organisation organization function functions channel channels manager managers engineer engineers leaders folks colleagues"
     ))
 
+  /// Competencies whose name is also the name of a part of a company: after "to", "its", "their", "with" or
+  /// "like" ("presents to leadership", "partner with marketing and customer success", "teams like support"),
+  /// or after "and"/"or" and one of them, they name the people, not the skill.
+  static let departments: [[String]] = [
+    "leadership", "marketing", "sales", "support", "customer success", "finance", "legal", "operations",
+  ].map { words($0) }
+
+  /// The words before a department's name that make it the people: "to leadership", "with marketing".
+  static let departmentCues: Set<String> = Set(words("to its their with like"))
+
+  /// Whether the phrase `range` is a department's name used for its people (``departments``), alone or in a
+  /// list of them ("teams like support, sales and customer success"). "Experience with sales" is the skill.
+  static func namesADepartment(_ words: [String], _ range: Range<Int>) -> Bool {
+    guard departments.contains(Array(words[range])) else { return false }
+    var i = range.lowerBound
+    while i > 0 {
+      if departmentCues.contains(words[i - 1]) {
+        return !(words[i - 1] == "with" && i >= 2 && skillBeforeWith.contains(words[i - 2]))
+      }
+      var j = i
+      if ["and", "or"].contains(words[j - 1]) { j -= 1 }
+      guard let previous = departments.first(where: { j >= $0.count && matches(words, $0, at: j - $0.count) })
+      else { return false }
+      i = j - previous.count
+    }
+    return false
+  }
+
+  /// Words that make "with" a skill's: "experience with sales", "familiar with marketing".
+  static let skillBeforeWith: Set<String> = Set(words("experience experienced familiar familiarity skilled"))
+
+  /// Words of size, not of a skill: "large-scale projects" and "at scale" are not Scalability.
+  static let sizes: [[String]] = ["large scale", "small scale", "full scale", "at scale"].map { words($0) }
+
   /// The words of `text` as written (case kept), split as ``words(_:)`` splits them.
   static func tokens(_ text: String) -> [Substring] {
     text.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
@@ -332,7 +369,7 @@ public struct CompetencyLinker: Sendable {
       guard !found.contains(where: { $0.link.competency == phrase.competency }) else { continue }
       // The sense of a shared word: "the sales team" and "the Cloud Platform" name people and things.
       if phrase.confidence < 1 {
-        if Self.namesAGroup(words, end: end) { continue }
+        if Self.namesAGroup(words, end: end) || Self.namesADepartment(words, i..<end) { continue }
         if isAName(i..<end, in: text, tokens: cased, words: words) { continue }
       }
       var link = Link(

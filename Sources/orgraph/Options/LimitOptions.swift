@@ -13,7 +13,8 @@ struct LimitOptions: ParsableArguments {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Stop a query, or loading the graph, that runs longer than this many seconds (0: no limit).", valueName: "seconds"))
+      "Stop a query, or loading the graph, that runs longer than this many seconds (0: no limit).",
+      valueName: "seconds"))
   var timeout: String = "30"
 
   @Option(help: ArgumentHelp("Stop a query when one step makes more rows than this.", valueName: "n"))
