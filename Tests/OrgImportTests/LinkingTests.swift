@@ -96,6 +96,23 @@ struct LinkingTests {
     #expect(ids("I plan for scaling out under high load.") == ["scalability"])
   }
 
+  /// A compound said as a verb and its object links, less sure than the compound (not when the compound
+  /// is already a verb and its object); a phrase does not run across a comma or a full stop, but does across
+  /// a slash; words said twice mean the same both times.
+  @Test func verbsCommasAndRepeats() {
+    func ids(_ text: String) -> [String] {
+      linker.links(for: text).map { "\($0.competency.dropFirst(11)) \($0.confidence)" }
+    }
+    #expect(ids("Reviews code of others.") == ["code-review 0.75"])
+    #expect(ids("I do code reviews.") == ["code-review 0.85"])
+    #expect(ids("I support customers with care.") == ["customer-support 0.75"])
+    #expect(ids("I help people develop.") == [])
+    #expect(ids("I know teams like support, customer advisory.") == [])
+    #expect(ids("I know CI/CD pipelines.") == ["ci-cd 0.85"])
+    #expect(
+      ids("I can be trusted to get them done and get them done right.") == ["dependability 0.85"])
+  }
+
   /// Plurals and short forms the shared stemmer leaves alone fold like their singulars.
   @Test func wordFormsFold() {
     #expect(

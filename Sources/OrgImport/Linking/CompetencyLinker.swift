@@ -100,6 +100,22 @@ public struct CompetencyLinker: Sendable {
           words: Self.words(rule.phrase), competency: rule.competency, how: "rule \"\(rule.phrase)\"",
           confidence: 1))
     }
+    // A compound of two words said as a verb and its object: "code review" as "reviews code", "capacity
+    // planning" as "plans capacity", "customer support" as "supports customers" — less sure than the compound.
+    // Not one that is already a verb and its object, or an adjective and its noun ("developing people",
+    // "engaged team").
+    let compounds = phrases.filter { p in
+      guard p.words.count == 2, p.words[0] != p.words[1], p.confidence < 1 else { return false }
+      let written = p.how.split(separator: "\"").dropFirst().first.map { Self.tokens(String($0)) } ?? []
+      return written.count == 2 && !written[0].lowercased().hasSuffix("ing")
+        && !written[0].lowercased().hasSuffix("ed")
+    }
+    for compound in compounds {
+      phrases.append(
+        Phrase(
+          words: compound.words.reversed(), competency: compound.competency,
+          how: compound.how + " (as a verb)", confidence: 0.75))
+    }
     let ignored = mapping.ignore.map(Self.words) + Self.sizes
     self.competencies = competencies
     self.descriptions = descriptions
@@ -358,10 +374,31 @@ public struct CompetencyLinker: Sendable {
     for cue in proficiencies {
       for k in cue.start..<cue.end { taken[k] = "·" }
     }
+    // Where a comma, a full stop or a bracket falls between two words: a phrase does not run across one
+    // ("teams like support, customer advisory" has no Customer support). A slash joins ("CI/CD").
+    var breaks = Set<Int>()
+    if cased.count == words.count {
+      for k in cased.indices.dropFirst()
+      where text[cased[k - 1].endIndex..<cased[k].startIndex].contains(where: { ",;.:!?()[]|".contains($0) })
+      {
+        breaks.insert(k)
+      }
+    }
     // Only phrases whose first word the statement has can match (the taxonomy has hundreds).
     let present = Set(words)
     for phrase in phrases where present.contains(phrase.words[0]) {
       guard let i = Self.contains(taken, phrase.words) else { continue }
+      if phrase.confidence < 1, ((i + 1)..<(i + phrase.words.count)).contains(where: breaks.contains) {
+        continue
+      }
+      // The same words said again mean what they meant the first time: "trusted to get them done and get
+      // them done right" is Dependability twice, not Delivery the second time.
+      if let first = Self.contains(words, phrase.words), first < i,
+        taken[first..<(first + phrase.words.count)].allSatisfy({ $0 == "·" })
+      {
+        for k in i..<(i + phrase.words.count) { taken[k] = "·" }
+        continue
+      }
       // A matched phrase is used up, so "cloud security" does not also give "security"; positions stay. So
       // is a second phrase of a competency already linked ("continuous delivery" is not also Delivery).
       let end = i + phrase.words.count
