@@ -120,6 +120,13 @@ public enum ResultPage {
   /// reorder text (right-to-left overrides and embeddings, and isolates) shown as their code points, so a
   /// name cannot make the text after it read backwards.
   static func escape(_ text: String) -> String {
+    // Most names and sentences need nothing: their bytes hold no markup character and no bidirectional
+    // control (each of those starts with 0xE2).
+    if !text.utf8.contains(where: {
+      $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xE2
+    }) {
+      return text
+    }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {

@@ -17,27 +17,46 @@ public enum OutputFolder {
     throws(OutputFileError)
   {
     try write(to: path, replacing: replacing) { staging in
+      // Each folder is made once (a site writes tens of thousands of pages into a few folders).
+      var made: Set<String> = []
       for file in files {
         guard !file.path.split(separator: "/").contains(where: { $0 == ".." || $0.isEmpty }) else {
           throw OutputFileError(path: path, reason: "`\(file.path)` is not a path inside the folder")
         }
         let url = staging.appending(path: file.path)
-        try FileManager.default.createDirectory(
-          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let folder = url.deletingLastPathComponent()
+        if made.insert(folder.path).inserted {
+          try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
         try writeUnsynced(file.text, to: url.path)
       }
     }
   }
 
   /// Writes `text` to a new file at `path` without syncing it: the staging folder is synced once, whole.
+  /// One `open`, the writes and one `close` (Foundation's `createFile` writes a temporary file and renames
+  /// it, which a new file in a staging folder does not need).
   static func writeUnsynced(_ text: String, to path: String) throws {
-    guard FileManager.default.createFile(atPath: path, contents: nil),
-      let handle = FileHandle(forWritingAtPath: path)
-    else {
-      throw OutputFileError(path: path, reason: "cannot create the file")
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw OutputFileError(path: path, reason: "cannot create the file: \(String(cString: strerror(errno)))")
     }
-    defer { try? handle.close() }
-    try handle.write(contentsOf: Data(text.utf8))
+    defer { close(fd) }
+    var text = text
+    let written = text.withUTF8 { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }
+      var offset = 0
+      while offset < buffer.count {
+        let n = Glibc.write(fd, base + offset, buffer.count - offset)
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { return false }
+        offset += n
+      }
+      return true
+    }
+    guard written else {
+      throw OutputFileError(path: path, reason: String(cString: strerror(errno)))
+    }
   }
 
   /// Writes the folder `path` by calling `fill` with a staging folder to write into, under the same rules:

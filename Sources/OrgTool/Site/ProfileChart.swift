@@ -39,11 +39,12 @@ public struct ProfileChart: Sendable {
     var count: [String: Int] = [:]
     for s in series { for id in s.levels.keys { count[id, default: 0] += 1 } }
     guard count.count >= Self.minimumSpokes else { return nil }
-    let ordered = count.keys.sorted {
-      (-(count[$0] ?? 0), names[$0] ?? $0, $0) < (-(count[$1] ?? 0), names[$1] ?? $1, $1)
+    // Each competency's sort key made once, not twice per comparison.
+    let ordered = count.map { (id: $0.key, name: names[$0.key] ?? $0.key, count: $0.value) }.sorted {
+      (-$0.count, $0.name, $0.id) < (-$1.count, $1.name, $1.id)
     }
-    let chosen = ordered.prefix(Self.maximumSpokes).sorted { (names[$0] ?? $0) < (names[$1] ?? $1) }
-    spokes = chosen.map { ($0, names[$0] ?? $0) }
+    let chosen = ordered.prefix(Self.maximumSpokes).sorted { $0.name < $1.name }
+    spokes = chosen.map { ($0.id, $0.name) }
     self.series = series
     self.scale = scale
     left = ordered.count - chosen.count

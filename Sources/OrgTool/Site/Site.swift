@@ -119,10 +119,18 @@ struct SiteBuilder: Sendable {
   let documents: [String: SourceDocument]
   /// The date the pages say they were made, formatted once.
   let made: String
+  /// Each node's page (by its index), made once: a large site links to the same nodes from thousands of
+  /// pages.
+  let paths: [String?]
 
   init(graph: Graph, options: Site.Options) {
     self.graph = graph
     self.options = options
+    var paths = [String?](repeating: nil, count: graph.nodeCount)
+    for kind in Site.pageKinds where graph.schema.kind(kind) != nil {
+      for node in graph.nodes(ofKind: kind) { paths[node.index] = Site.path(of: node, in: graph) }
+    }
+    self.paths = paths
     self.names = ProfileChart.names(in: graph)
     self.documents = Dictionary(graph.manifest.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     self.made = ResultPage.stamp(options.date)
@@ -131,6 +139,9 @@ struct SiteBuilder: Sendable {
   // MARK: - Helpers
 
   func escape(_ text: String) -> String { ResultPage.escape(text) }
+
+  /// `node`'s page, or `nil` when its kind has none.
+  func path(_ node: NodeID) -> String? { node.index < paths.count ? paths[node.index] : nil }
 
   func string(_ name: String, _ node: NodeID) -> String? {
     switch graph.property(name, of: node) {
@@ -143,7 +154,7 @@ struct SiteBuilder: Sendable {
   /// A link to `node`'s page from a page `depth` folders down, or its name when it has no page.
   func link(_ node: NodeID, depth: Int, anchor: String? = nil, text: String? = nil) -> String {
     let name = escape(text ?? graph.name(of: node))
-    guard let path = Site.path(of: node, in: graph) else { return name }
+    guard let path = path(node) else { return name }
     let href = String(repeating: "../", count: depth) + path + (anchor.map { "#" + $0 } ?? "")
     return "<a href=\"\(href)\">\(name)</a>"
   }
@@ -220,30 +231,62 @@ struct SiteBuilder: Sendable {
       ExportFile(path: "assets/search.js", text: SiteAssets.script),
       ExportFile(path: "assets/search-index.js", text: searchIndex()),
     ]
-    // The ladders first, one at a time (Graphviz draws one diagram at a time); then the pages, which only
-    // read the graph and the drawn ladders, on every core: tens of thousands of pages for a large graph.
-    if options.diagrams {
-      for kind in ["role", "track"] where graph.schema.kind(kind) != nil {
-        for node in graph.nodes(ofKind: kind) { _ = ladder(node) }
-      }
-    }
-    var nodes: [(path: String, node: NodeID)] = []
+    // Graphviz draws one diagram at a time: the ladders are drawn on one thread while the pages that show
+    // none (competencies, teams, values) are made on every core; then the pages that show a ladder (roles,
+    // levels, tracks). Tens of thousands of pages for a large graph.
+    var plain: [(path: String, node: NodeID)] = []
+    var drawn: [(path: String, node: NodeID)] = []
     for kind in Site.pageKinds {
       for node in graph.nodes(ofKind: kind) {
-        if let path = Site.path(of: node, in: graph) { nodes.append((path, node)) }
+        guard let path = path(node) else { continue }
+        if options.diagrams && Self.showsALadder.contains(kind) {
+          drawn.append((path, node))
+        } else {
+          plain.append((path, node))
+        }
       }
     }
+    let group = DispatchGroup()
+    let ladders = Ladders()
+    if options.diagrams {
+      let owners = ["role", "track"].filter { graph.schema.kind($0) != nil }.flatMap {
+        graph.nodes(ofKind: $0)
+      }
+      let template = self
+      DispatchQueue.global().async(group: group) {
+        var drawer = template
+        for owner in owners { _ = drawer.ladder(owner) }
+        ladders.set(drawer.ladders)
+      }
+    }
+    let first = Self.pages(plain, builder: self)
+    group.wait()
+    ladders.get().map { self.ladders = $0 }
+    return out + first + Self.pages(drawn, builder: self)
+  }
+
+  /// The kinds whose pages show a ladder.
+  static let showsALadder: Set<String> = ["role", "level", "track"]
+
+  /// The ladders drawn on their own thread, handed back.
+  final class Ladders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var drawn: [NodeID: String]?
+    func set(_ value: [NodeID: String]) { lock.withLock { drawn = value } }
+    func get() -> [NodeID: String]? { lock.withLock { drawn } }
+  }
+
+  /// The pages of `nodes`, made on every core and returned in `nodes`' order.
+  static func pages(_ nodes: [(path: String, node: NodeID)], builder: SiteBuilder) -> [ExportFile] {
     let workers = nodes.count < 256 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
     let share = (nodes.count + workers - 1) / max(workers, 1)
     let pages = PageShares(count: workers)
-    let builder = self
-    let owned = nodes
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       var mine = builder
-      let range = min(w * share, owned.count)..<min((w + 1) * share, owned.count)
-      pages.set(w, owned[range].map { ExportFile(path: $0.path, text: mine.page(for: $0.node)) })
+      let range = min(w * share, nodes.count)..<min((w + 1) * share, nodes.count)
+      pages.set(w, nodes[range].map { ExportFile(path: $0.path, text: mine.page(for: $0.node)) })
     }
-    return out + pages.all
+    return pages.all
   }
 
   /// The pages each worker made, kept in the workers' order so the files come out in the same order however
@@ -360,7 +403,7 @@ struct SiteBuilder: Sendable {
     if var diagram = try? LadderDiagram(graph: graph, owner: owner).diagram {
       // Each level in the drawing links to its page (ladder pages sit one folder down, as every page does).
       for i in diagram.nodes.indices {
-        guard let node = graph.node(withID: diagram.nodes[i].id), let path = Site.path(of: node, in: graph)
+        guard let node = graph.node(withID: diagram.nodes[i].id), let path = path(node)
         else {
           continue
         }
@@ -731,7 +774,7 @@ struct SiteBuilder: Sendable {
     var entries: [[String]] = []
     for kind in Site.pageKinds {
       for node in graph.nodes(ofKind: kind) {
-        guard let path = Site.path(of: node, in: graph) else { continue }
+        guard let path = path(node) else { continue }
         var more: [String] = []
         if case .strings(let aliases)? = graph.property("aliases", of: node) { more += aliases }
         if let code = string("code", node) { more.append(code) }
@@ -744,7 +787,7 @@ struct SiteBuilder: Sendable {
       guard
         let owner = neighbors(statement, "expects", .backward).first
           ?? neighbors(statement, "has_example", .backward).first,
-        let path = Site.path(of: owner, in: graph)
+        let path = path(owner)
       else { continue }
       let text = string("text", statement) ?? graph.name(of: statement)
       let where_ = graph.kind(of: owner).name == "level" ? levelTitle(owner) : graph.name(of: owner)
