@@ -147,17 +147,21 @@ public enum OutputFile {
   }
 
   private static func writeAll(_ data: Data, to fd: Int32) -> Bool {
-    data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
-      guard let base = buffer.baseAddress else { return true }
-      var offset = 0
-      while offset < buffer.count {
-        let n = Glibc.write(fd, base + offset, buffer.count - offset)
-        if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { return false }
-        offset += n
-      }
-      return true
+    data.withUnsafeBytes { writeAll($0, to: fd) }
+  }
+
+  /// Writes every byte of `buffer` to `fd`, through short writes and interruptions; `false` with `errno`
+  /// set when the system refuses.
+  static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+    guard let base = buffer.baseAddress else { return true }
+    var offset = 0
+    while offset < buffer.count {
+      let n = Glibc.write(fd, base + offset, buffer.count - offset)
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return false }
+      offset += n
     }
+    return true
   }
 }
 

@@ -43,17 +43,7 @@ public enum OutputFolder {
     }
     defer { close(fd) }
     var text = text
-    let written = text.withUTF8 { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return true }
-      var offset = 0
-      while offset < buffer.count {
-        let n = Glibc.write(fd, base + offset, buffer.count - offset)
-        if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { return false }
-        offset += n
-      }
-      return true
-    }
+    let written = text.withUTF8 { OutputFile.writeAll(UnsafeRawBufferPointer($0), to: fd) }
     guard written else {
       throw OutputFileError(path: path, reason: String(cString: strerror(errno)))
     }
