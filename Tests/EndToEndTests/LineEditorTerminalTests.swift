@@ -12,9 +12,7 @@ struct LineEditorTerminalTests {
   let historyFile: URL
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appending(
-      path: "orgraph-line-editor-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try Paths.temporaryFolder()
     historyFile = folder.appending(path: "state/orgraph/history")
   }
 

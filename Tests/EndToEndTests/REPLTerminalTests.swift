@@ -10,8 +10,7 @@ struct REPLTerminalTests {
   let folder: URL
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appending(path: "orgraph-repl-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try Paths.temporaryFolder()
   }
 
   func removeFolder() { try? FileManager.default.removeItem(at: folder) }

@@ -9,8 +9,7 @@ import Testing
 struct TemporaryFolder: ~Copyable {
   let url: URL
   init() throws {
-    url = FileManager.default.temporaryDirectory.appending(path: "orgraph-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    url = try Paths.temporaryFolder()
   }
   func write(_ name: String, _ bytes: [UInt8]) throws {
     let file = url.appending(path: name)

@@ -2,6 +2,7 @@ import Foundation
 import OrgDiagram
 import OrgGraph
 import OrgRender
+import OrgTestSupport
 import Testing
 
 /// Outputs are written atomically: complete or not at all, never beside a stray temporary file.
@@ -10,8 +11,7 @@ struct OutputFileTests {
   let folder: URL
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appending(path: "orgraph-render-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try Paths.temporaryFolder()
   }
 
   func contents() throws -> [String] {

@@ -92,11 +92,30 @@ public enum Paths {
   /// Whether the corpora are beside the repository.
   public static var haveCorpora: Bool { FileManager.default.fileExists(atPath: corpora.path) }
 
-  /// A fresh temporary folder.
+  /// A fresh temporary folder, removed when the test process ends (a test that removes it sooner may).
   public static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appending(path: "orgraph-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    TemporaryFolders.shared.add(url)
     return url
+  }
+}
+
+/// The temporary folders the tests made, removed as the process exits: a suite's folder made in its `init`
+/// has no place to be removed, and a run of the tests should leave nothing in /tmp.
+final class TemporaryFolders: @unchecked Sendable {
+  static let shared = TemporaryFolders()
+  private let lock = NSLock()
+  private var folders: [URL] = []
+
+  private init() {
+    atexit { TemporaryFolders.shared.removeAll() }
+  }
+
+  func add(_ url: URL) { lock.withLock { folders.append(url) } }
+
+  func removeAll() {
+    for url in lock.withLock({ folders }) { try? FileManager.default.removeItem(at: url) }
   }
 }
 
