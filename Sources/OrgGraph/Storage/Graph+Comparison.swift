@@ -76,15 +76,27 @@ extension Graph {
   public func holdings(of node: NodeID, via edgeType: String? = nil) -> [(
     competency: NodeID, holding: Holding, edge: EdgeID
   )] {
-    var out: [(NodeID, Holding, EdgeID)] = []
-    var index: [NodeID: Int] = [:]
-    for (target, edge) in neighbors(of: node, via: edgeType ?? competencyEdgeType(for: node)) {
+    let adjacency = neighbors(of: node, via: edgeType ?? competencyEdgeType(for: node))
+    var out: [(competency: NodeID, holding: Holding, edge: EdgeID)] = []
+    out.reserveCapacity(adjacency.count)
+    // The proficiency column found once, not by name per edge; the edges of one node are few, so a repeated
+    // competency is found by a look back, and only a node with many edges gets a dictionary.
+    var column: Column?
+    var columnFound = false
+    var index: [NodeID: Int]? = adjacency.count > 32 ? [:] : nil
+    for (target, edge) in adjacency {
+      if !columnFound {
+        let store = edgeStores[Int(edge.type)]
+        column = store.propertyIndex["proficiency"].flatMap { store.columns[$0] }
+        columnFound = true
+      }
       var holding = Holding.unrated
-      if case .enumCase(let c)? = property("proficiency", of: edge) { holding = .rated(c) }
-      if let i = index[target] {
+      if case .enumCase(let c)? = column?[Int(edge.index)] { holding = .rated(c) }
+      let i = index != nil ? index![target] : out.firstIndex(where: { $0.0 == target })
+      if let i {
         if holding > out[i].1 { out[i] = (target, holding, edge) }
       } else {
-        index[target] = out.count
+        index?[target] = out.count
         out.append((target, holding, edge))
       }
     }
@@ -131,11 +143,9 @@ extension Graph {
       rows.append(
         GapRow(competency: c, before: h, after: .absent, change: .removed, evidence: evidence, quote: quote))
     }
-    return rows.sorted {
-      ($0.change, name(of: $0.competency).lowercased(), $0.competency) < (
-        $1.change, name(of: $1.competency).lowercased(), $1.competency
-      )
-    }
+    // Each row's key made once, not twice per comparison, and the keys sorted rather than the rows.
+    let keys = rows.map { ($0.change, name(of: $0.competency).lowercased(), $0.competency) }
+    return rows.indices.sorted { keys[$0] < keys[$1] }.map { rows[$0] }
   }
 
   /// The competencies any of `nodes` requires, one row each: shared by most first, then by name.
@@ -151,10 +161,9 @@ extension Graph {
         rows[c] = row
       }
     }
-    return rows.values.sorted {
-      ($1.sharedBy, name(of: $0.competency).lowercased(), $0.competency.rawValue)
-        < ($0.sharedBy, name(of: $1.competency).lowercased(), $1.competency.rawValue)
-    }
+    let list = Array(rows.values)
+    let keys = list.map { (-$0.sharedBy, name(of: $0.competency).lowercased(), $0.competency.rawValue) }
+    return list.indices.sorted { keys[$0] < keys[$1] }.map { list[$0] }
   }
 
   /// The Jaccard similarity of the competency sets of two nodes (0 when both are empty).
