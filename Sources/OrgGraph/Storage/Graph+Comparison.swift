@@ -92,7 +92,7 @@ extension Graph {
       }
       var holding = Holding.unrated
       if case .enumCase(let c)? = column?[Int(edge.index)] { holding = .rated(c) }
-      let i = index != nil ? index![target] : out.firstIndex(where: { $0.0 == target })
+      let i = index.map { $0[target] } ?? out.firstIndex(where: { $0.competency == target })
       if let i {
         if holding > out[i].1 { out[i] = (target, holding, edge) }
       } else {
