@@ -59,7 +59,7 @@ func pair(_ key: String) -> (String, String) {
 
 let isSnapshot = GraphSnapshot.isSnapshot(path: path)
 var loaded: Graph?
-let loadTime = try seconds {
+let loadTime = seconds {
   do {
     loaded = try GraphLoader.load(path: path)
   } catch {
@@ -156,7 +156,7 @@ for benchmark in benchmarks {
   }
   var samples: [Double] = []
   for _ in 0..<runs {
-    samples.append(try seconds { result = session.run(benchmark.text) } * 1000)
+    samples.append(seconds { result = session.run(benchmark.text) } * 1000)
   }
   samples.sort()
   queries[benchmark.name] = [

@@ -114,6 +114,12 @@ struct BoundsTests {
     let shell = try Tool.run([], stdin: ":set timeout 0.000001\n:graph \(folder.path)\nroles | count\n")
     #expect(
       shell.stderr.contains("error[G007]: loading the graph took more than 1e-06 seconds"), "\(shell.stderr)")
+    // In the shell, the way forward is the shell's own setting, and the graph that stays is named.
+    #expect(
+      shell.stderr.contains(
+        "= help: give it more time with `:set timeout SECONDS` (`:set timeout 0`: no limit)"))
+    #expect(
+      shell.stderr.contains("error: the graph was not changed: still OrgGraph default graph (built in)"))
     #expect(shell.stdout.hasSuffix("    5\n(1 row)\n"), "the default graph stays: \(shell.stdout)")
     for arguments in [
       ["query", "--graph", folder.path, "roles | count"], ["stats", "--graph", folder.path],

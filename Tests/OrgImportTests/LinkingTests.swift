@@ -113,6 +113,22 @@ struct LinkingTests {
       ids("I can be trusted to get them done and get them done right.") == ["dependability 0.85"])
   }
 
+  /// A competency said to be absent is not linked; a noun of skill rates what follows it only through a
+  /// preposition ("expertise in"), and the phrase right before it always.
+  @Test func absenceAndNounsOfSkill() {
+    func rated(_ text: String) -> [String] {
+      linker.links(for: text).map { "\($0.competency.dropFirst(11)) \($0.proficiency ?? "-")" }
+    }
+    #expect(rated("I complete defined tasks that require little collaboration.") == [])
+    #expect(rated("I collaborate with little guidance.") == ["collaboration -"])
+    #expect(rated("I have expertise in Kubernetes.") == ["kubernetes expert"])
+    #expect(rated("Expertise deploying software.") == ["software-deployment expert"])
+    #expect(
+      rated("I provide cloud security expertise during reviews of Kubernetes.") == [
+        "cloud-security expert", "kubernetes -",
+      ])
+  }
+
   /// Plurals and short forms the shared stemmer leaves alone fold like their singulars.
   @Test func wordFormsFold() {
     #expect(

@@ -14,11 +14,13 @@ public enum GraphLoader {
   /// Loads a Graph folder, or a JSON file written by ``Graph/exportJSON()``, from `path`.
   ///
   /// `timeout` bounds the load in seconds (`nil` or 0: no limit): past it, the load stops with a G007 error
-  /// and nothing else — the tool gives a load the budget its `--timeout` gives queries.
-  public static func load(path: String, progress: LoadProgress.Handler? = nil, timeout: Double? = nil)
-    throws(GraphLoadFailure) -> Graph
-  {
-    let deadline = LoadDeadline(seconds: timeout)
+  /// and nothing else — the tool gives a load the budget its `--timeout` gives queries. `isCancelled` is
+  /// asked as often as the clock; `true` stops the load the same way (Ctrl-C in the shell).
+  public static func load(
+    path: String, progress: LoadProgress.Handler? = nil, timeout: Double? = nil,
+    isCancelled: (@Sendable () -> Bool)? = nil
+  ) throws(GraphLoadFailure) -> Graph {
+    let deadline = LoadDeadline(seconds: timeout, isCancelled: isCancelled)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw GraphLoadFailure(diagnostics: [

@@ -10,12 +10,15 @@ struct LoadDeadline: Sendable {
   let deadline: UInt64?
   /// The budget as given, for the message.
   let seconds: Double?
+  /// Asked with the clock: `true` stops the load (Ctrl-C in the shell).
+  let isCancelled: (@Sendable () -> Bool)?
 
   /// No limit.
   static let none = LoadDeadline(seconds: nil)
 
   /// A budget of `seconds` from now; `nil`, zero or a negative number (or one too large to count) is no limit.
-  init(seconds: Double?) {
+  init(seconds: Double?, isCancelled: (@Sendable () -> Bool)? = nil) {
+    self.isCancelled = isCancelled
     guard let seconds, seconds > 0, seconds < 1e9 else {
       self.deadline = nil
       self.seconds = nil
@@ -25,14 +28,18 @@ struct LoadDeadline: Sendable {
     self.deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
   }
 
-  /// Whether the budget is spent.
+  /// Whether the budget is spent, or the load was cancelled.
   var passed: Bool {
+    if let isCancelled, isCancelled() { return true }
     guard let deadline else { return false }
     return DispatchTime.now().uptimeNanoseconds > deadline
   }
 
   /// The error a stopped load reports.
   func diagnostic(during phase: String) -> Diagnostic {
+    if let isCancelled, isCancelled() {
+      return Diagnostic(code: .G007, message: "loading the graph was cancelled (while \(phase))")
+    }
     // Written as the query's Q304 writes its budget.
     let shown = String(format: "%g", seconds ?? 0)
     return Diagnostic(

@@ -35,8 +35,18 @@ public struct GapRow: Sendable, Hashable {
     case removed
 
     /// The order rows are listed in: what is new first.
-    public static func < (lhs: Change, rhs: Change) -> Bool {
-      Change.allCases.firstIndex(of: lhs) ?? 0 < Change.allCases.firstIndex(of: rhs) ?? 0
+    public static func < (lhs: Change, rhs: Change) -> Bool { lhs.rank < rhs.rank }
+
+    /// The place in that order (a switch, not a search of `allCases`, which is made anew on each call).
+    var rank: Int {
+      switch self {
+      case .added: 0
+      case .raised: 1
+      case .unrated: 2
+      case .unchanged: 3
+      case .lowered: 4
+      case .removed: 5
+      }
     }
   }
 
@@ -111,13 +121,38 @@ extension Graph {
   public func gap(from start: NodeID, to target: NodeID, via edgeType: String? = nil) -> [GapRow] {
     let before = holdings(of: start, via: edgeType)
     let after = holdings(of: target, via: edgeType)
-    var beforeBy: [NodeID: Holding] = [:]
-    for (c, h, _) in before { beforeBy[c] = h }
+    // Few competencies on each side: a look across is cheaper than hashing them. Many get a dictionary.
+    let beforeBy: [NodeID: Int]? =
+      before.count > 64
+      ? Dictionary(before.enumerated().map { ($1.competency, $0) }, uniquingKeysWith: { a, _ in a }) : nil
+    func beforeIndex(_ c: NodeID) -> Int? {
+      beforeBy.map { $0[c] } ?? before.firstIndex { $0.competency == c }
+    }
+    // The `evidence` and `quote` columns found once per edge type, not by name per row.
+    var columns: (type: Int32, evidence: Column?, quote: Column?)?
+    func sources(_ edge: EdgeID) -> (evidence: [NodeID], quote: String?) {
+      if columns?.type != edge.type {
+        let store = edgeStores[Int(edge.type)]
+        columns = (
+          edge.type, store.propertyIndex["evidence"].flatMap { store.columns[$0] },
+          store.propertyIndex["quote"].flatMap { store.columns[$0] }
+        )
+      }
+      var evidence: [NodeID] = []
+      if case .nodes(let list)? = columns?.evidence?[Int(edge.index)] { evidence = list }
+      var quote: String?
+      if case .string(let q)? = columns?.quote?[Int(edge.index)] { quote = q }
+      return (evidence, quote)
+    }
     var rows: [GapRow] = []
-    var seen = Set<NodeID>()
+    rows.reserveCapacity(before.count + after.count)
+    var matched = [Bool](repeating: false, count: before.count)
     for (c, h, edge) in after {
-      seen.insert(c)
-      let was = beforeBy[c] ?? .absent
+      var was = Holding.absent
+      if let i = beforeIndex(c) {
+        matched[i] = true
+        was = before[i].holding
+      }
       let change: GapRow.Change
       switch (was, h) {
       case (.absent, _): change = .added
@@ -126,20 +161,14 @@ extension Graph {
       case (.unrated, .unrated): change = .unchanged
       default: change = .unrated
       }
-      var evidence: [NodeID] = []
-      if case .nodes(let list)? = property("evidence", of: edge) { evidence = list }
-      var quote: String?
-      if case .string(let q)? = property("quote", of: edge) { quote = q }
+      let (evidence, quote) = sources(edge)
       rows.append(
         GapRow(competency: c, before: was, after: h, change: change, evidence: evidence, quote: quote))
     }
     // A removed requirement shows the start's evidence: what the target no longer asks for, and why the
     // start did.
-    for (c, h, edge) in before where !seen.contains(c) {
-      var evidence: [NodeID] = []
-      if case .nodes(let list)? = property("evidence", of: edge) { evidence = list }
-      var quote: String?
-      if case .string(let q)? = property("quote", of: edge) { quote = q }
+    for (i, (c, h, edge)) in before.enumerated() where !matched[i] {
+      let (evidence, quote) = sources(edge)
       rows.append(
         GapRow(competency: c, before: h, after: .absent, change: .removed, evidence: evidence, quote: quote))
     }

@@ -205,6 +205,23 @@ public struct CompetencyLinker: Sendable {
     ("expertise", "expert"), ("proficiency", "advanced"), ("experience", "working"),
   ]
 
+  /// The nouns of skill among the cues: they rate a phrase after them only through a preposition.
+  static let nounCues: Set<[String]> = Set(
+    ["expertise", "mastery", "proficiency", "familiarity"].map { words($0) })
+
+  /// The prepositions that carry a noun of skill to what it rates: "expertise in", "familiarity with".
+  static let cuePrepositions: Set<String> = Set(words("in with of on across around for"))
+
+  /// Words in -ing that are no verb a noun of skill could be about: "expertise during reviews".
+  static let notVerbs: Set<String> = [
+    "during", "including", "regarding", "concerning", "following", "according", "something", "anything",
+    "nothing", "everything",
+  ]
+
+  /// The words right before a phrase that say it is absent: "little collaboration", "no documentation",
+  /// "without supervision".
+  static let negations: Set<String> = Set(words("no little without"))
+
   /// How many words after a cue a phrase may start and still be the cue's.
   static let cueReach = 4
 
@@ -412,7 +429,18 @@ public struct CompetencyLinker: Sendable {
       var link = Link(
         competency: phrase.competency, proficiency: nil, aspect: nil, matchedBy: phrase.how,
         confidence: phrase.confidence)
-      if let cue = proficiencies.last(where: { $0.end <= i && i - $0.end <= Self.cueReach }) {
+      // Said as absent ("tasks that require little collaboration", "with no documentation"): not linked.
+      if phrase.confidence < 1, i > 0, Self.negations.contains(words[i - 1]) { continue }
+      if let cue = proficiencies.last(where: {
+        $0.end <= i && i - $0.end <= Self.cueReach
+          // A noun of skill rates what follows only through a preposition or a verb in -ing: "expertise in
+          // Go", "expertise deploying software", not "security expertise during peer reviews for codebases".
+          && (!Self.nounCues.contains(Array(words[$0.start..<$0.end]))
+            || ($0.end < words.count
+              && (Self.cuePrepositions.contains(words[$0.end])
+                || (written.count == words.count && written[$0.end].hasSuffix("ing")
+                  && !Self.notVerbs.contains(written[$0.end].lowercased())))))
+      }) {
         link.proficiency = cue.value
         link.cue = written[cue.start..<cue.end].joined(separator: " ")
       } else if let trailing = Self.foldedTrailingCues.first(where: {

@@ -114,7 +114,7 @@ enum Setting: String, CaseIterable {
     case .width: "wrap tables to N columns (auto: the terminal's; 0: never)"
     case .timing: "print how long each query took"
     case .nodes: "the most nodes a diagram may have"
-    case .timeout: "stop a query after this long (0: never)"
+    case .timeout: "stop a query, or loading a graph (:graph), after this long (0: never)"
     case .maxrows: "stop a query when one step makes more rows"
     case .overwrite: "let renders replace files that exist"
     }

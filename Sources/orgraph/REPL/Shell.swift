@@ -134,7 +134,8 @@ struct Shell {
         return true
       }
       do {
-        let graph = try GraphLoader.load(path: expand(argument), timeout: session.timeout)
+        let graph = try GraphLoader.load(
+          path: expand(argument), timeout: session.timeout, isCancelled: { LineEditor.interruptRequested })
         let problems = session.replaceGraph(with: graph)
         graphPath = argument
         let stats = graph.statistics
@@ -144,8 +145,18 @@ struct Shell {
           err(DiagnosticRenderer(color: color).render(problems, summary: false))
         }
       } catch {
-        err(GraphTool.render(error, format: .text, color: color))
-        return fail("the graph was not changed")
+        var failure = error
+        // In the shell the budget is `:set timeout`, not the command line's `--timeout`.
+        for i in failure.diagnostics.indices where failure.diagnostics[i].code == .G007 {
+          failure.diagnostics[i].help = failure.diagnostics[i].help.map {
+            $0.replacingOccurrences(
+              of: "`--timeout SECONDS` (`--timeout 0`: no limit)",
+              with: "`:set timeout SECONDS` (`:set timeout 0`: no limit)")
+          }
+        }
+        err(GraphTool.render(failure, format: .text, color: color))
+        return fail(
+          "the graph was not changed: still \(session.graph.manifest.name) (\(graphPath ?? "built in"))")
       }
     case .format:
       guard let format = ResultFormatter.Format(rawValue: argument) else {
