@@ -42,4 +42,17 @@ struct LoadBudgetTests {
     #expect(error?.diagnostics.map(\.code) == [.G007])
     #expect(try GraphLoader.load(path: file).statistics.nodes == 2000)
   }
+
+  /// `isCancelled` (Ctrl-C in the shell's `:graph`) stops a load the way the budget does, and says so.
+  @Test func aCancelledLoadStops() throws {
+    let folder = try Self.folder(tables: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let error = #expect(throws: GraphLoadFailure.self) {
+      _ = try GraphLoader.load(path: folder.path, isCancelled: { true })
+    }
+    #expect(error?.diagnostics.map(\.code) == [.G007])
+    #expect(
+      error?.diagnostics.first?.message == "loading the graph was cancelled (while reading `orgraph.yaml`)")
+    #expect(try GraphLoader.load(path: folder.path, isCancelled: { false }).statistics.nodes == 4000)
+  }
 }
