@@ -53,7 +53,12 @@ struct Orgraph: ParsableCommand {
         ?? 60
       GraphvizRenderer.worker = RenderWorker(timeout: timeout)
     }
-    main(ParameterArguments.extract(from: Array(CommandLine.arguments.dropFirst())))
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let names = configuration.subcommands.map { $0._commandName }
+    if let misplaced = LimitArguments.misplaced(in: arguments, commands: names) {
+      exit(withError: ValidationError(misplaced))
+    }
+    main(ParameterArguments.extract(from: arguments))
   }
 
   @OptionGroup var shell: ShellOptions

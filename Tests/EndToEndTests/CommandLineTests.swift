@@ -152,6 +152,20 @@ struct CommandLineTests {
     #expect(shell.stdout.hasSuffix("    5\n(1 row)\n"))
     let bad = try Tool.run(["query", "--timeout", "-1", "roles"])
     #expect(bad.status == 64)
+    // A command that runs no query refuses the limits instead of ignoring them.
+    let snapshot = try Tool.run(["snapshot", "--timeout", "5", "-o", "/nonexistent/x.orgsnap"])
+    #expect(snapshot.status == 64)
+    #expect(
+      snapshot.stderr.hasPrefix(
+        "Error: `--timeout` does not apply to `orgraph snapshot`: it bounds the queries, and the loading of the graph, of `query`, `run`, `render` and the shell\n"
+      ))
+    let stats = try Tool.run(["stats", "--max-rows=5"])
+    #expect(stats.status == 64)
+    #expect(
+      stats.stderr.hasPrefix(
+        "Error: `--max-rows` does not apply to `orgraph stats`: it bounds the queries of `query`, `run`, `render` and the shell\n"
+      ))
+    #expect(try Tool.run(["--timeout", "5", "query", "roles | count"]).status == 0)
   }
 
   /// Nothing a user wrote is replaced without `--force`; a query writes only under its folder; a shell
