@@ -47,6 +47,14 @@ public enum GraphvizRenderer {
     return String(decoding: data, as: UTF8.self)
   }
 
+  /// Renders `diagram` as SVG text in `worker`, a helper process of the caller's own — so that two threads
+  /// can lay out diagrams at once, each in its process — or as ``svg(_:)`` does when `worker` is `nil`.
+  public static func svg(_ diagram: Diagram, in worker: RenderWorker?) throws(RenderError) -> String {
+    guard let worker else { return try svg(diagram) }
+    return String(
+      decoding: try worker.render(diagram.graphviz, device: GraphvizFormat.svg.device), as: UTF8.self)
+  }
+
   /// `diagram` in any ``DiagramFormat``: DOT and Mermaid text as UTF-8, the others through Graphviz.
   public static func data(for diagram: Diagram, as format: DiagramFormat) throws(RenderError) -> Data {
     switch format {

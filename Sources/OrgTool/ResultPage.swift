@@ -104,9 +104,18 @@ public enum ResultPage {
 
   /// Graphviz's SVG without its XML prolog and doctype, to sit inside HTML.
   static func inline(_ svg: String) -> String {
-    guard let start = svg.range(of: "<svg") else { return "" }
-    var out = String(svg[start.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
-    // Graphviz escapes markup but keeps the controls that reorder text; they are shown, as elsewhere.
+    // Searched as bytes: a site inlines thousands of drawings.
+    guard let start = svg.utf8.firstRange(of: "<svg".utf8)?.lowerBound else { return "" }
+    var end = svg.utf8.endIndex
+    while end > start, let last = svg.utf8[..<end].last,
+      last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09
+    {
+      end = svg.utf8.index(before: end)
+    }
+    var out = String(svg[start..<end])
+    // Graphviz escapes markup but keeps the controls that reorder text; they are shown, as elsewhere. Each
+    // of them starts with the byte 0xE2; most drawings have none.
+    guard out.utf8.contains(0xE2) else { return out }
     for scalar in (0x202A...0x202E).compactMap(Unicode.Scalar.init)
       + (0x2066...0x2069).compactMap(Unicode.Scalar.init)
     where out.unicodeScalars.contains(scalar) {

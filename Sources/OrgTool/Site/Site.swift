@@ -113,6 +113,8 @@ struct SiteBuilder: Sendable {
   let graph: Graph
   let options: Site.Options
   var ladders: [NodeID: String] = [:]
+  /// The Graphviz helper this builder's ladders are drawn in; `nil` for the tool's own (or in this process).
+  var worker: RenderWorker?
   /// Competency names by id, made once for every profile chart.
   let names: [String: String]
   /// The manifest's documents by id.
@@ -252,28 +254,47 @@ struct SiteBuilder: Sendable {
       let owners = ["role", "track"].filter { graph.schema.kind($0) != nil }.flatMap {
         graph.nodes(ofKind: $0)
       }
+      // With the tool's Graphviz helper and more than one core, a second helper draws half the ladders of
+      // a large site: each process lays out one diagram at a time.
+      var shares = [(owners: owners[...], worker: RenderWorker?.none)]
+      if let main = GraphvizRenderer.worker, owners.count >= 64,
+        ProcessInfo.processInfo.activeProcessorCount > 1
+      {
+        let half = owners.count / 2
+        shares = [
+          (owners[..<half], nil),
+          (
+            owners[half...],
+            RenderWorker(executable: main.executable, arguments: main.arguments, timeout: main.timeout)
+          ),
+        ]
+      }
       let template = self
-      DispatchQueue.global().async(group: group) {
-        var drawer = template
-        for owner in owners { _ = drawer.ladder(owner) }
-        ladders.set(drawer.ladders)
+      for share in shares {
+        DispatchQueue.global().async(group: group) {
+          var drawer = template
+          drawer.worker = share.worker
+          for owner in share.owners { _ = drawer.ladder(owner) }
+          ladders.add(drawer.ladders)
+          share.worker?.stop()
+        }
       }
     }
     let first = Self.pages(plain, builder: self)
     group.wait()
-    ladders.get().map { self.ladders = $0 }
+    self.ladders = ladders.get()
     return out + first + Self.pages(drawn, builder: self)
   }
 
   /// The kinds whose pages show a ladder.
   static let showsALadder: Set<String> = ["role", "level", "track"]
 
-  /// The ladders drawn on their own thread, handed back.
+  /// The ladders drawn on their own threads, handed back.
   final class Ladders: @unchecked Sendable {
     private let lock = NSLock()
-    private var drawn: [NodeID: String]?
-    func set(_ value: [NodeID: String]) { lock.withLock { drawn = value } }
-    func get() -> [NodeID: String]? { lock.withLock { drawn } }
+    private var drawn: [NodeID: String] = [:]
+    func add(_ value: [NodeID: String]) { lock.withLock { drawn.merge(value) { a, _ in a } } }
+    func get() -> [NodeID: String] { lock.withLock { drawn } }
   }
 
   /// The pages of `nodes`, made on every core and returned in `nodes`' order.
@@ -410,7 +431,7 @@ struct SiteBuilder: Sendable {
         diagram.nodes[i].attributes["URL"] = .text("../" + path)
         diagram.nodes[i].attributes["tooltip"] = .text(graph.name(of: node))
       }
-      guard let drawn = try? GraphvizRenderer.svg(diagram) else {
+      guard let drawn = try? GraphvizRenderer.svg(diagram, in: worker) else {
         ladders[owner] = ""
         return nil
       }
