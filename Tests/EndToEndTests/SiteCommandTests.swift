@@ -36,6 +36,36 @@ struct SiteCommandTests {
     #expect(try String(contentsOf: folder.appending(path: "mine/notes.txt"), encoding: .utf8) == "notes")
   }
 
+  /// A site of more than 64 ladders draws them in two Graphviz helpers, half each: every role's page and
+  /// every level's page holds its own ladder, linked to its own levels.
+  @Test func aLargeSiteDrawsEveryLadderInTwoHelpers() throws {
+    let folder = try Paths.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var text = "orgraph: 1\nname: ladders\nroles:\n"
+    text += (0..<70).map {
+      "  - id: role:acme/r\($0)\n    name: Role \($0)\n    has_level: [level:acme/r\($0)-1, level:acme/r\($0)-2]\n"
+    }.joined()
+    text += "levels:\n"
+    for r in 0..<70 {
+      text +=
+        "  - id: level:acme/r\(r)-1\n    name: Role \(r) One\n    rank: 1\n    promotes_to: [level:acme/r\(r)-2]\n"
+      text += "  - id: level:acme/r\(r)-2\n    name: Role \(r) Two\n    rank: 2\n"
+    }
+    try FileManager.default.createDirectory(
+      at: folder.appending(path: "g"), withIntermediateDirectories: true)
+    try text.write(to: folder.appending(path: "g/orgraph.yaml"), atomically: false, encoding: .utf8)
+    let result = try Tool.run(["site", "--graph", "g", "-o", "site"], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    for r in [0, 34, 35, 69] {
+      for page in ["role/acme~r\(r).html", "level/acme~r\(r)-2.html"] {
+        let html = try String(contentsOf: folder.appending(path: "site/\(page)"), encoding: .utf8)
+        #expect(html.contains("<svg"), "\(page) has no ladder")
+        #expect(
+          html.contains("xlink:href=\"../level/acme~r\(r)-1.html\""), "\(page)'s ladder links elsewhere")
+      }
+    }
+  }
+
   /// A gap drawn as SVG is the profile chart of its two sides, the target solid over the start dashed; the
   /// one-file HTML result of a gap carries it too.
   @Test func aGapDrawnAsSVGIsAProfileChart() throws {
