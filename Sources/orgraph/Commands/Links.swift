@@ -8,7 +8,7 @@ struct Links: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List the links from statements to competencies, to review them; or score them against labels.",
     discussion: """
-      Each line is one link: how sure the linker was (1 for a link someone wrote or accepted), the competency, the proficiency it carries, how it was made, and the statement with its source. Least sure first, so a reviewer works from the top; --below keeps the links under a confidence, --unlinked lists the statements with no link at all.
+      Each line is one link: how sure the linker was (1 for a link someone wrote or accepted), the competency, the proficiency it carries, how it was made, and the statement with its source. Least sure first, so a reviewer works from the top; --below keeps the links under a confidence, --unlinked lists the statements with no link at all. `orgraph import`'s review list is shorter: it names only the statements whose every link is below 0.8 (a statement with one sure link and one unsure one is listed here, not there).
 
       With --labels FILE, prints instead how the links match a labelled set (precision, recall, proficiency accuracy and contradictions per family; docs/link-quality.md describes the file), and with --findings every difference. --keys prints the key of each statement, to start a labelled set.
 
