@@ -47,7 +47,7 @@ extension GraphTool {
             help: error.refused ? [] : ["pick a folder you can write to"]))
       }
     case .bytes(let data):
-      guard output != nil else {
+      guard let output else {
         return ToolOutput(
           stderr: DiagnosticRenderer.plainError(
             "`--format \(format.rawValue)` writes a binary file, which is not for standard output",
@@ -56,15 +56,15 @@ extension GraphTool {
             ]),
           status: 64)
       }
-      return write(data)
+      return write(data, to: output)
     case .text(let text):
-      guard output != nil else { return ToolOutput(stdout: text) }
-      return write(Data(text.utf8))
+      guard let output else { return ToolOutput(stdout: text) }
+      return write(Data(text.utf8), to: output)
     }
     /// One file, written atomically to `output`; an existing one replaced only with `replacing`.
-    func write(_ data: Data) -> ToolOutput {
+    func write(_ data: Data, to output: String) -> ToolOutput {
       do throws(WriteRefusal) {
-        try WritePolicy(replaceExisting: replacing).write(data, to: output ?? "", fromQuery: false)
+        try WritePolicy(replaceExisting: replacing).write(data, to: output, fromQuery: false)
         return ToolOutput()
       } catch {
         return failed(error)

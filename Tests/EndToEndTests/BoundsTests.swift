@@ -106,7 +106,7 @@ struct BoundsTests {
     #expect(
       stopped.stderr == """
         error[G007]: loading the graph took more than 1e-06 seconds and was stopped (while reading `orgraph.yaml`)
-          = help: give it more time with `--timeout SECONDS` (`--timeout 0`: no limit)
+          = help: give it more time: `--timeout 120` on the command line, `:set timeout 120` in the shell (0: no limit)
           = help: or write a snapshot once, `orgraph snapshot --graph DIR -o FILE`, which opens in a fraction of a second
 
         """)
@@ -117,7 +117,8 @@ struct BoundsTests {
     // In the shell, the way forward is the shell's own setting, and the graph that stays is named.
     #expect(
       shell.stderr.contains(
-        "= help: give it more time with `:set timeout SECONDS` (`:set timeout 0`: no limit)"))
+        "= help: give it more time: `--timeout 120` on the command line, `:set timeout 120` in the shell (0: no limit)"
+      ))
     #expect(
       shell.stderr.contains("error: the graph was not changed: still OrgGraph default graph (built in)"))
     #expect(shell.stdout.hasSuffix("    5\n(1 row)\n"), "the default graph stays: \(shell.stdout)")

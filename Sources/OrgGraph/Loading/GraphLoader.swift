@@ -49,9 +49,7 @@ public enum GraphLoader {
     case .success(let t): text = t
     case .failure(let diagnostic): throw GraphLoadFailure(diagnostics: [diagnostic])
     }
-    if deadline.passed {
-      throw GraphLoadFailure(diagnostics: [deadline.diagnostic(during: "reading `\(path)`")])
-    }
+    try deadline.check(during: "reading `\(path)`")
     if path.lowercased().hasSuffix(".json") { return try loadJSON(text, path: path) }
     return try load(files: [(path, text)], deadline: deadline)
   }
@@ -107,9 +105,7 @@ public enum GraphLoader {
     }
     var files: [(String, String)] = []
     for path in relative.sorted() {
-      if deadline.passed {
-        throw GraphLoadFailure(diagnostics: [deadline.diagnostic(during: "reading `\(path)`")])
-      }
+      try deadline.check(during: "reading `\(path)`")
       let shown = prefix == "." ? path : "\(prefix)/\(path)"
       switch readText(base.appending(path: path), shown: shown) {
       case .success(let text): files.append((shown, text))

@@ -35,6 +35,11 @@ struct LoadDeadline: Sendable {
     return DispatchTime.now().uptimeNanoseconds > deadline
   }
 
+  /// Throws the load's error when the budget is spent or the load was cancelled.
+  func check(during phase: String) throws(GraphLoadFailure) {
+    if passed { throw GraphLoadFailure(diagnostics: [diagnostic(during: phase)]) }
+  }
+
   /// The error a stopped load reports.
   func diagnostic(during phase: String) -> Diagnostic {
     if let isCancelled, isCancelled() {
@@ -47,7 +52,7 @@ struct LoadDeadline: Sendable {
       message:
         "loading the graph took more than \(shown) second\(shown == "1" ? "" : "s") and was stopped (while \(phase))",
       help: [
-        "give it more time with `--timeout SECONDS` (`--timeout 0`: no limit)",
+        "give it more time: `--timeout 120` on the command line, `:set timeout 120` in the shell (0: no limit)",
         "or write a snapshot once, `orgraph snapshot --graph DIR -o FILE`, which opens in a fraction of a second",
       ])
   }

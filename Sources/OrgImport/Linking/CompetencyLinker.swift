@@ -72,17 +72,23 @@ public struct CompetencyLinker: Sendable {
       if case .string(let a)? = graph.property("area", of: node) { area = a }
       competencies.append((id, name, area, aliases))
       if case .string(let d)? = graph.property("description", of: node) { descriptions[id] = d }
-      let nameWords = Self.words(name)
-      phrases.append(
-        Phrase(
-          words: nameWords, competency: id, how: "name \"\(name)\"",
-          confidence: Self.confidence(name: true, words: nameWords.count)))
-      for alias in aliases {
-        let aliasWords = Self.words(alias)
+      // A name or alias, and a compound of two words said as a verb and its object: "code review" as
+      // "reviews code", "customer support" as "supports customers" — less sure than the compound. Not one that
+      // is already a verb and its object, or an adjective and its noun ("developing people", "engaged team").
+      for (text, isName) in [(name, true)] + aliases.map({ ($0, false) }) {
+        let words = Self.words(text)
+        let how = "\(isName ? "name" : "alias") \"\(text)\""
         phrases.append(
           Phrase(
-            words: aliasWords, competency: id, how: "alias \"\(alias)\"",
-            confidence: Self.confidence(name: false, words: aliasWords.count)))
+            words: words, competency: id, how: how,
+            confidence: Self.confidence(name: isName, words: words.count)))
+        let written = Self.tokens(text).map { $0.lowercased() }
+        if words.count == 2, words[0] != words[1], written.count == 2,
+          !written[0].hasSuffix("ing"), !written[0].hasSuffix("ed")
+        {
+          phrases.append(
+            Phrase(words: words.reversed(), competency: id, how: how + " (as a verb)", confidence: 0.75))
+        }
       }
     }
     let known = Set(competencies.map(\.0))
@@ -99,22 +105,6 @@ public struct CompetencyLinker: Sendable {
         Phrase(
           words: Self.words(rule.phrase), competency: rule.competency, how: "rule \"\(rule.phrase)\"",
           confidence: 1))
-    }
-    // A compound of two words said as a verb and its object: "code review" as "reviews code", "capacity
-    // planning" as "plans capacity", "customer support" as "supports customers" — less sure than the compound.
-    // Not one that is already a verb and its object, or an adjective and its noun ("developing people",
-    // "engaged team").
-    let compounds = phrases.filter { p in
-      guard p.words.count == 2, p.words[0] != p.words[1], p.confidence < 1 else { return false }
-      let written = p.how.split(separator: "\"").dropFirst().first.map { Self.tokens(String($0)) } ?? []
-      return written.count == 2 && !written[0].lowercased().hasSuffix("ing")
-        && !written[0].lowercased().hasSuffix("ed")
-    }
-    for compound in compounds {
-      phrases.append(
-        Phrase(
-          words: compound.words.reversed(), competency: compound.competency,
-          how: compound.how + " (as a verb)", confidence: 0.75))
     }
     let ignored = mapping.ignore.map(Self.words) + Self.sizes
     self.competencies = competencies

@@ -33,7 +33,7 @@ struct LimitOptions: ParsableArguments {
   /// `session` with these limits.
   func apply(to session: QuerySession) -> QuerySession {
     var session = session
-    session.timeout = (try? QuerySession.validTimeout(timeout).get()) ?? nil
+    session.timeout = seconds
     session.maxRows = maxRows
     return session
   }

@@ -145,16 +145,7 @@ struct Shell {
           err(DiagnosticRenderer(color: color).render(problems, summary: false))
         }
       } catch {
-        var failure = error
-        // In the shell the budget is `:set timeout`, not the command line's `--timeout`.
-        for i in failure.diagnostics.indices where failure.diagnostics[i].code == .G007 {
-          failure.diagnostics[i].help = failure.diagnostics[i].help.map {
-            $0.replacingOccurrences(
-              of: "`--timeout SECONDS` (`--timeout 0`: no limit)",
-              with: "`:set timeout SECONDS` (`:set timeout 0`: no limit)")
-          }
-        }
-        err(GraphTool.render(failure, format: .text, color: color))
+        err(GraphTool.render(error, format: .text, color: color))
         return fail(
           "the graph was not changed: still \(session.graph.manifest.name) (\(graphPath ?? "built in"))")
       }
