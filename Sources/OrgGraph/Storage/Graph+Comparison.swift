@@ -86,20 +86,16 @@ extension Graph {
   public func holdings(of node: NodeID, via edgeType: String? = nil) -> [(
     competency: NodeID, holding: Holding, edge: EdgeID
   )] {
-    let adjacency = neighbors(of: node, via: edgeType ?? competencyEdgeType(for: node))
+    guard let type = schema.edgeTypeNumber(edgeType ?? competencyEdgeType(for: node)) else { return [] }
+    let adjacency = neighbors(of: node, via: type, direction: .forward)
     var out: [(competency: NodeID, holding: Holding, edge: EdgeID)] = []
     out.reserveCapacity(adjacency.count)
     // The proficiency column found once, not by name per edge; the edges of one node are few, so a repeated
     // competency is found by a look back, and only a node with many edges gets a dictionary.
-    var column: Column?
-    var columnFound = false
+    let store = edgeStores[type]
+    let column = store.propertyIndex["proficiency"].flatMap { store.columns[$0] }
     var index: [NodeID: Int]? = adjacency.count > 32 ? [:] : nil
     for (target, edge) in adjacency {
-      if !columnFound {
-        let store = edgeStores[Int(edge.type)]
-        column = store.propertyIndex["proficiency"].flatMap { store.columns[$0] }
-        columnFound = true
-      }
       var holding = Holding.unrated
       if case .enumCase(let c)? = column?[Int(edge.index)] { holding = .rated(c) }
       let i = index.map { $0[target] } ?? out.firstIndex(where: { $0.competency == target })
